@@ -1,0 +1,185 @@
+import { z } from "zod";
+import type { Definition, Nodes } from "mdast";
+import { normalizeUrl } from "../src/features.js";
+import { linksOf, maskedText } from "../src/links.js";
+import { defineRule, segmentText } from "../src/rule.js";
+import type { LinkInfo, Pair, Report, Segment } from "../src/types.js";
+
+/**
+ * Link syntax that will not render as a link: `[text] (url)`, `text](url)`, `[text]url)`,
+ * `[text](url` , an empty target, a target that is not a URL, an undefined reference.
+ *
+ * @example invalid
+ * Veja o [site] (https://example.org).
+ * → "Link will not render: space between ']' and '('."
+ */
+
+/** Something a link can point to: a URL, a path, an anchor. */
+const TARGET = String.raw`(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:|\/|\.\.?\/|#)[^\s()]*`;
+
+const SPACE_BEFORE_PAREN = new RegExp(String.raw`\[([^\[\]\n]+)\]([ \t]+)\((${TARGET})\)`, "gi");
+const MISSING_OPEN_BRACKET = new RegExp(String.raw`\]\((${TARGET})\)`, "gi");
+const MISSING_OPEN_PAREN = new RegExp(String.raw`\[([^\[\]\n]+)\]((?:https?:\/\/|www\.)[^\s()]*)(\)?)`, "gi");
+const MISSING_CLOSE_PAREN = new RegExp(String.raw`\[([^\[\]\n]+)\]\(((?:https?:\/\/|www\.)[^\s()]*)(?=\s|$)`, "gi");
+const UNDEFINED_REFERENCE = /\[([^[\]\n]+)\]\[([^[\]\n]*)\]/g;
+
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+function definedLabels(nodes: Nodes[]): Set<string> {
+  const labels = new Set<string>();
+  const stack = [...nodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "definition") labels.add(normalizeLabel((node as Definition).label ?? node.identifier));
+    if ("children" in node) for (const child of node.children as Nodes[]) stack.push(child);
+  }
+  return labels;
+}
+
+/** A host name a browser could reach: letters, digits, dots and hyphens, with a dot or `localhost`. */
+function isReachableHttpUrl(url: string): boolean {
+  const match = url.match(/^https?:\/\/([^/?#]*)/i);
+  if (!match) return true;
+  const host = match[1].replace(/^[^@]*@/, "").replace(/:\d+$/, "");
+  if (host === "localhost" || /^\[[0-9a-f:]+\]$/i.test(host)) return true;
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/i.test(host) && !/^[\d.]+$/.test(host.replace(/\.$/, "")) || /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
+}
+
+/** The paired source's link with the same URL, to quote it and to restore the translation from it. */
+function sourceLinkFor(pair: Pair | undefined, url: string, text: string): LinkInfo | undefined {
+  if (!pair) return undefined;
+  const wanted = normalizeUrl(url);
+  for (const source of pair.sources) {
+    for (const link of linksOf(source, text)) if (normalizeUrl(link.url) === wanted) return link;
+  }
+  return undefined;
+}
+
+export default defineRule({
+  id: "broken-link",
+  description: "Link syntax that will not render as a link, on either side of a pair.",
+  severity: "error",
+  fixable: true,
+  schema: z.object({}).strict(),
+  messages: {
+    spaceBeforeParen: "Link will not render: space between ']' and '(' in '{{found}}'.{{source}}",
+    missingOpenBracket: "Link will not render: ']({{url}})' has no opening '['.{{source}}",
+    missingOpenParen: "Link will not render: '[{{label}}]' is followed by '{{url}}' without '('.{{source}}",
+    missingCloseParen: "Link will not render: '[{{label}}]({{url}}' has no closing ')'.{{source}}",
+    emptyTarget: "Link '[{{label}}]()' has an empty target.",
+    notAUrl: "Link target '{{url}}' is not a URL a browser can open (the host is not a domain name).",
+    undefinedReference: "Reference link '[{{label}}][{{ref}}]' uses a label that is never defined.",
+  },
+  check({ document, report }) {
+    const pairOf = new Map<Segment, Pair>();
+    for (const pair of document.pairs) for (const t of pair.translations) pairOf.set(t, pair);
+    const definitions = {
+      source: definedLabels(document.mode === "parallel" ? [] : [document.root]),
+      translation: definedLabels([document.root]),
+    };
+
+    for (const segment of document.segments) {
+      const text = segmentText(document, segment);
+      const pair = segment.side === "translation" ? pairOf.get(segment) : undefined;
+      const quote = (url: string) => {
+        const link = sourceLinkFor(pair, url, document.sourceText);
+        return link ? ` The source has '${document.sourceText.slice(link.start, link.end)}'.` : "";
+      };
+      const emit = (r: Omit<Report, "side">) => report({ ...r, side: segment.side });
+
+      for (const link of linksOf(segment, text)) {
+        if (link.form === "bare") continue;
+        if (!link.image && link.form === "inline" && link.url.trim() === "") {
+          emit({ messageId: "emptyTarget", data: { label: link.label }, start: link.start, end: link.end });
+        } else if (!isReachableHttpUrl(link.url)) {
+          const at = text.indexOf(link.url, link.start);
+          const start = at >= 0 && at < link.end ? at : link.start;
+          emit({ messageId: "notAUrl", data: { url: link.url }, start, end: at >= 0 && at < link.end ? at + link.url.length : link.end });
+        }
+      }
+
+      const masked = maskedText(segment, text);
+      const base = segment.start;
+
+      for (const m of masked.matchAll(SPACE_BEFORE_PAREN)) {
+        const start = base + m.index;
+        const spaceAt = start + 1 + m[1].length + 1;
+        emit({
+          messageId: "spaceBeforeParen",
+          data: { found: text.slice(start, start + m[0].length), source: quote(m[3]) },
+          start,
+          end: start + m[0].length,
+          fix: { range: [spaceAt, spaceAt + m[2].length], text: "" },
+        });
+      }
+
+      for (const m of masked.matchAll(MISSING_OPEN_BRACKET)) {
+        const close = m.index;
+        const before = masked.slice(0, close);
+        // A '[' still open before it (on the same line) means this is not a lone ']'.
+        const lineStart = before.lastIndexOf("\n") + 1;
+        const lineBefore = before.slice(lineStart);
+        if (lineBefore.lastIndexOf("[") > lineBefore.lastIndexOf("]")) continue;
+        const url = m[1];
+        const start = base + close;
+        const sourceLink = sourceLinkFor(pair, url, document.sourceText);
+        let fix: Report["fix"];
+        let reportStart = start;
+        if (sourceLink && sourceLink.label && before.endsWith(sourceLink.label)) {
+          const labelStart = base + close - sourceLink.label.length;
+          fix = { range: [labelStart, labelStart], text: "[" };
+          reportStart = labelStart;
+        } else {
+          const word = lineBefore.match(/[\p{L}\p{N}_.-]+$/u);
+          if (word) reportStart = start - word[0].length;
+        }
+        emit({
+          messageId: "missingOpenBracket",
+          data: { url, source: quote(url) },
+          start: reportStart,
+          end: start + m[0].length,
+          ...(fix ? { fix } : {}),
+        });
+      }
+
+      for (const m of masked.matchAll(MISSING_OPEN_PAREN)) {
+        const start = base + m.index;
+        const afterLabel = start + 1 + m[1].length + 1;
+        const hasClose = m[3] === ")";
+        const edits = [{ range: [afterLabel, afterLabel] as [number, number], text: "(" }];
+        if (!hasClose) edits.push({ range: [afterLabel + m[2].length, afterLabel + m[2].length], text: ")" });
+        emit({
+          messageId: "missingOpenParen",
+          data: { label: m[1], url: m[2], source: quote(m[2]) },
+          start,
+          end: start + m[0].length,
+          fix: edits,
+        });
+      }
+
+      for (const m of masked.matchAll(MISSING_CLOSE_PAREN)) {
+        const start = base + m.index;
+        let url = m[2];
+        const trailing = url.match(/[.,;:!?]+$/);
+        if (trailing) url = url.slice(0, -trailing[0].length);
+        const at = start + m[0].length - (trailing ? trailing[0].length : 0);
+        emit({
+          messageId: "missingCloseParen",
+          data: { label: m[1], url, source: quote(url) },
+          start,
+          end: start + m[0].length,
+          fix: { range: [at, at], text: ")" },
+        });
+      }
+
+      for (const m of masked.matchAll(UNDEFINED_REFERENCE)) {
+        const ref = m[2] === "" ? m[1] : m[2];
+        if (definitions[segment.side].has(normalizeLabel(ref)) || ref.startsWith("^")) continue;
+        const start = base + m.index;
+        emit({ messageId: "undefinedReference", data: { label: m[1], ref: m[2] }, start, end: start + m[0].length });
+      }
+    }
+  },
+});

@@ -1,0 +1,6 @@
+import type { Rule } from "../src/rule.js";
+import brokenLink from "./broken-link.js";
+import linkCount from "./link-count.js";
+
+/** Every built-in rule, in the order they run and are documented. */
+export const builtinRules: Rule[] = [brokenLink, linkCount];

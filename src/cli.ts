@@ -1,0 +1,159 @@
+import { Command, CommanderError, Option } from "commander";
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { builtinRules } from "../rules/index.js";
+import { lintFile, readText, type EngineOptions } from "./engine.js";
+import { discoverFiles } from "./files.js";
+import { formatters } from "./formatters/index.js";
+import type { FileResult } from "./formatters/types.js";
+import { lint } from "./lint.js";
+import { describePairs } from "./print-pairs.js";
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+}
+
+export const processIO: CliIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: Boolean(process.stdout.isTTY),
+};
+
+function useColor(io: CliIO, flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== "0" && io.env.FORCE_COLOR !== "false";
+  return io.isTTY;
+}
+
+function buildProgram(): Command {
+  return new Command()
+    .name("nl-lint")
+    .description("Lint translated Markdown against its source: links, typos, missing and untranslated text.")
+    .argument("[paths...]", "files, directories or globs to lint")
+    .addOption(new Option("-f, --format <name>", "output format").choices(Object.keys(formatters)).default("stylish"))
+    .option("-o, --output-file <file>", "write the report to a file")
+    .option("--quiet", "report errors only")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v) => Number.parseInt(v, 10))
+    .option("--only <rules>", "run only these rules (comma-separated ids)")
+    .option("--fix", "apply the safe fixes to the files")
+    .option("--fix-dry-run", "compute fixes and print them (with --format json) without writing")
+    .option("--print-pairs", "show how each file was split into source/translation pairs")
+    .option("--target-lang <tag>", "language of the translation (default: from front matter or the path)")
+    .option("--source-lang <tag>", "language of the source", "en")
+    .option("--color", "force colours")
+    .option("--no-color", "no colours")
+    .option("--debug", "print stack traces of internal errors")
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
+}
+
+interface CliOptions {
+  format: string;
+  outputFile?: string;
+  quiet?: boolean;
+  maxWarnings?: number;
+  only?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  printPairs?: boolean;
+  targetLang?: string;
+  sourceLang?: string;
+  color?: boolean;
+  debug?: boolean;
+}
+
+/** Runs nl-lint with command-line arguments; returns the exit code (0 clean, 1 errors, 2 usage or crash). */
+export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+  const program = buildProgram();
+  let output = "";
+  program.configureOutput({ writeOut: (s) => (output += s), writeErr: (s) => (output += s) });
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") {
+        io.stdout(output);
+        return 0;
+      }
+      io.stderr(output || `nl-lint: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const options = program.opts<CliOptions>();
+  const paths = program.args;
+  try {
+    return await runLint(paths, options, io);
+  } catch (error) {
+    io.stderr(`nl-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (options.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return 2;
+  }
+}
+
+async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise<number> {
+  const only = options.only?.split(",").map((s) => s.trim()).filter(Boolean);
+  const known = new Set(builtinRules.map((r) => r.id));
+  const unknown = only?.filter((id) => !known.has(id)) ?? [];
+  if (unknown.length > 0) {
+    io.stderr(`nl-lint: unknown rule${unknown.length > 1 ? "s" : ""} in --only: ${unknown.join(", ")} (known: ${[...known].join(", ")})\n`);
+    return 2;
+  }
+  if (paths.length === 0) {
+    io.stderr("nl-lint: no paths given. Usage: nl-lint [options] <paths...> (try nl-lint --help)\n");
+    return 2;
+  }
+  const { files, unmatched } = await discoverFiles(paths, io.cwd);
+  if (unmatched.length > 0) {
+    for (const pattern of unmatched) io.stderr(`nl-lint: no such file, directory or match: ${pattern}\n`);
+    return 2;
+  }
+
+  if (options.printPairs) {
+    for (const file of files) {
+      const read = readText(file);
+      if (read.text === undefined) {
+        io.stderr(`nl-lint: ${file}: ${read.problem}\n`);
+        continue;
+      }
+      const { document } = lint(read.text, { filePath: file, targetLanguage: options.targetLang, only: [] });
+      io.stdout(`${file}\n${describePairs(document)}\n`);
+    }
+    return 0;
+  }
+
+  const engineOptions: EngineOptions = {
+    only,
+    fix: options.fix,
+    fixDryRun: options.fixDryRun,
+    targetLanguage: options.targetLang,
+    sourceLanguage: options.sourceLang,
+  };
+  const results: FileResult[] = [];
+  let crashed = false;
+  for (const file of files) {
+    const outcome = lintFile(file, engineOptions);
+    if (outcome.result.messages.some((m) => m.fatal)) crashed = true;
+    results.push(outcome.result);
+  }
+  const shown = options.quiet
+    ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }))
+    : results;
+  const formatted = formatters[options.format](shown, { color: options.outputFile ? false : useColor(io, options.color), cwd: io.cwd });
+  if (options.outputFile) writeFileSync(resolve(io.cwd, options.outputFile), formatted);
+  else if (formatted) io.stdout(formatted.endsWith("\n") ? formatted : `${formatted}\n`);
+
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (crashed) return 2;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) return 1;
+  return 0;
+}

@@ -1,0 +1,98 @@
+import { readFileSync, renameSync, statSync, writeFileSync, chmodSync, unlinkSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { fixUntilStable } from "./fix.js";
+import { toFileResult, type FileResult } from "./formatters/types.js";
+import { lint, type LintOptions } from "./lint.js";
+import type { LintDocument } from "./types.js";
+
+export interface EngineOptions extends Omit<LintOptions, "filePath" | "source"> {
+  fix?: boolean;
+  fixDryRun?: boolean;
+  /** The source file of a translation in parallel mode, when one is known. */
+  sourceFor?: (filePath: string) => string | undefined;
+}
+
+export interface FileOutcome {
+  result: FileResult;
+  document?: LintDocument;
+  /** Set when the file could not be linted at all (unreadable, not text). */
+  problem?: string;
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** Reads a file as UTF-8 text, keeping the BOM; null with a reason when it is not text. */
+export function readText(filePath: string): { text?: string; problem?: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(filePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { problem: code === "EACCES" ? "permission denied" : code === "ENOENT" ? "file not found" : `cannot read file (${code ?? String(error)})` };
+  }
+  if (bytes.includes(0)) return { problem: "not a text file (it contains NUL bytes)" };
+  try {
+    return { text: decoder.decode(bytes) };
+  } catch {
+    return { problem: "not valid UTF-8" };
+  }
+}
+
+/** Writes through a temporary file and a rename, so a reader sees the old file or the new one, never half. */
+export function writeAtomically(filePath: string, text: string): void {
+  const mode = statSync(filePath).mode;
+  const temporary = join(dirname(filePath), `.${basename(filePath)}.nl-lint-${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text, { mode });
+    chmodSync(temporary, mode & 0o7777);
+    renameSync(temporary, filePath);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // The temporary file was never made.
+    }
+    throw error;
+  }
+}
+
+function fileProblem(filePath: string, message: string, ruleId = "encoding"): FileResult {
+  return toFileResult(filePath, [
+    { ruleId, severity: 2, message, side: "translation", line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0 },
+  ]);
+}
+
+/** Lints one file from disk: reads it, pairs it, runs the rules, and fixes it when asked. */
+export function lintFile(filePath: string, options: EngineOptions): FileOutcome {
+  const read = readText(filePath);
+  if (read.text === undefined) return { result: fileProblem(filePath, `Cannot lint ${filePath}: ${read.problem}.`), problem: read.problem };
+  const text = read.text;
+  const sourcePath = options.sourceFor?.(filePath);
+  let source: LintOptions["source"];
+  if (sourcePath) {
+    const sourceRead = readText(sourcePath);
+    if (sourceRead.text === undefined) {
+      return { result: fileProblem(filePath, `Cannot read the source ${sourcePath}: ${sourceRead.problem}.`, "missing-source") };
+    }
+    source = { text: sourceRead.text, filePath: sourcePath };
+  }
+  const lintOptions: LintOptions = { ...options, filePath, source };
+  const extra = sourcePath ? { sourceFilePath: sourcePath } : {};
+  if (!options.fix && !options.fixDryRun) {
+    const { findings, document } = lint(text, lintOptions);
+    return { result: toFileResult(filePath, findings, extra), document };
+  }
+  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const body = bom ? text.slice(1) : text;
+  const fixed = fixUntilStable(body, (t) => lint(t, lintOptions).findings);
+  const output = bom + fixed.output;
+  if (options.fixDryRun) return { result: toFileResult(filePath, fixed.findings, { ...extra, ...(fixed.changed ? { output } : {}) }) };
+  if (fixed.changed) {
+    const now = readText(filePath);
+    if (now.text !== text) {
+      return { result: fileProblem(filePath, `Not fixed: ${filePath} changed on disk while it was being linted.`, "fix-conflict") };
+    }
+    writeAtomically(filePath, output);
+  }
+  return { result: toFileResult(filePath, fixed.findings, extra) };
+}

@@ -1,0 +1,60 @@
+import type { Segment } from "./types.js";
+
+/** What two segments in different languages can share: the clues alignment and rules compare. */
+export interface SegmentFeatures {
+  urls: Set<string>;
+  numbers: Set<string>;
+  code: Set<string>;
+  /** Lower-cased capitalised, mixed-case or all-caps tokens: names, acronyms, product names. */
+  names: Set<string>;
+  /** Letters and digits in the segment, a length measure that ignores markup. */
+  length: number;
+}
+
+const cache = new WeakMap<Segment, SegmentFeatures>();
+
+const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s()<>\]"'`]+/gi;
+const NUMBER_PATTERN = /\d+(?:[.,:]\d+)*/g;
+const CODE_PATTERN = /`+([^`\n]+)`+/g;
+const NAME_PATTERN = /\p{Lu}[\p{L}\p{N}]*(?:[.-][\p{L}\p{N}]+)*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*/gu;
+
+/** Strips what varies between a source URL and its faithful copy. */
+export function normalizeUrl(url: string): string {
+  return url
+    .replace(/[.,;:!?*_]+$/, "")
+    .replace(/^https?:\/\//i, "")
+    .replace(/^www\./i, "")
+    .replace(/\/+$/, "")
+    .toLowerCase();
+}
+
+export function featuresOf(segment: Segment): SegmentFeatures {
+  let features = cache.get(segment);
+  if (features) return features;
+  const raw = segment.raw;
+  const urls = new Set<string>();
+  for (const match of raw.matchAll(URL_PATTERN)) urls.add(normalizeUrl(match[0]));
+  const withoutUrls = raw.replace(URL_PATTERN, " ");
+  const numbers = new Set<string>();
+  for (const match of withoutUrls.matchAll(NUMBER_PATTERN)) numbers.add(match[0].replace(/[.,:]/g, ""));
+  const code = new Set<string>();
+  for (const match of raw.matchAll(CODE_PATTERN)) code.add(match[1].trim());
+  const names = new Set<string>();
+  for (const match of withoutUrls.matchAll(NAME_PATTERN)) if (match[0].length > 1) names.add(match[0].toLowerCase());
+  const length = withoutUrls.replace(/[^\p{L}\p{N}]+/gu, "").length;
+  features = { urls, numbers, code, names, length };
+  cache.set(segment, features);
+  return features;
+}
+
+/** Features of several segments taken as one. */
+export function mergedFeatures(segments: Segment[]): SegmentFeatures {
+  if (segments.length === 1) return featuresOf(segments[0]);
+  const merged: SegmentFeatures = { urls: new Set(), numbers: new Set(), code: new Set(), names: new Set(), length: 0 };
+  for (const segment of segments) {
+    const f = featuresOf(segment);
+    for (const key of ["urls", "numbers", "code", "names"] as const) for (const v of f[key]) merged[key].add(v);
+    merged.length += f.length;
+  }
+  return merged;
+}

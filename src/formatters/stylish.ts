@@ -1,0 +1,34 @@
+import { Chalk } from "chalk";
+import { relative } from "node:path";
+import { escapeControl } from "./escape.js";
+import type { Formatter } from "./types.js";
+
+/** Findings grouped by file, aligned in columns, with a summary line; colours only when asked. */
+export const formatStylish: Formatter = (results, { color, cwd }) => {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  let out = "";
+  let errors = 0, warnings = 0, fixable = 0;
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixable += result.fixableErrorCount + result.fixableWarningCount;
+    out += `\n${chalk.underline(escapeControl(relative(cwd, result.filePath) || result.filePath))}\n`;
+    const rows = result.messages.map((m) => {
+      const where = m.filePath ? `${escapeControl(relative(cwd, m.filePath))}:${m.line}:${m.column}` : `${m.line}:${m.column}`;
+      const level = m.severity === 2 ? chalk.red("error") : chalk.yellow("warning");
+      const levelWidth = m.severity === 2 ? 5 : 7;
+      return { where, level, levelWidth, message: escapeControl(m.message).replace(/\n/g, " "), rule: m.ruleId };
+    });
+    const whereWidth = Math.max(...rows.map((r) => r.where.length));
+    for (const r of rows) {
+      out += `  ${chalk.dim(r.where.padEnd(whereWidth))}  ${r.level}${" ".repeat(8 - r.levelWidth)}${r.message}  ${chalk.dim(r.rule)}\n`;
+    }
+  }
+  const total = errors + warnings;
+  if (total === 0) return "";
+  const summary = `✖ ${total} problem${total === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"})`;
+  out += `\n${errors > 0 ? chalk.red.bold(summary) : chalk.yellow.bold(summary)}\n`;
+  if (fixable > 0) out += chalk.dim(`  ${fixable} fixable with the \`--fix\` option.\n`);
+  return out;
+};

@@ -1,0 +1,31 @@
+import type { Finding } from "../types.js";
+
+/** One linted file's findings, in ESLint's result shape. */
+export interface FileResult {
+  filePath: string;
+  messages: Finding[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** The fixed text, with --fix-dry-run. */
+  output?: string;
+  /** The source file compared with, in parallel mode. */
+  sourceFilePath?: string;
+}
+
+export type Formatter = (results: FileResult[], options: { color: boolean; cwd: string }) => string;
+
+export function toFileResult(filePath: string, messages: Finding[], extra: Partial<FileResult> = {}): FileResult {
+  let errorCount = 0, warningCount = 0, fixableErrorCount = 0, fixableWarningCount = 0;
+  for (const m of messages) {
+    if (m.severity === 2) {
+      errorCount++;
+      if (m.fix) fixableErrorCount++;
+    } else {
+      warningCount++;
+      if (m.fix) fixableWarningCount++;
+    }
+  }
+  return { filePath, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount, ...extra };
+}

@@ -1,0 +1,60 @@
+/** Lower-case BCP 47-ish tag: `pt_BR` → `pt-br`. */
+export function normalizeLanguage(tag: string): string {
+  return tag.trim().replace(/_/g, "-").toLowerCase();
+}
+
+const KNOWN = new Set([
+  "ar", "bn", "de", "en", "es", "fa", "fr", "he", "hi", "id", "it", "ja", "ko", "nl", "pl", "pt", "pt-br", "pt-pt",
+  "ro", "ru", "sv", "th", "tr", "uk", "vi", "zh", "zh-cn", "zh-hans", "zh-hant", "zh-tw", "ca", "cs", "el", "fi",
+  "hu", "da", "nb", "no",
+]);
+
+function known(tag: string): string | undefined {
+  const t = normalizeLanguage(tag);
+  if (KNOWN.has(t)) return t;
+  const base = t.split("-")[0];
+  return KNOWN.has(base) ? t : undefined;
+}
+
+/**
+ * The language of a translation from its front matter (`lang`, `locale`, `language`) or its path:
+ * `[PT-BR]` or `[FR]` in the name, a `_fr`/`-fr` suffix, or a `/pt-br/` folder.
+ */
+export function detectLanguage(options: { frontMatter?: Record<string, unknown> | null; filePath?: string }): string | undefined {
+  const fm = options.frontMatter;
+  if (fm) {
+    for (const key of ["lang", "locale", "language"]) {
+      const value = fm[key];
+      if (typeof value === "string" && known(value)) return known(value);
+    }
+  }
+  const path = options.filePath;
+  if (!path) return undefined;
+  const bracket = path.match(/\[([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)\]/g);
+  if (bracket) {
+    for (const b of bracket.reverse()) {
+      const tag = known(b.slice(1, -1));
+      if (tag) return tag;
+    }
+  }
+  const name = path.split(/[\\/]/).pop() ?? "";
+  const suffix = name.match(/[._-]([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)\.(?:md|mdx|markdown|txt)$/i);
+  if (suffix && known(suffix[1])) return known(suffix[1]);
+  const folders = path.split(/[\\/]/).slice(0, -1).reverse();
+  for (const folder of folders) {
+    const tag = known(folder);
+    if (tag) return tag;
+  }
+  return undefined;
+}
+
+const ENGLISH_NAMES: Record<string, string> = {
+  ar: "Arabic", bn: "Bengali", de: "German", en: "English", es: "Spanish", fr: "French", ja: "Japanese",
+  ko: "Korean", pt: "Portuguese", ro: "Romanian", ru: "Russian", tr: "Turkish", uk: "Ukrainian", zh: "Chinese",
+  pl: "Polish", it: "Italian", nl: "Dutch",
+};
+
+export function languageName(tag: string | undefined): string {
+  if (!tag) return "unknown";
+  return ENGLISH_NAMES[tag.split("-")[0]] ?? tag;
+}

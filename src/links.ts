@@ -1,0 +1,91 @@
+import type { Nodes } from "mdast";
+import type { LinkInfo, Segment } from "./types.js";
+
+const linkCache = new WeakMap<Segment, LinkInfo[]>();
+const maskCache = new WeakMap<Segment, string>();
+
+function plainText(node: Nodes): string {
+  if ("value" in node && typeof node.value === "string" && node.type !== "html") return node.value;
+  if ("alt" in node && typeof node.alt === "string") return node.alt;
+  if ("children" in node) return (node.children as Nodes[]).map(plainText).join("");
+  return "";
+}
+
+function visit(nodes: Nodes[], fn: (node: Nodes) => boolean | void): void {
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (fn(node) === false) continue;
+    if ("children" in node) {
+      const children = node.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+}
+
+/** Links and images of a segment in document order, with how each was written. */
+export function linksOf(segment: Segment, text: string): LinkInfo[] {
+  let links = linkCache.get(segment);
+  if (links) return links;
+  links = [];
+  const found = links;
+  visit(segment.nodes, (node) => {
+    if (node.type !== "link" && node.type !== "image" && node.type !== "linkReference" && node.type !== "imageReference") return;
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? 0;
+    const image = node.type === "image" || node.type === "imageReference";
+    const first = text[start];
+    const form: LinkInfo["form"] =
+      node.type === "linkReference" || node.type === "imageReference"
+        ? "reference"
+        : first === "<"
+          ? "angle"
+          : first === "[" || first === "!"
+            ? "inline"
+            : "bare";
+    const url = "url" in node ? node.url : "";
+    found.push({ url, label: plainText(node), start, end, form, image });
+  });
+  linkCache.set(segment, links);
+  return links;
+}
+
+/** Links a reader sees as links: written with brackets or angle brackets, not images, not bare URLs. */
+export function renderedLinks(segment: Segment, text: string): LinkInfo[] {
+  return linksOf(segment, text).filter((l) => !l.image && l.form !== "bare");
+}
+
+/**
+ * The segment's raw text with code, HTML and well-formed links blanked out (same length, so
+ * offsets still match): what is left is prose, where broken link syntax shows.
+ */
+export function maskedText(segment: Segment, text: string): string {
+  let masked = maskCache.get(segment);
+  if (masked !== undefined) return masked;
+  const chars = segment.raw.split("");
+  const blank = (start: number, end: number) => {
+    for (let i = Math.max(start, segment.start); i < Math.min(end, segment.end); i++) {
+      const c = chars[i - segment.start];
+      if (c !== "\n" && c !== "\r") chars[i - segment.start] = " ";
+    }
+  };
+  visit(segment.nodes, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    if (node.type === "inlineCode" || node.type === "code" || node.type === "html" || node.type === "definition" || node.type === "footnoteReference") {
+      blank(start, end);
+      return false;
+    }
+    if (node.type === "link" || node.type === "image" || node.type === "linkReference" || node.type === "imageReference") {
+      const first = text[start];
+      if (first === "[" || first === "!" || first === "<") {
+        blank(start, end);
+        return false;
+      }
+    }
+  });
+  masked = chars.join("");
+  maskCache.set(segment, masked);
+  return masked;
+}

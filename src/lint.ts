@@ -1,0 +1,106 @@
+import { builtinRules } from "../rules/index.js";
+import { buildDocument, type DocumentOptions } from "./document.js";
+import type { LintSettings, Rule } from "./rule.js";
+import { stripBom } from "./parse.js";
+import type { Finding, LintDocument, Report, Severity, TextEdit } from "./types.js";
+
+export type RuleSetting = Severity | [Severity] | [Severity, unknown];
+
+export interface LintOptions extends DocumentOptions {
+  /** Severity (and options) per rule id; rules not named run at their default severity. */
+  rules?: Record<string, RuleSetting>;
+  /** Run only these rules, whatever `rules` says of the others. */
+  only?: string[];
+  settings?: LintSettings;
+  /** The rules to choose from; the built-in ones by default. */
+  ruleSet?: Rule[];
+}
+
+export interface LintResult {
+  findings: Finding[];
+  document: LintDocument;
+}
+
+function interpolate(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/** One edit covering all of a report's edits, as ESLint's JSON shape has it. */
+function mergeEdits(text: string, edits: TextEdit[]): { range: [number, number]; text: string } {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0]);
+  const start = sorted[0].range[0];
+  const end = Math.max(...sorted.map((e) => e.range[1]));
+  let out = "";
+  let at = start;
+  for (const edit of sorted) {
+    out += text.slice(at, edit.range[0]) + edit.text;
+    at = edit.range[1];
+  }
+  return { range: [start, end], text: out + text.slice(at, end) };
+}
+
+export function resolveRuleSettings(rule: Rule, options: LintOptions): { severity: Severity; ruleOptions: unknown } {
+  const setting = options.rules?.[rule.id];
+  let severity: Severity = rule.severity;
+  let ruleOptions: unknown = undefined;
+  if (typeof setting === "string") severity = setting;
+  else if (Array.isArray(setting)) {
+    severity = setting[0];
+    ruleOptions = setting[1];
+  }
+  if (options.only) severity = options.only.includes(rule.id) ? (severity === "off" ? rule.severity : severity) : "off";
+  return { severity, ruleOptions };
+}
+
+/**
+ * Lints one text. Pure: no file system, no process state, no colours. Positions refer to the
+ * text without its BOM, as ESLint's do.
+ */
+export function lint(input: string, options: LintOptions = {}): LintResult {
+  const { text } = stripBom(input);
+  const source = options.source ? { ...options.source, text: stripBom(options.source.text).text } : undefined;
+  const document = buildDocument(text, { ...options, source });
+  const findings: Finding[] = [];
+  for (const rule of options.ruleSet ?? builtinRules) {
+    const { severity, ruleOptions } = resolveRuleSettings(rule, options);
+    if (severity === "off") continue;
+    const parsedOptions = rule.schema.parse(ruleOptions ?? {});
+    const severityNumber = severity === "error" ? 2 : 1;
+    const report = (r: Report) => {
+      const lines = r.side === "source" ? document.sourceLines : document.lines;
+      const start = lines.position(r.start);
+      const end = lines.position(r.end);
+      const edits = r.fix ? (Array.isArray(r.fix) ? r.fix : [r.fix]) : [];
+      findings.push({
+        ruleId: rule.id,
+        severity: severityNumber,
+        message: interpolate(rule.messages[r.messageId] ?? r.messageId, r.data),
+        messageId: r.messageId,
+        side: r.side,
+        ...(r.side === "source" && document.mode === "parallel" && document.sourceFilePath ? { filePath: document.sourceFilePath } : {}),
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        start: r.start,
+        end: r.end,
+        ...(edits.length > 0 && !(r.side === "source" && document.mode === "parallel") ? { fix: mergeEdits(text, edits) } : {}),
+        ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
+      });
+    };
+    try {
+      rule.check({ document, options: parsedOptions, settings: options.settings ?? {}, report });
+    } catch (error) {
+      findings.push({
+        ruleId: rule.id,
+        severity: 2,
+        fatal: true,
+        message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`,
+        side: "translation",
+        line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0,
+      });
+    }
+  }
+  findings.sort((a, b) => (a.filePath ? 1 : 0) - (b.filePath ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { findings, document };
+}

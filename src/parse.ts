@@ -1,0 +1,61 @@
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { frontmatter } from "micromark-extension-frontmatter";
+import { gfm } from "micromark-extension-gfm";
+import type { Nodes, Root } from "mdast";
+import { parse as parseYaml } from "yaml";
+import type { LineIndex } from "./lines.js";
+
+const BOM = "\uFEFF";
+
+export function stripBom(text: string): { text: string; bom: boolean } {
+  return text.startsWith(BOM) ? { text: text.slice(1), bom: true } : { text, bom: false };
+}
+
+const micromarkExtensions = [gfm(), frontmatter(["yaml", "toml"])];
+const mdastExtensions = [gfmFromMarkdown(), frontmatterFromMarkdown(["yaml", "toml"])];
+
+/** Parses a whole document (GFM and front matter); positions are those of `text`. */
+export function parseMarkdown(text: string): Root {
+  return fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
+}
+
+/**
+ * Parses a fragment of a document, such as the inside of an HTML comment, and moves every
+ * position so that it points into the document itself.
+ */
+export function parseFragment(fragment: string, baseOffset: number, lines: LineIndex): Root {
+  const root = fromMarkdown(fragment, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  shiftPositions(root, baseOffset, lines);
+  return root;
+}
+
+function shiftPositions(node: Nodes, baseOffset: number, lines: LineIndex): void {
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    const pos = current.position;
+    if (pos && pos.start.offset !== undefined && pos.end.offset !== undefined) {
+      const start = pos.start.offset + baseOffset;
+      const end = pos.end.offset + baseOffset;
+      current.position = {
+        start: { ...lines.position(start), offset: start },
+        end: { ...lines.position(end), offset: end },
+      };
+    }
+    if ("children" in current) for (const child of current.children as Nodes[]) stack.push(child);
+  }
+}
+
+/** The YAML front matter as an object, or null when there is none or it is not a mapping. */
+export function readFrontMatter(root: Root): Record<string, unknown> | null {
+  const first = root.children[0];
+  if (!first || first.type !== "yaml") return null;
+  try {
+    const value: unknown = parseYaml(first.value);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,57 @@
+import type { z } from "zod";
+import type { LintDocument, Pair, Report, Segment, Severity } from "./types.js";
+
+/** What a rule's `check` is handed: the document, its options, and a way to report. */
+export interface RuleContext<Options> {
+  document: LintDocument;
+  options: Options;
+  /** Shared, read-only services the caller provides (dictionaries, word lists, files that exist). */
+  settings: LintSettings;
+  report(report: Report): void;
+}
+
+/** A word checker for one language, loaded by the caller: the core does no I/O. */
+export interface Speller {
+  correct(word: string): boolean;
+  suggest?(word: string): string[];
+}
+
+export interface LintSettings {
+  /** Spellers by lower-case language tag (`pt-br`, `pt`, `fr`). */
+  spellers?: Record<string, Speller>;
+  /** Words the project accepts in any language. */
+  words?: string[];
+  /** Known misspellings and their corrections. */
+  corrections?: Record<string, string>;
+  /** URL prefixes a translation may rewrite: source prefix → accepted translation prefixes. */
+  urlLocalizations?: Array<{ source: string; translation: string }>;
+}
+
+export interface RuleMeta<Schema extends z.ZodType> {
+  id: string;
+  description: string;
+  severity: Exclude<Severity, "off">;
+  fixable: boolean;
+  schema: Schema;
+  /** Message templates keyed by id; `{{name}}` is replaced by the report's data. */
+  messages: Record<string, string>;
+}
+
+export interface Rule<Schema extends z.ZodType = z.ZodType> extends RuleMeta<Schema> {
+  check(context: RuleContext<z.infer<Schema>>): void;
+}
+
+/** Declares a rule; a helper so that option types are inferred from the schema. */
+export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<Schema> {
+  return rule;
+}
+
+/** Pairs that hold both a source and a translation. */
+export function matchedPairs(document: LintDocument): Pair[] {
+  return document.pairs.filter((p) => p.sources.length > 0 && p.translations.length > 0);
+}
+
+/** The text a segment lives in: source segments of a parallel pair live in the source file. */
+export function segmentText(document: LintDocument, segment: Segment): string {
+  return segment.side === "source" ? document.sourceText : document.text;
+}

@@ -1,0 +1,205 @@
+import type { Html, Nodes, Parent, Root, RootContent } from "mdast";
+import type { LineIndex } from "./lines.js";
+import { parseFragment } from "./parse.js";
+import type { Segment, SegmentKind, Side } from "./types.js";
+
+/** A comment `<!-- … -->` found in the text, with its inside. */
+export interface CommentSpan {
+  start: number;
+  end: number;
+  innerStart: number;
+  innerEnd: number;
+  closed: boolean;
+}
+
+/** Comments inside an HTML node's text, offsets into the document. */
+export function commentsIn(value: string, base: number): CommentSpan[] {
+  const spans: CommentSpan[] = [];
+  let from = 0;
+  for (;;) {
+    const open = value.indexOf("<!--", from);
+    if (open < 0) break;
+    const close = value.indexOf("-->", open + 4);
+    const closed = close >= 0;
+    const end = closed ? close + 3 : value.length;
+    spans.push({
+      start: base + open,
+      end: base + end,
+      innerStart: base + open + 4,
+      innerEnd: base + (closed ? close : value.length),
+      closed,
+    });
+    from = end;
+  }
+  return spans;
+}
+
+const DIRECTIVE = /^\s*(?:nl-lint[-\w]*|markdownlint[-\w]*|prettier[-\w]*|textlint[-\w]*|cspell:?|vale\b|alex[-\w]*|eslint[-\w]*|lint[-\w]*|todo\b|fixme\b|more\s*$|toc\s*$|end\b|raw\b|endraw\b|vale\s)/i;
+
+/** True when a comment's inside reads as prose (a source text) rather than a note to a tool. */
+export function isProseComment(inner: string): boolean {
+  if (DIRECTIVE.test(inner)) return false;
+  const words = inner.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  if (words.length >= 2) return true;
+  return words.length === 1 && /[#*_[]/.test(inner);
+}
+
+/** True when the comment is an nl-lint directive such as `nl-lint-disable-next-line`. */
+export function isDirectiveComment(inner: string): boolean {
+  return /^\s*nl-lint-/.test(inner);
+}
+
+const SPACER_LINE = /^[ \t]*\\\\?[ \t]*$/;
+
+/** Offsets of a paragraph's content once lines holding only `\\` are set aside, or null if none is left. */
+function trimSpacerLines(text: string, start: number, end: number): [number, number] | null {
+  const lines: Array<[number, number]> = [];
+  let lineStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === "\n" || text[i] === "\r") {
+      lines.push([lineStart, i]);
+      if (text[i] === "\r" && text[i + 1] === "\n") i++;
+      lineStart = i + 1;
+    }
+  }
+  const content = lines.filter(([s, e]) => !SPACER_LINE.test(text.slice(s, e)) && text.slice(s, e).trim() !== "");
+  if (content.length === 0) return null;
+  return [content[0][0], content[content.length - 1][1]];
+}
+
+function isImageOnly(node: Parent): boolean {
+  let images = 0;
+  for (const child of node.children as Nodes[]) {
+    if (child.type === "image" || child.type === "imageReference") images++;
+    else if (child.type === "link" && child.children.every((c) => c.type === "image")) images++;
+    else if (child.type === "break") continue;
+    else if (child.type === "text" && /^[\s\\]*$/.test(child.value)) continue;
+    else return false;
+  }
+  return images > 0;
+}
+
+interface Builder {
+  text: string;
+  lines: LineIndex;
+  segments: Segment[];
+  /** Whether prose comments become source segments (inline bilingual posts). */
+  commentsAreSources: boolean;
+}
+
+function offsets(node: Nodes): [number, number] {
+  return [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0];
+}
+
+function push(b: Builder, side: Side, kind: SegmentKind, node: Nodes, range: [number, number], extra: Partial<Segment> = {}): void {
+  b.segments.push({
+    id: b.segments.length,
+    side,
+    kind,
+    start: range[0],
+    end: range[1],
+    raw: b.text.slice(range[0], range[1]),
+    nodes: [node],
+    ...extra,
+  });
+}
+
+function addComments(b: Builder, node: Html): void {
+  if (!b.commentsAreSources) return;
+  const [start] = offsets(node);
+  for (const span of commentsIn(node.value, start)) {
+    const inner = b.text.slice(span.innerStart, span.innerEnd);
+    if (isDirectiveComment(inner) || !isProseComment(inner)) continue;
+    const root = parseFragment(inner, span.innerStart, b.lines);
+    walkBlocks(b, root.children, "source", { start: span.start, end: span.end }, 0);
+  }
+}
+
+/** Comments written inside a paragraph or list item (`text <!-- source -->`). */
+function addNestedComments(b: Builder, node: Nodes): void {
+  if (!("children" in node)) return;
+  for (const child of node.children as Nodes[]) {
+    if (child.type === "html") addComments(b, child);
+    else if ("children" in child && child.type !== "list") addNestedComments(b, child);
+  }
+}
+
+function walkBlocks(
+  b: Builder,
+  nodes: RootContent[],
+  side: Side,
+  comment: { start: number; end: number } | undefined,
+  listDepth: number,
+): void {
+  for (const node of nodes) {
+    const range = offsets(node);
+    const extra: Partial<Segment> = comment ? { comment } : {};
+    switch (node.type) {
+      case "html":
+        if (side === "translation") addComments(b, node);
+        break;
+      case "paragraph": {
+        const trimmed = trimSpacerLines(b.text, range[0], range[1]);
+        if (trimmed) push(b, side, isImageOnly(node) ? "image" : "paragraph", node, trimmed, extra);
+        if (side === "translation") addNestedComments(b, node);
+        break;
+      }
+      case "heading":
+        push(b, side, "heading", node, range, { ...extra, depth: node.depth });
+        break;
+      case "list":
+        for (const item of node.children) {
+          push(b, side, "listItem", item, offsets(item), { ...extra, listDepth });
+          if (side === "translation") addNestedComments(b, item);
+        }
+        break;
+      case "blockquote":
+        walkBlocks(b, node.children, side, comment, listDepth);
+        break;
+      case "code":
+        push(b, side, "code", node, range, extra);
+        break;
+      case "table":
+        push(b, side, "table", node, range, extra);
+        break;
+      default:
+        // Front matter, definitions, thematic breaks: structure, not content to pair.
+        break;
+    }
+  }
+}
+
+export interface SegmentOptions {
+  text: string;
+  lines: LineIndex;
+  root: Root;
+  side: Side;
+  commentsAreSources: boolean;
+}
+
+/** Splits a parsed document into segments in document order. */
+export function segmentDocument(options: SegmentOptions): Segment[] {
+  const b: Builder = { text: options.text, lines: options.lines, segments: [], commentsAreSources: options.commentsAreSources };
+  walkBlocks(b, options.root.children, options.side, undefined, 0);
+  b.segments.sort((x, y) => x.start - y.start);
+  b.segments.forEach((s, i) => (s.id = i));
+  return b.segments;
+}
+
+/** Whether a document keeps its source text in comments: at least one prose comment. */
+export function hasInlineSources(root: Root, text: string): boolean {
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "html") {
+      const [start] = offsets(node);
+      for (const span of commentsIn(node.value, start)) {
+        const inner = text.slice(span.innerStart, span.innerEnd);
+        if (!isDirectiveComment(inner) && isProseComment(inner)) return true;
+      }
+    } else if ("children" in node) {
+      for (const child of node.children as Nodes[]) stack.push(child);
+    }
+  }
+  return false;
+}

@@ -1,0 +1,60 @@
+import rule from "../../rules/broken-link.js";
+import { runRuleTests } from "../helpers/rule-tester.js";
+
+runRuleTests(rule, {
+  valid: [
+    { name: "well-formed links on both sides", code: "<!-- Read [the guide](https://example.org/guide). -->\n\nLeia [o guia](https://example.org/guide).\n" },
+    { name: "brackets that are not links", code: "Um array [1, 2] (veja abaixo) e uma nota [a].\n" },
+    { name: "reference link with a definition", code: "Veja [o site][site].\n\n[site]: https://example.org\n" },
+    { name: "link syntax inside code", code: "Escreva `[texto] (https://x.org)` ou\n\n```\n[a]https://x.org)\n```\n" },
+    { name: "relative and anchor targets", code: "Veja [abaixo](#uso) e [o guia](./guia.md).\n" },
+    { name: "footnote", code: "Texto[^1].\n\n[^1]: Nota.\n" },
+  ],
+  invalid: [
+    {
+      name: "space between ] and (, fixed from the source",
+      code: "<!-- See our [GitHub organization](https://github.com/acme). -->\n\nVeja nossa [organização no GitHub] (https://github.com/acme).\n",
+      errors: [{ messageId: "spaceBeforeParen", line: 3, column: 12, side: "translation", messageIncludes: "[GitHub organization](https://github.com/acme)" }],
+      output: "<!-- See our [GitHub organization](https://github.com/acme). -->\n\nVeja nossa [organização no GitHub](https://github.com/acme).\n",
+    },
+    {
+      name: "missing [ restored from the source's label",
+      code: "<!-- Datasets: [DuReader](https://example.org/du) and [KorQuAD](https://example.org/ko). -->\n\nConjuntos: DuReader](https://example.org/du) e [KorQuAD](https://example.org/ko).\n",
+      errors: [{ messageId: "missingOpenBracket", line: 3, column: 12 }],
+      output: "<!-- Datasets: [DuReader](https://example.org/du) and [KorQuAD](https://example.org/ko). -->\n\nConjuntos: [DuReader](https://example.org/du) e [KorQuAD](https://example.org/ko).\n",
+    },
+    {
+      name: "missing [ without a source to restore from",
+      code: "Conjuntos: DuReader](https://example.org/du).\n",
+      errors: [{ messageId: "missingOpenBracket", line: 1, column: 12 }],
+      output: null,
+    },
+    {
+      name: "missing (",
+      code: "Veja os [cursos gratuitos]https://example.org/learn) hoje.\n",
+      errors: [{ messageId: "missingOpenParen", line: 1, column: 9 }],
+      output: "Veja os [cursos gratuitos](https://example.org/learn) hoje.\n",
+    },
+    {
+      name: "missing )",
+      code: "Veja os [cursos](https://example.org/learn hoje.\n",
+      errors: [{ messageId: "missingCloseParen", line: 1, column: 9 }],
+      output: "Veja os [cursos](https://example.org/learn) hoje.\n",
+    },
+    {
+      name: "empty target",
+      code: "Veja [aqui]().\n",
+      errors: [{ messageId: "emptyTarget", line: 1, column: 6 }],
+    },
+    {
+      name: "a title pasted where the host should be, in the source comment",
+      code: "<!-- Sasha shares a [notebook](http://Visualizing%20Sparse%20Models) on attention. -->\n\nSasha compartilhou um [notebook](https://colab.example.org/x) sobre atenção.\n",
+      errors: [{ messageId: "notAUrl", line: 1, column: 32, side: "source" }],
+    },
+    {
+      name: "undefined reference label",
+      code: "Veja [o site][nada] agora.\n",
+      errors: [{ messageId: "undefinedReference", line: 1, column: 6 }],
+    },
+  ],
+});
