@@ -17,8 +17,11 @@ export interface Speller {
 }
 
 export interface LintSettings {
-  /** Spellers by lower-case language tag (`pt-br`, `pt`, `fr`). */
-  spellers?: Record<string, Speller>;
+  /**
+   * The speller for a lower-case language tag (`pt-br`, `fr`), or undefined when there is no
+   * dictionary for it. Called lazily, so a dictionary is only loaded for a language in use.
+   */
+  speller?: (language: string) => Speller | undefined;
   /** Words the project accepts in any language. */
   words?: string[];
   /** Known misspellings and their corrections. */
