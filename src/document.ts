@@ -3,7 +3,7 @@ import { LineIndex } from "./lines.js";
 import { align, inlineProximity, type Proximity } from "./pair.js";
 import { parseMarkdown, readFrontMatter } from "./parse.js";
 import { hasInlineSources, segmentDocument } from "./segments.js";
-import type { LintDocument, Segment } from "./types.js";
+import type { LintDocument, Pair, Segment } from "./types.js";
 
 export interface DocumentOptions {
   filePath?: string;
@@ -56,6 +56,9 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   const pairs = inline
     ? align(sources, translations, { proximity: inlineProximity(segments) })
     : translations.map((t) => ({ sources: [], translations: [t] }));
+  // Both sides share one file: list pairs in the order a reader meets them.
+  const firstOffset = (p: Pair) => Math.min(...p.sources.map((s) => s.start), ...p.translations.map((t) => t.start));
+  pairs.sort((a, b) => firstOffset(a) - firstOffset(b));
   return {
     text, filePath: options.filePath, lines, root, frontMatter, sourceLanguage, targetLanguage,
     sourceText: text, sourceLines: lines, mode: inline ? "inline" : "monolingual", segments, pairs,

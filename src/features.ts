@@ -7,6 +7,8 @@ export interface SegmentFeatures {
   code: Set<string>;
   /** Lower-cased capitalised, mixed-case or all-caps tokens: names, acronyms, product names. */
   names: Set<string>;
+  /** Diacritic-free five-letter stems of long words: cognates such as laboratory/laboratório share them. */
+  stems: Set<string>;
   /** Letters and digits in the segment, a length measure that ignores markup. */
   length: number;
 }
@@ -17,6 +19,14 @@ const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s()<>\]"'`]+/gi;
 const NUMBER_PATTERN = /\d+(?:[.,:]\d+)*/g;
 const CODE_PATTERN = /`+([^`\n]+)`+/g;
 const NAME_PATTERN = /\p{Lu}[\p{L}\p{N}]*(?:[.-][\p{L}\p{N}]+)*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*/gu;
+const LONG_WORD = /\p{L}{6,}/gu;
+
+/** A capitalised word that opens a sentence says nothing about names, unless it has more capitals or digits. */
+function opensSentence(text: string, index: number, word: string): boolean {
+  if (/^.\p{Ll}*$/u.test(word) === false) return false;
+  const before = text.slice(Math.max(0, index - 4), index);
+  return index === 0 || /(?:^|[.!?:]\s*|[*_"“(\[]\s*|^\s*[-+*>#]+\s*)$/u.test(before) || /\n\s*$/.test(before);
+}
 
 /** Strips what varies between a source URL and its faithful copy. */
 export function normalizeUrl(url: string): string {
@@ -40,9 +50,14 @@ export function featuresOf(segment: Segment): SegmentFeatures {
   const code = new Set<string>();
   for (const match of raw.matchAll(CODE_PATTERN)) code.add(match[1].trim());
   const names = new Set<string>();
-  for (const match of withoutUrls.matchAll(NAME_PATTERN)) if (match[0].length > 1) names.add(match[0].toLowerCase());
+  const prose = withoutUrls.trimStart();
+  for (const match of prose.matchAll(NAME_PATTERN)) {
+    if (match[0].length > 1 && !opensSentence(prose, match.index, match[0])) names.add(match[0].toLowerCase());
+  }
+  const stems = new Set<string>();
+  for (const match of prose.normalize("NFD").replace(/\p{M}/gu, "").matchAll(LONG_WORD)) stems.add(match[0].slice(0, 5).toLowerCase());
   const length = withoutUrls.replace(/[^\p{L}\p{N}]+/gu, "").length;
-  features = { urls, numbers, code, names, length };
+  features = { urls, numbers, code, names, stems, length };
   cache.set(segment, features);
   return features;
 }
@@ -50,10 +65,10 @@ export function featuresOf(segment: Segment): SegmentFeatures {
 /** Features of several segments taken as one. */
 export function mergedFeatures(segments: Segment[]): SegmentFeatures {
   if (segments.length === 1) return featuresOf(segments[0]);
-  const merged: SegmentFeatures = { urls: new Set(), numbers: new Set(), code: new Set(), names: new Set(), length: 0 };
+  const merged: SegmentFeatures = { urls: new Set(), numbers: new Set(), code: new Set(), names: new Set(), stems: new Set(), length: 0 };
   for (const segment of segments) {
     const f = featuresOf(segment);
-    for (const key of ["urls", "numbers", "code", "names"] as const) for (const v of f[key]) merged[key].add(v);
+    for (const key of ["urls", "numbers", "code", "names", "stems"] as const) for (const v of f[key]) merged[key].add(v);
     merged.length += f.length;
   }
   return merged;

@@ -19,16 +19,31 @@ const MAX_GROUP = 3;
 const MAX_CELLS = 1_500_000;
 const WINDOW = 600;
 
-function sharedScore(a: SegmentFeatures, b: SegmentFeatures): number {
+/**
+ * Evidence from what the two texts carry over unchanged, from -0.5 (all of it differs) to 0.5
+ * (all of it is shared); 0 when neither carries anything.
+ */
+function sharedEvidence(a: SegmentFeatures, b: SegmentFeatures): number {
   let shared = 0;
   let total = 0;
-  const weights = { urls: 3, code: 2, numbers: 1, names: 1 } as const;
+  const weights = { urls: 4, code: 2, numbers: 1, names: 1 } as const;
   for (const key of ["urls", "code", "numbers", "names"] as const) {
     const w = weights[key];
     total += w * (a[key].size + b[key].size);
     for (const v of a[key]) if (b[key].has(v)) shared += 2 * w;
   }
-  return total === 0 ? 0 : shared / total;
+  if (total === 0) return 0;
+  // One capitalised word is weak evidence (a month, a translated name); a URL or several tokens are strong.
+  const confidence = Math.min(1, total / 4);
+  return (shared / total - 0.5) * confidence;
+}
+
+/** Cognates only ever help: languages without them (CJK) must not be penalised. */
+function stemOverlap(a: SegmentFeatures, b: SegmentFeatures): number {
+  if (a.stems.size === 0 || b.stems.size === 0) return 0;
+  let shared = 0;
+  for (const v of a.stems) if (b.stems.has(v)) shared++;
+  return (2 * shared) / (a.stems.size + b.stems.size);
 }
 
 function lengthScore(source: number, translation: number, ratio: number): number {
@@ -52,11 +67,18 @@ function kindScore(sources: Segment[], translations: Segment[]): number {
 export function matchScore(sources: Segment[], translations: Segment[], options: Required<AlignOptions>): number {
   const fs = mergedFeatures(sources);
   const ft = mergedFeatures(translations);
-  const shared = sharedScore(fs, ft);
+  const evidence = sharedEvidence(fs, ft);
   const length = lengthScore(fs.length, ft.length, options.lengthRatio);
   const near = options.proximity(sources, translations);
   const groupPenalty = 0.2 * (sources.length + translations.length - 2);
-  return 1.2 * shared + 0.8 * length + 1.0 * near + kindScore(sources, translations) - groupPenalty - 0.9;
+  return 1.6 * evidence + 0.6 * stemOverlap(fs, ft) + 0.8 * length + 1.0 * near + kindScore(sources, translations) - groupPenalty - 1.1;
+}
+
+const GROUPABLE = new Set(["paragraph", "listItem", "blockquote"]);
+
+/** Only running prose merges or splits: a heading, code block or image is always its own unit. */
+function canGroup(segments: Segment[]): boolean {
+  return segments.length === 1 || segments.every((s) => GROUPABLE.has(s.kind));
 }
 
 function estimateRatio(sources: Segment[], translations: Segment[]): number {
@@ -128,7 +150,10 @@ function alignWindow(sources: Segment[], translations: Segment[], options: Requi
           if (a > 1 && b > 1) continue;
           const previous = best[(i - a) * width + (j - b)];
           if (previous + 3 <= value) continue; // no match scores above 3: cannot win
-          const score = matchScore(sources.slice(i - a, i), translations.slice(j - b, j), options);
+          const groupS = sources.slice(i - a, i);
+          const groupT = translations.slice(j - b, j);
+          if (!canGroup(groupS) || !canGroup(groupT)) continue;
+          const score = matchScore(groupS, groupT, options);
           if (score > 0 && previous + score > value) {
             value = previous + score;
             ds = a;

@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { buildDocument } from "../src/document.js";
+import type { LintDocument } from "../src/types.js";
+
+/** Each matched pair as "source lines -> translation lines", and the unpaired ones, for readable assertions. */
+function pairLines(document: LintDocument): string[] {
+  const line = (offset: number) => document.lines.position(offset).line;
+  return document.pairs.map((pair) => {
+    const s = pair.sources.map((x) => line(x.start)).join("+") || "-";
+    const t = pair.translations.map((x) => line(x.start)).join("+") || "-";
+    return `${s}->${t}`;
+  });
+}
+
+const post = (...blocks: string[]) => blocks.join("\n\n") + "\n";
+
+describe("pairing inline bilingual posts", () => {
+  it("pairs comments written before their translations", () => {
+    const doc = buildDocument(post(
+      "<!-- The team released [Parrot](https://parrot.example), a speech model with 3 billion parameters. -->",
+      "A equipe lançou o [Parrot](https://parrot.example), um modelo de fala com 3 bilhões de parâmetros.",
+      "<!-- Another group studied how children learn new words from stories. -->",
+      "Outro grupo estudou como as crianças aprendem palavras novas com histórias.",
+    ));
+    expect(pairLines(doc)).toEqual(["1->3", "5->7"]);
+  });
+
+  it("pairs comments written after their translations", () => {
+    const doc = buildDocument(post(
+      "Lançamos um [curso](https://course.example/nlp) gratuito sobre NLP em 12 aulas.",
+      "<!-- We launched a free [course](https://course.example/nlp) on NLP in 12 lessons. -->",
+      "O código está no GitHub com licença MIT.",
+      "<!-- The code is on GitHub under the MIT licence. -->",
+    ));
+    expect(pairLines(doc)).toEqual(["3->1", "7->5"]);
+  });
+
+  it("follows a post that flips direction half way", () => {
+    const doc = buildDocument(post(
+      "<!-- Welcome to issue 9 of our newsletter about Rust tooling. -->",
+      "Bem-vindo à edição 9 da nossa newsletter sobre ferramentas Rust.",
+      "O Cargo 2 trouxe builds 40% mais rápidos.",
+      "<!-- Cargo 2 brought 40% faster builds. -->",
+      "A próxima edição sai em maio.",
+      "<!-- The next issue comes out in May. -->",
+    ));
+    expect(pairLines(doc)).toEqual(["1->3", "7->5", "11->9"]);
+  });
+
+  it("lets one comment cover two translated paragraphs", () => {
+    const doc = buildDocument(post(
+      "<!-- The survey covers 120 papers on retrieval. It compares dense and sparse methods and lists open problems for 2021. -->",
+      "O levantamento cobre 120 artigos sobre recuperação de informação.",
+      "Ele compara métodos densos e esparsos e lista problemas em aberto para 2021.",
+      "<!-- Thanks for reading this issue of the newsletter. -->",
+      "Obrigado por ler esta edição da newsletter.",
+    ));
+    expect(pairLines(doc)).toEqual(["1->3+5", "7->9"]);
+  });
+
+  it("lets one translated paragraph cover two comments", () => {
+    const doc = buildDocument(post(
+      "<!-- Mila released a dataset of 5,000 dialogues. -->",
+      "<!-- Each dialogue is annotated with intents and emotions by three people. -->",
+      "O Mila lançou uma base com 5.000 diálogos, cada um anotado com intenções e emoções por três pessoas.",
+      "<!-- The benchmark is public. -->",
+      "O benchmark é público.",
+    ));
+    expect(pairLines(doc)).toEqual(["1+3->5", "7->9"]);
+  });
+
+  it("pairs the items of a translated list with one-line comments that follow it", () => {
+    const doc = buildDocument(post(
+      "- Melhoramos a busca no site\n- Publicamos 4 tutoriais novos\n- Abrimos um fórum para a comunidade",
+      "<!-- - We improved search on the site -->\n<!-- - We published 4 new tutorials -->\n<!-- - We opened a community forum -->",
+    ));
+    expect(pairLines(doc)).toEqual(["5->1", "6->2", "7->3"]);
+  });
+
+  it("pairs a comment glued to the previous paragraph with no blank line", () => {
+    const doc = buildDocument(
+      "![](https://img.example/plot.png)\n\n*Distribuição das probabilidades na saída*\n<!-- *Distribution of the output probabilities* -->\n\n<!-- The model learns fast. -->\n\nO modelo aprende rápido.\n",
+    );
+    expect(pairLines(doc)).toEqual(["-->1", "4->3", "6->8"]);
+  });
+
+  it("keeps translated blocks without a source, and comments without a translation, unpaired", () => {
+    const doc = buildDocument(post(
+      "# Publicações 📙",
+      "<!-- Researchers at a small lab trained a chess engine on 2 million games. -->",
+      "Pesquisadores de um pequeno laboratório treinaram um motor de xadrez com 2 milhões de partidas.",
+      "[*Inscreva-se*](https://news.example/subscribe) para receber as próximas edições!",
+      "<!-- A second group released a tool for labelling audio clips in the browser. -->",
+      "# Ferramentas",
+    ));
+    expect(pairLines(doc)).toEqual(["-->1", "3->5", "-->7", "9->-", "-->11"]);
+  });
+
+  it("prefers the paragraph that shares links and names over a closer heading", () => {
+    const doc = buildDocument(post(
+      "<!-- OpenAI published [Whisper](https://openai.example/whisper), trained on 680,000 hours of audio. -->",
+      "## Whisper: reconhecimento de fala",
+      "A OpenAI publicou o [Whisper](https://openai.example/whisper), treinado com 680.000 horas de áudio.",
+    ));
+    expect(pairLines(doc)).toEqual(["1->5", "-->3"]);
+  });
+
+  it("does not treat tool directives and short notes as sources", () => {
+    const doc = buildDocument(post(
+      "<!-- markdownlint-disable MD033 -->",
+      "<!-- more -->",
+      "<!-- nl-lint-disable-next-line typo -->",
+      "Texto traduzido sem comentário de origem.",
+    ));
+    expect(doc.mode).toBe("monolingual");
+    expect(pairLines(doc)).toEqual(["-->7"]);
+  });
+
+  it("treats lines holding only \\\\ as spacing, not content", () => {
+    const doc = buildDocument("<!-- A short source sentence here. -->\n\n\\\\\nUma frase curta de origem aqui.\n\n\\\\\n");
+    expect(pairLines(doc)).toEqual(["1->4"]);
+    expect(doc.segments.filter((s) => s.side === "translation")).toHaveLength(1);
+  });
+});
+
+describe("positions", () => {
+  it("maps source segments inside comments back to file positions", () => {
+    const text = "Intro.\n\n<!-- First line of the source\nwith a [link](https://a.example) on line two. -->\n\nPrimeira linha com um [link](https://a.example).\n";
+    const doc = buildDocument(text);
+    const source = doc.segments.find((s) => s.side === "source")!;
+    const link = source.nodes[0].type === "paragraph" ? source.nodes[0].children.find((c) => c.type === "link") : undefined;
+    expect(link?.position?.start).toMatchObject({ line: 4, column: 8 });
+    expect(text.slice(link!.position!.start.offset!, link!.position!.end.offset!)).toBe("[link](https://a.example)");
+  });
+
+  it("gives the same lines and columns for CRLF files", () => {
+    const lf = "<!-- See [docs](https://d.example). -->\n\nVeja [docs](https://d.example).\n";
+    const crlf = lf.replace(/\n/g, "\r\n");
+    for (const text of [lf, crlf]) {
+      const doc = buildDocument(text);
+      const t = doc.segments.find((s) => s.side === "translation")!;
+      expect(doc.lines.position(t.start)).toEqual({ line: 3, column: 1 });
+    }
+  });
+});
