@@ -38,8 +38,12 @@ function definedLabels(nodes: Nodes[]): Set<string> {
   return labels;
 }
 
+/** A URL with a scheme, or something a site resolves: a path, an anchor, a query, a file name. */
+const PLAUSIBLE_TARGET = /^(?:[a-z][a-z0-9+.-]*:|[\p{L}\p{N}_./#?~%&=+@$!*'-])/iu;
+
 /** A host name a browser could reach: letters, digits, dots and hyphens, with a dot or `localhost`. */
 function isReachableHttpUrl(url: string): boolean {
+  if (!PLAUSIBLE_TARGET.test(url)) return false;
   const match = url.match(/^https?:\/\/([^/?#]*)/i);
   if (!match) return true;
   const host = match[1].replace(/^[^@]*@/, "").replace(/:\d+$/, "");
@@ -69,7 +73,7 @@ export default defineRule({
     missingOpenParen: "Link will not render: '[{{label}}]' is followed by '{{url}}' without '('.{{source}}",
     missingCloseParen: "Link will not render: '[{{label}}]({{url}}' has no closing ')'.{{source}}",
     emptyTarget: "Link '[{{label}}]()' has an empty target.",
-    notAUrl: "Link target '{{url}}' is not a URL a browser can open (the host is not a domain name).",
+    notAUrl: "Link target '{{url}}' is not a URL or path a browser can open.",
     undefinedReference: "Reference link '[{{label}}][{{ref}}]' uses a label that is never defined.",
   },
   check({ document, report }) {
@@ -90,7 +94,7 @@ export default defineRule({
       const emit = (r: Omit<Report, "side">) => report({ ...r, side: segment.side });
 
       for (const link of linksOf(segment, text)) {
-        if (link.form === "bare") continue;
+        if (link.form === "bare" || link.form === "reference") continue;
         if (!link.image && link.form === "inline" && link.url.trim() === "") {
           emit({ messageId: "emptyTarget", data: { label: link.label }, start: link.start, end: link.end });
         } else if (!isReachableHttpUrl(link.url)) {

@@ -52,6 +52,11 @@ runRuleTests(rule, {
       errors: [{ messageId: "notAUrl", line: 1, column: 32, side: "source" }],
     },
     {
+      name: "a target wrapped in a second pair of parentheses",
+      code: "Veja a [última edição]((https://news.example/last)).\n",
+      errors: [{ messageId: "notAUrl", line: 1, column: 24 }],
+    },
+    {
       name: "undefined reference label",
       code: "Veja [o site][nada] agora.\n",
       errors: [{ messageId: "undefinedReference", line: 1, column: 6 }],
