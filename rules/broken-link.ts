@@ -22,6 +22,13 @@ const MISSING_OPEN_BRACKET = new RegExp(String.raw`\]\((${TARGET})\)`, "gi");
 const MISSING_OPEN_PAREN = new RegExp(String.raw`\[([^\[\]\n]+)\]((?:https?:\/\/|www\.)[^\s()]*)(\)?)`, "gi");
 const MISSING_CLOSE_PAREN = new RegExp(String.raw`\[([^\[\]\n]+)\]\(((?:https?:\/\/|www\.)[^\s()]*)(?=\s|$)`, "gi");
 const UNDEFINED_REFERENCE = /\[([^[\]\n]+)\]\[([^[\]\n]*)\]/g;
+/** Site-generator templating (Hugo shortcodes and params, Liquid, Jinja): filled in before the Markdown renders. */
+const TEMPLATE = /\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}/g;
+
+/** Templating becomes opaque non-blank text, so a URL built with it reads as one word. */
+function hideTemplates(text: string): string {
+  return text.replace(TEMPLATE, (t) => "x".repeat(t.length));
+}
 
 function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, " ").toLowerCase();
@@ -94,7 +101,7 @@ export default defineRule({
       const emit = (r: Omit<Report, "side">) => report({ ...r, side: segment.side });
 
       for (const link of linksOf(segment, text)) {
-        if (link.form === "bare" || link.form === "reference") continue;
+        if (link.form === "bare" || link.form === "reference" || /\{\{|\{%/.test(link.url)) continue;
         if (!link.image && link.form === "inline" && link.url.trim() === "") {
           emit({ messageId: "emptyTarget", data: { label: link.label }, start: link.start, end: link.end });
         } else if (!isReachableHttpUrl(link.url)) {
@@ -104,7 +111,7 @@ export default defineRule({
         }
       }
 
-      const masked = maskedText(segment, text);
+      const masked = hideTemplates(maskedText(segment, text));
       const base = segment.start;
 
       for (const m of masked.matchAll(SPACE_BEFORE_PAREN)) {

@@ -8,6 +8,7 @@ runRuleTests(rule, {
     { name: "reference link with a definition", code: "Veja [o site][site].\n\n[site]: https://example.org\n" },
     { name: "link syntax inside code", code: "Escreva `[texto] (https://x.org)` ou\n\n```\n[a]https://x.org)\n```\n" },
     { name: "relative and anchor targets", code: "Veja [abaixo](#uso) e [o guia](./guia.md).\n" },
+    { name: "Hugo templating inside a target", code: "Veja [a doc](https://github.com/o/r/blob/v{{% param vers %}}/README.md) e [issues]({{% param _issue %}}%22help%22).\n" },
     { name: "footnote", code: "Texto[^1].\n\n[^1]: Nota.\n" },
   ],
   invalid: [
