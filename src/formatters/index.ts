@@ -1,8 +1,14 @@
+import { formatCompact } from "./compact.js";
+import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
+import { formatSarif } from "./sarif.js";
 import { formatStylish } from "./stylish.js";
 import type { Formatter } from "./types.js";
 
 export const formatters: Record<string, Formatter> = {
   stylish: formatStylish,
   json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  compact: formatCompact,
 };

@@ -14,7 +14,22 @@ export interface FileResult {
   sourceFilePath?: string;
 }
 
-export type Formatter = (results: FileResult[], options: { color: boolean; cwd: string }) => string;
+/** What a formatter may say about a rule (SARIF lists every rule with its help). */
+export interface RuleDescription {
+  id: string;
+  description: string;
+  severity: "off" | "warn" | "error";
+}
+
+export interface FormatterOptions {
+  color: boolean;
+  cwd: string;
+  /** The rules that can report, for formats that describe them. */
+  rules?: RuleDescription[];
+  toolVersion?: string;
+}
+
+export type Formatter = (results: FileResult[], options: FormatterOptions) => string;
 
 export function toFileResult(filePath: string, messages: Finding[], extra: Partial<FileResult> = {}): FileResult {
   let errorCount = 0, warningCount = 0, fixableErrorCount = 0, fixableWarningCount = 0;
