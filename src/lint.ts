@@ -1,4 +1,5 @@
 import { builtinRules } from "../rules/index.js";
+import { applyDirectives } from "./directives.js";
 import { buildDocument, type DocumentOptions } from "./document.js";
 import type { LintSettings, Rule } from "./rule.js";
 import { stripBom } from "./parse.js";
@@ -14,6 +15,8 @@ export interface LintOptions extends DocumentOptions {
   settings?: LintSettings;
   /** The rules to choose from; the built-in ones by default. */
   ruleSet?: Rule[];
+  /** Report `nl-lint-disable` comments that suppress nothing, at this severity. */
+  reportUnusedDisableDirectives?: Severity;
 }
 
 export interface LintResult {
@@ -61,9 +64,12 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const source = options.source ? { ...options.source, text: stripBom(options.source.text).text } : undefined;
   const document = buildDocument(text, { ...options, source });
   const findings: Finding[] = [];
-  for (const rule of options.ruleSet ?? builtinRules) {
+  const ruleSet = options.ruleSet ?? builtinRules;
+  const activeRules = new Set<string>();
+  for (const rule of ruleSet) {
     const { severity, ruleOptions } = resolveRuleSettings(rule, options);
     if (severity === "off") continue;
+    activeRules.add(rule.id);
     const parsedOptions = rule.schema.parse(ruleOptions ?? {});
     const severityNumber = severity === "error" ? 2 : 1;
     const report = (r: Report) => {
@@ -101,6 +107,11 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       });
     }
   }
-  findings.sort((a, b) => (a.filePath ? 1 : 0) - (b.filePath ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  return { findings, document };
+  const kept = applyDirectives({
+    document, findings, activeRules,
+    knownRules: new Set([...builtinRules, ...ruleSet].map((r) => r.id)),
+    reportUnused: options.reportUnusedDisableDirectives,
+  });
+  kept.sort((a, b) => (a.filePath ? 1 : 0) - (b.filePath ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { findings: kept, document };
 }

@@ -1,0 +1,217 @@
+import type { Nodes, Root } from "mdast";
+import { LineIndex } from "./lines.js";
+import { parseMarkdown } from "./parse.js";
+import { commentsIn, isDirectiveComment } from "./segments.js";
+import type { Finding, LintDocument, Severity } from "./types.js";
+
+/**
+ * Inline suppressions, applied after the rules ran:
+ *
+ *   <!-- nl-lint-disable-next-line typo -- a brand name -->
+ *   <!-- nl-lint-disable-line broken-link -->
+ *   <!-- nl-lint-disable rule-a, rule-b -->  …  <!-- nl-lint-enable rule-a, rule-b -->
+ *   <!-- nl-lint-disable-file -->
+ *
+ * No rule list means every rule; text after ` -- ` is the reason, for readers. Only comments that
+ * Markdown renders as HTML count, so a directive shown in a code block does nothing.
+ *
+ * "Next line" is the next line with content (blank lines and `\\` spacer lines skipped). When a
+ * block (a paragraph, list item, heading…) starts on it, the whole block is covered: a wrapped
+ * paragraph is one line of prose. In an inline bilingual post, when that line opens a source
+ * comment, the directive also covers the translation paired with it, since a source and its
+ * translation are read, and reported on, as one unit.
+ */
+
+export const UNUSED_DIRECTIVE_RULE = "unused-disable-directive";
+
+type Kind = "disable" | "enable" | "disable-line" | "disable-next-line" | "disable-file";
+
+interface Directive {
+  kind: Kind | "unknown";
+  /** The directive's name as written, for messages. */
+  name: string;
+  /** null: every rule. */
+  rules: string[] | null;
+  start: number;
+  end: number;
+  /** Offset ranges it covers (line and next-line directives). */
+  ranges: Array<[number, number]>;
+  usedRules: Set<string>;
+  used: boolean;
+}
+
+/** The directives of one text: the linted file's, or the source file's in parallel mode. */
+interface DirectiveSet {
+  directives: Directive[];
+  lines: LineIndex;
+  side: "source" | "translation";
+  filePath?: string;
+}
+
+const KINDS: Kind[] = ["disable-next-line", "disable-line", "disable-file", "disable", "enable"];
+const SPACER = /^[ \t]*\\?\\?[ \t]*$/;
+
+function parseDirective(inner: string, start: number, end: number): Directive {
+  const body = inner.trim();
+  const name = body.match(/^nl-lint-[\w-]*/)![0];
+  const kind = KINDS.find((k) => name === `nl-lint-${k}`) ?? "unknown";
+  const reasonAt = body.search(/(?:^|\s)--(?:\s|$)/);
+  const list = body.slice(name.length, reasonAt >= 0 ? reasonAt : undefined);
+  const rules = list.split(/[\s,]+/).filter(Boolean);
+  return { kind, name, rules: rules.length > 0 ? rules : null, start, end, ranges: [], usedRules: new Set(), used: false };
+}
+
+function directiveComments(root: Root, text: string): Directive[] {
+  const found: Directive[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "html") {
+      for (const span of commentsIn(node.value, node.position?.start.offset ?? 0)) {
+        const inner = text.slice(span.innerStart, span.innerEnd);
+        if (span.closed && isDirectiveComment(inner)) found.push(parseDirective(inner, span.start, span.end));
+      }
+    } else if ("children" in node) {
+      for (const child of node.children as Nodes[]) stack.push(child);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function lineRange(lines: LineIndex, line: number): [number, number] {
+  const start = lines.starts[line - 1];
+  return [start, start + lines.lineText(line).length];
+}
+
+/** The line-based directives' ranges: the comment's own lines, or the next content line and what starts there. */
+function coverLines(directive: Directive, document: LintDocument, lines: LineIndex, withSegments: boolean): void {
+  const first = lines.position(directive.start).line;
+  const last = lines.position(directive.end).line;
+  if (directive.kind === "disable-line") {
+    directive.ranges.push([lineRange(lines, first)[0], lineRange(lines, last)[1]]);
+    return;
+  }
+  let target = last + 1;
+  while (target <= lines.lineCount && SPACER.test(lines.lineText(target))) target++;
+  if (target > lines.lineCount) return;
+  const [start, end] = lineRange(lines, target);
+  directive.ranges.push([start, end]);
+  if (!withSegments) return;
+  const opensOnLine = (offset: number) => offset >= start && offset <= end;
+  for (const pair of document.pairs) {
+    const sources = pair.sources.filter((s) => opensOnLine(s.comment?.start ?? s.start));
+    const translations = pair.translations.filter((t) => opensOnLine(t.start));
+    for (const t of translations) directive.ranges.push([t.start, t.end]);
+    if (sources.length === 0) continue;
+    for (const s of sources) directive.ranges.push(s.comment ? [s.comment.start, s.comment.end] : [s.start, s.end]);
+    for (const t of pair.translations) directive.ranges.push([t.start, t.end]);
+  }
+}
+
+function names(directive: Directive, rule: string): boolean {
+  return directive.rules === null || directive.rules.includes(rule);
+}
+
+/** The directives that keep a finding at `offset` of rule `rule` from being reported. */
+function suppressors(set: DirectiveSet, rule: string, offset: number): Directive[] {
+  const found: Directive[] = [];
+  let open: Directive | undefined;
+  for (const d of set.directives) {
+    if (d.kind === "disable-file" && names(d, rule)) found.push(d);
+    else if ((d.kind === "disable-line" || d.kind === "disable-next-line") && names(d, rule)) {
+      if (d.ranges.some(([s, e]) => offset >= s && offset <= e)) found.push(d);
+    } else if (d.start <= offset && names(d, rule)) {
+      if (d.kind === "disable") open = d;
+      else if (d.kind === "enable") open = undefined;
+    }
+  }
+  if (open) found.push(open);
+  return found;
+}
+
+function unusedFindings(set: DirectiveSet, severity: 1 | 2, activeRules: Set<string>, knownRules: Set<string>): Finding[] {
+  const findings: Finding[] = [];
+  const at = (d: Directive, message: string): Finding => {
+    const start = set.lines.position(d.start);
+    const end = set.lines.position(d.end);
+    return {
+      ruleId: UNUSED_DIRECTIVE_RULE, severity, message, side: set.side,
+      ...(set.filePath ? { filePath: set.filePath } : {}),
+      line: start.line, column: start.column, endLine: end.line, endColumn: end.column, start: d.start, end: d.end,
+    };
+  };
+  for (const d of set.directives) {
+    if (d.kind === "unknown") {
+      findings.push(at(d, `Unknown directive '${d.name}' (expected nl-lint-disable-next-line, -disable-line, -disable, -enable or -disable-file).`));
+      continue;
+    }
+    if (d.kind === "enable") continue;
+    if (d.rules === null) {
+      if (!d.used) findings.push(at(d, `Unused '${d.name}' directive (no problems were reported here).`));
+      continue;
+    }
+    for (const rule of d.rules) {
+      if (!knownRules.has(rule)) findings.push(at(d, `Unused '${d.name}' directive: there is no rule '${rule}'.`));
+      // A rule that did not run (turned off, or left out by --only) may well need the directive.
+      else if (activeRules.has(rule) && !d.usedRules.has(rule)) {
+        findings.push(at(d, `Unused '${d.name}' directive (no problems were reported from '${rule}').`));
+      }
+    }
+  }
+  return findings;
+}
+
+export interface DirectiveOptions {
+  document: LintDocument;
+  findings: Finding[];
+  /** Report directives that suppress nothing at this severity; not at all when "off" or unset. */
+  reportUnused?: Severity;
+  /** Rules that ran. */
+  activeRules: Set<string>;
+  /** Every rule id there is. */
+  knownRules: Set<string>;
+}
+
+/** Drops the findings that a directive suppresses; adds findings for unused directives when asked. */
+export function applyDirectives(options: DirectiveOptions): Finding[] {
+  const { document, findings } = options;
+  const parallel = document.mode === "parallel";
+  const own: DirectiveSet = { directives: directiveComments(document.root, document.text), lines: document.lines, side: "translation" };
+  for (const d of own.directives) if (d.kind === "disable-line" || d.kind === "disable-next-line") coverLines(d, document, own.lines, !parallel);
+  const sets = [own];
+  let source: DirectiveSet | undefined;
+  // The source file of a parallel pair is parsed again only when it holds a directive at all.
+  if (parallel && document.sourceText.includes("nl-lint-")) {
+    source = { directives: directiveComments(parseMarkdown(document.sourceText), document.sourceText), lines: document.sourceLines, side: "source", filePath: document.sourceFilePath };
+    for (const d of source.directives) if (d.kind === "disable-line" || d.kind === "disable-next-line") coverLines(d, document, source.lines, false);
+    sets.push(source);
+  }
+  if (sets.every((s) => s.directives.length === 0)) return findings;
+
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.fatal) {
+      kept.push(finding);
+      continue;
+    }
+    const inSource = parallel && finding.side === "source";
+    // In parallel mode the linted file's line directives cannot point into the source file; its
+    // disable-file still covers everything reported while linting it.
+    const covering = inSource
+      ? [...(source ? suppressors(source, finding.ruleId, finding.start) : []), ...own.directives.filter((d) => d.kind === "disable-file" && names(d, finding.ruleId))]
+      : suppressors(own, finding.ruleId, finding.start);
+    if (covering.length === 0) {
+      kept.push(finding);
+      continue;
+    }
+    for (const d of covering) {
+      d.used = true;
+      d.usedRules.add(finding.ruleId);
+    }
+  }
+  const level = options.reportUnused;
+  if (level === "warn" || level === "error") {
+    for (const set of sets) kept.push(...unusedFindings(set, level === "error" ? 2 : 1, options.activeRules, options.knownRules));
+  }
+  return kept;
+}
