@@ -1,0 +1,85 @@
+import { z } from "zod";
+import type { Nodes } from "mdast";
+import { charsetName, findDamage, sampleOf, type DamagedRun } from "../src/mojibake.js";
+import { defineRule } from "../src/rule.js";
+import type { LintDocument, Segment, Side } from "../src/types.js";
+
+/**
+ * UTF-8 text that was decoded as Mac OS Roman, Windows-1252 or Latin-1 somewhere on its way:
+ * each accented letter or emoji became two to four characters. Reported once a damaged run,
+ * with a fix that maps the characters back to their bytes and decodes them as UTF-8.
+ *
+ * @example invalid
+ * Uma nova edi√ß√£o da newsletter.
+ * → "Text is UTF-8 decoded as Mac OS Roman: 'edi√ß√£o' should read 'edição' (line 1)."
+ */
+
+/** Code spans and blocks: a post about encodings may quote mojibake there on purpose. */
+function codeRanges(segments: Segment[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const segment of segments) {
+    if (segment.kind === "code") ranges.push([segment.start, segment.end]);
+    const stack: Nodes[] = [...segment.nodes];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if ((node.type === "inlineCode" || node.type === "code") && node.position) {
+        ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+      }
+      if ("children" in node) stack.push(...(node.children as Nodes[]));
+    }
+  }
+  return ranges;
+}
+
+/** In an inline post, damage that starts inside a source comment is the source's. */
+function sideAt(document: LintDocument, offset: number): Side {
+  const inComment = document.segments.some((s) => s.side === "source" && s.comment && offset >= s.comment.start && offset < s.comment.end);
+  return inComment ? "source" : "translation";
+}
+
+function lineSpan(first: number, last: number): string {
+  return first === last ? `line ${first}` : `lines ${first}–${last}`;
+}
+
+export default defineRule({
+  id: "mojibake",
+  description: "UTF-8 text decoded as Mac OS Roman, Windows-1252 or Latin-1 (`Ã©`, `â€™`, `√©` for `é`, `’`).",
+  severity: "error",
+  fixable: true,
+  schema: z.object({}).strict(),
+  messages: {
+    damaged: "Text is UTF-8 decoded as {{charset}}: '{{damaged}}' should read '{{repaired}}' ({{lines}}).",
+  },
+  check({ document, report }) {
+    const texts: Array<{ text: string; side?: Side; segments: Segment[]; lines: LintDocument["lines"] }> =
+      document.mode === "parallel"
+        ? [
+            { text: document.sourceText, side: "source", segments: document.segments.filter((s) => s.side === "source"), lines: document.sourceLines },
+            { text: document.text, side: "translation", segments: document.segments.filter((s) => s.side === "translation"), lines: document.lines },
+          ]
+        : [{ text: document.text, segments: document.segments, lines: document.lines }];
+
+    for (const { text, side, segments, lines } of texts) {
+      for (const run of findDamage(text, { weakRanges: codeRanges(segments) })) {
+        const sample = sampleOf(text, run);
+        report({
+          messageId: "damaged",
+          data: {
+            charset: charsetName(run.charset, run.repairs.map((r) => text.slice(r.start, r.end))),
+            damaged: sample.damaged,
+            repaired: sample.repaired,
+            lines: lineSpan(lines.position(run.start).line, lines.position(run.end).line),
+          },
+          side: side ?? sideAt(document, run.start),
+          start: run.start,
+          end: run.end,
+          fix: editsOf(run),
+        });
+      }
+    }
+  },
+});
+
+function editsOf(run: DamagedRun): Array<{ range: [number, number]; text: string }> {
+  return run.repairs.map((r) => ({ range: [r.start, r.end], text: r.repaired }));
+}
