@@ -1,13 +1,20 @@
 import { Command, CommanderError, Option } from "commander";
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { builtinRules } from "../rules/index.js";
 import { lintFile, readText, type EngineOptions } from "./engine.js";
-import { discoverFiles } from "./files.js";
 import { formatters } from "./formatters/index.js";
 import type { FileResult } from "./formatters/types.js";
 import { lint } from "./lint.js";
 import { describePairs } from "./print-pairs.js";
+import { ChangedFilesError } from "./changed.js";
+import { ConfigError, ConfigLoader, CONFIG_FILE_NAMES, type ResolvedConfig } from "./config.js";
+import { describeConfig, optionsForConfig } from "./file-options.js";
+import { displayPath } from "./formatters/paths.js";
+import { STARTER_CONFIG_NAME, starterConfig } from "./init.js";
+import { createProgress, wantsProgress } from "./progress.js";
+import { selectFiles } from "./selection.js";
+import { toolVersion } from "./version.js";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -15,6 +22,8 @@ export interface CliIO {
   cwd: string;
   env: Record<string, string | undefined>;
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress is drawn there); the same as `isTTY` when not given. */
+  stderrIsTTY?: boolean;
 }
 
 export const processIO: CliIO = {
@@ -23,6 +32,7 @@ export const processIO: CliIO = {
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 };
 
 function useColor(io: CliIO, flag: boolean | undefined): boolean {
@@ -46,7 +56,14 @@ function buildProgram(): Command {
     .option("--fix-dry-run", "compute fixes and print them (with --format json) without writing")
     .option("--print-pairs", "show how each file was split into source/translation pairs")
     .option("--target-lang <tag>", "language of the translation (default: from front matter or the path)")
-    .option("--source-lang <tag>", "language of the source", "en")
+    .option("--source-lang <tag>", "language of the source (default: from the configuration, or en)")
+    .option("-c, --config <file>", "use this configuration file instead of looking for one")
+    .option("--print-config <file>", "print the configuration that applies to a file, and exit")
+    .option("--init", `write a commented starter configuration (${STARTER_CONFIG_NAME}) and exit`)
+    .option("--ignore-pattern <pattern>", "do not lint files matching this .gitignore-style pattern (repeatable)", (v: string, all: string[]) => [...all, v], [] as string[])
+    .option("--report-unused-disable-directives", "report nl-lint-disable comments that suppress nothing, as errors")
+    .option("--changed-since <ref>", "lint only Markdown files changed since this git ref (plus uncommitted and new ones)")
+    .option("--no-progress", "never show progress on a terminal")
     .option("--color", "force colours")
     .option("--no-color", "no colours")
     .option("--debug", "print stack traces of internal errors")
@@ -67,6 +84,13 @@ interface CliOptions {
   sourceLang?: string;
   color?: boolean;
   debug?: boolean;
+  config?: string;
+  printConfig?: string;
+  init?: boolean;
+  ignorePattern: string[];
+  reportUnusedDisableDirectives?: boolean;
+  changedSince?: string;
+  progress: boolean;
 }
 
 /** Runs nl-lint with command-line arguments; returns the exit code (0 clean, 1 errors, 2 usage or crash). */
@@ -89,9 +113,19 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
   }
   const options = program.opts<CliOptions>();
   const paths = program.args;
+  // --fix-dry-run is for seeing the would-be output, which only the JSON format carries.
+  if (options.fixDryRun && program.getOptionValueSource("format") === "default") options.format = "json";
   try {
     return await runLint(paths, options, io);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`${error.describe(displayPath(error.filePath, io.cwd)).replace(/^/gm, "nl-lint: ")}\n`);
+      return 2;
+    }
+    if (error instanceof ChangedFilesError) {
+      io.stderr(`nl-lint: ${error.message}\n`);
+      return 2;
+    }
     io.stderr(`nl-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     if (options.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return 2;
@@ -106,11 +140,33 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
     io.stderr(`nl-lint: unknown rule${unknown.length > 1 ? "s" : ""} in --only: ${unknown.join(", ")} (known: ${[...known].join(", ")})\n`);
     return 2;
   }
-  if (paths.length === 0) {
+  if (options.init) return writeStarterConfig(io);
+  const configs = new ConfigLoader({ ruleSet: builtinRules, configFile: options.config, cwd: io.cwd });
+  const overrides = {
+    sourceLanguage: options.sourceLang,
+    targetLanguage: options.targetLang,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ? ("error" as const) : undefined,
+  };
+  if (options.printConfig) {
+    const file = resolve(io.cwd, options.printConfig);
+    const config = configs.forFile(file);
+    io.stdout(`${JSON.stringify(describeConfig(config, optionsForConfig({ only }, config, overrides), builtinRules), null, 2)}\n`);
+    return 0;
+  }
+  if (paths.length === 0 && options.changedSince === undefined) {
     io.stderr("nl-lint: no paths given. Usage: nl-lint [options] <paths...> (try nl-lint --help)\n");
     return 2;
   }
-  const { files, unmatched } = await discoverFiles(paths, io.cwd);
+  const { files, unmatched } = await selectFiles({
+    paths,
+    cwd: io.cwd,
+    changedSince: options.changedSince,
+    ignorePatterns: options.ignorePattern,
+    configFor: (file) => configs.forFile(file),
+    // Parallel mode: the resolver's "translations of this source" goes here, so that a changed
+    // source brings its translations into a --changed-since run.
+    translationsOf: undefined,
+  });
   if (unmatched.length > 0) {
     for (const pattern of unmatched) io.stderr(`nl-lint: no such file, directory or match: ${pattern}\n`);
     return 2;
@@ -138,16 +194,36 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   };
   const results: FileResult[] = [];
   let crashed = false;
+  const perConfig = new Map<ResolvedConfig, EngineOptions>();
+  const progress = createProgress({
+    enabled: options.progress && files.length > 1 && wantsProgress({ stdoutIsTTY: io.isTTY, stderrIsTTY: io.stderrIsTTY ?? io.isTTY, env: io.env, format: options.format }),
+    total: files.length,
+    write: (text) => io.stderr(text),
+  });
   for (const file of files) {
-    const outcome = lintFile(file, engineOptions);
+    const config = configs.forFile(file);
+    let fileOptions = perConfig.get(config);
+    if (!fileOptions) perConfig.set(config, (fileOptions = optionsForConfig(engineOptions, config, overrides)));
+    const outcome = lintFile(file, fileOptions);
     if (outcome.result.messages.some((m) => m.fatal)) crashed = true;
     results.push(outcome.result);
+    progress.tick();
   }
+  progress.done();
   const shown = options.quiet
     ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }))
     : results;
-  const formatted = formatters[options.format](shown, { color: options.outputFile ? false : useColor(io, options.color), cwd: io.cwd });
-  if (options.outputFile) writeFileSync(resolve(io.cwd, options.outputFile), formatted);
+  const formatted = formatters[options.format](shown, {
+    color: options.outputFile ? false : useColor(io, options.color),
+    cwd: io.cwd,
+    rules: builtinRules,
+    toolVersion: toolVersion(),
+  });
+  if (options.outputFile) {
+    const outputPath = resolve(io.cwd, options.outputFile);
+    mkdirSync(dirname(outputPath), { recursive: true });
+    writeFileSync(outputPath, formatted);
+  }
   else if (formatted) io.stdout(formatted.endsWith("\n") ? formatted : `${formatted}\n`);
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
@@ -155,5 +231,17 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   if (crashed) return 2;
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) return 1;
+  return 0;
+}
+
+/** `--init`: a starter configuration in the working folder, unless one is already there. */
+function writeStarterConfig(io: CliIO): number {
+  const existing = CONFIG_FILE_NAMES.filter((name) => name !== "package.json").find((name) => existsSync(join(io.cwd, name)));
+  if (existing) {
+    io.stderr(`nl-lint: ${existing} already exists; not overwriting it\n`);
+    return 2;
+  }
+  writeFileSync(join(io.cwd, STARTER_CONFIG_NAME), starterConfig(builtinRules));
+  io.stderr(`nl-lint: wrote ${STARTER_CONFIG_NAME}\n`);
   return 0;
 }

@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, statSync, writeFileSync, chmodSync, unlinkSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { readFileSync, realpathSync, renameSync, statSync, writeFileSync, chmodSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fixUntilStable } from "./fix.js";
 import { toFileResult, type FileResult } from "./formatters/types.js";
@@ -19,7 +20,8 @@ export interface FileOutcome {
   problem?: string;
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM keeps a BOM in the text (the decoder would drop it), so that --fix can write it back.
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Reads a file as UTF-8 text, keeping the BOM; null with a reason when it is not text. */
 export function readText(filePath: string): { text?: string; problem?: string } {
@@ -38,10 +40,14 @@ export function readText(filePath: string): { text?: string; problem?: string } 
   }
 }
 
-/** Writes through a temporary file and a rename, so a reader sees the old file or the new one, never half. */
-export function writeAtomically(filePath: string, text: string): void {
+/**
+ * Writes through a temporary file and a rename, so a reader sees the old file or the new one,
+ * never half. A symbolic link is followed, so that the link stays a link and its target is fixed.
+ */
+export function writeAtomically(linkOrFile: string, text: string): void {
+  const filePath = realpathSync(linkOrFile);
   const mode = statSync(filePath).mode;
-  const temporary = join(dirname(filePath), `.${basename(filePath)}.nl-lint-${process.pid}.tmp`);
+  const temporary = join(dirname(filePath), `.${basename(filePath)}.nl-lint-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
     writeFileSync(temporary, text, { mode });
     chmodSync(temporary, mode & 0o7777);
@@ -90,7 +96,10 @@ export function lintFile(filePath: string, options: EngineOptions): FileOutcome 
   if (fixed.changed) {
     const now = readText(filePath);
     if (now.text !== text) {
-      return { result: fileProblem(filePath, `Not fixed: ${filePath} changed on disk while it was being linted.`, "fix-conflict") };
+      // Writing now would throw away someone else's edit; the findings of the text read still stand.
+      const conflict = fileProblem(filePath, `Not fixed: ${filePath} changed on disk while it was being linted; run nl-lint --fix again.`, "fix-conflict");
+      const original = lint(text, lintOptions).findings;
+      return { result: toFileResult(filePath, [...conflict.messages, ...original], extra) };
     }
     writeAtomically(filePath, output);
   }

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import type { RuleSetting } from "./lint.js";
+import type { Rule } from "./rule.js";
+import { describeIssues, formatPath, type ValidationProblem } from "./zod-messages.js";
+
+const SEVERITIES = ["off", "warn", "error"] as const;
+const severity = z.enum(SEVERITIES);
+
+/** A source path or pattern and where its translations are; `{lang}` stands for a language tag. */
+const pairPattern = z
+  .object({ source: z.string().min(1), translation: z.string().min(1) })
+  .strict()
+  .superRefine((pair, ctx) => {
+    for (const side of ["source", "translation"] as const) {
+      for (const m of pair[side].matchAll(/\{([^{}]*)\}/g)) {
+        if (m[1] !== "lang" && !m[1].includes(",")) {
+          ctx.addIssue({ code: "custom", path: [side], message: `unknown placeholder {${m[1]}}: the only one is {lang}` });
+        }
+      }
+    }
+  });
+
+/** Everything a configuration file may hold; `rules` is checked rule by rule, against each rule's schema. */
+export const configFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    rules: z.record(z.string(), z.unknown()).optional(),
+    sourceLanguage: z.string().min(1).optional(),
+    targetLanguage: z.string().min(1).optional(),
+    pairs: z.array(pairPattern).optional(),
+    ignores: z.array(z.string().min(1)).optional(),
+    words: z.array(z.string().min(1)).optional(),
+    corrections: z.record(z.string().min(1), z.string()).optional(),
+    urlLocalizations: z.array(z.object({ source: z.string().min(1), translation: z.string().min(1) }).strict()).optional(),
+    reportUnusedDisableDirectives: severity.optional(),
+  })
+  .strict();
+
+export type ConfigFile = Omit<z.infer<typeof configFileSchema>, "rules"> & { rules?: Record<string, RuleSetting> };
+
+export interface ConfigProblem {
+  /** `rules.typo.words`, or "" for the whole file. */
+  path: string;
+  message: string;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+function checkRule(id: string, setting: unknown, rule: Rule | undefined, known: string[]): ConfigProblem[] {
+  const path = formatPath(["rules", id]);
+  if (!rule) {
+    const near = known.filter((k) => editDistance(k, id) <= 2);
+    return [{ path, message: `unknown rule${near.length ? ` (did you mean ${near.join(" or ")}?)` : ""}; known rules: ${known.join(", ")}` }];
+  }
+  const expected = `expected "off", "warn" or "error", or [severity, options]`;
+  const [level, options, ...extra] = Array.isArray(setting) ? setting : [setting];
+  if (typeof level !== "string" || !(SEVERITIES as readonly string[]).includes(level)) {
+    return [{ path: Array.isArray(setting) ? `${path}[0]` : path, message: `${expected}, got ${JSON.stringify(level)}` }];
+  }
+  if (extra.length > 0) return [{ path, message: `${expected}: a list of at most 2 items` }];
+  if (options === undefined) return [];
+  const parsed = rule.schema.safeParse(options);
+  if (parsed.success) return [];
+  // Options sit at index 1 of the setting, but readers name them after the rule: rules.typo.words.
+  return describeIssues(rule.schema, options, parsed.error.issues).map((p) => ({
+    path: formatPath(["rules", id, ...p.path]),
+    message: p.message,
+  }));
+}
+
+/** Checks a parsed configuration file; problems name the key path and what was expected there. */
+export function validateConfig(raw: unknown, ruleSet: Rule[]): { config: ConfigFile } | { problems: ConfigProblem[] } {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return { problems: [{ path: "", message: `expected an object of settings, got ${Array.isArray(raw) ? "an array" : JSON.stringify(raw)}` }] };
+  }
+  const problems: ConfigProblem[] = [];
+  const parsed = configFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const p of describeIssues(configFileSchema, raw, parsed.error.issues)) problems.push({ path: formatPath(p.path), message: p.message });
+  }
+  const rules = (raw as { rules?: unknown }).rules;
+  if (rules !== undefined && rules !== null && typeof rules === "object" && !Array.isArray(rules)) {
+    const byId = new Map(ruleSet.map((r) => [r.id, r]));
+    const known = ruleSet.map((r) => r.id);
+    for (const [id, setting] of Object.entries(rules)) problems.push(...checkRule(id, setting, byId.get(id), known));
+  }
+  if (problems.length > 0) return { problems };
+  return { config: parsed.data as ConfigFile };
+}

@@ -1,0 +1,148 @@
+import { readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { validateConfig, type ConfigFile } from "./config-schema.js";
+import type { RuleSetting } from "./lint.js";
+import type { LintSettings, Rule } from "./rule.js";
+import type { Severity } from "./types.js";
+
+/** Looked for in each folder from a linted file's own upwards; in a folder, the first of these that exists wins. */
+export const CONFIG_FILE_NAMES = [".nl-lint.json", ".nl-lint.yaml", ".nl-lint.yml", "nl-lint.config.json", "package.json"];
+
+/** The key that holds nl-lint's settings in a package.json. */
+const PACKAGE_KEY = "nl-lint";
+
+/** A `{source, translation}` path or pattern pair, relative to the configuration's folder. */
+export interface PairPattern {
+  source: string;
+  translation: string;
+}
+
+/** The settings that apply to one linted file. */
+export interface ResolvedConfig {
+  /** The file the settings came from; undefined when none was found and the defaults apply. */
+  filePath?: string;
+  /** The folder that relative paths (`pairs`, `ignores`) are resolved against. */
+  baseDir: string;
+  rules: Record<string, RuleSetting>;
+  sourceLanguage?: string;
+  targetLanguage?: string;
+  /** For the parallel-file resolver; relative to `baseDir`. */
+  pairs: PairPattern[];
+  /** gitignore-style patterns, relative to `baseDir`. */
+  ignores: string[];
+  /** Project word lists, handed to rules as `LintSettings`. */
+  settings: Pick<LintSettings, "words" | "corrections" | "urlLocalizations">;
+  reportUnusedDisableDirectives?: Severity;
+}
+
+/** A configuration file that cannot be used; the message names the file, the key path and what was expected. */
+export class ConfigError extends Error {
+  constructor(readonly filePath: string, readonly problems: Array<{ path: string; message: string }>) {
+    super(problems.map((p) => `${filePath}: ${p.path ? `${p.path}: ` : ""}${p.message}`).join("\n"));
+    this.name = "ConfigError";
+  }
+
+  /** The same message with the file named as a reader in `cwd` would name it. */
+  describe(displayName: string): string {
+    return this.problems.map((p) => `${displayName}: ${p.path ? `${p.path}: ` : ""}${p.message}`).join("\n");
+  }
+}
+
+function parseFile(filePath: string, text: string): unknown {
+  const name = basename(filePath);
+  try {
+    if (/\.ya?ml$/.test(name)) return parseYaml(text, { prettyErrors: true }) ?? {};
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new ConfigError(filePath, [{ path: "", message: `cannot parse ${/\.ya?ml$/.test(name) ? "YAML" : "JSON"}: ${message}` }]);
+  }
+}
+
+function toResolved(filePath: string | undefined, baseDir: string, file: ConfigFile): ResolvedConfig {
+  return {
+    ...(filePath ? { filePath } : {}),
+    baseDir,
+    rules: file.rules ?? {},
+    ...(file.sourceLanguage ? { sourceLanguage: file.sourceLanguage } : {}),
+    ...(file.targetLanguage ? { targetLanguage: file.targetLanguage } : {}),
+    pairs: file.pairs ?? [],
+    ignores: file.ignores ?? [],
+    settings: {
+      ...(file.words ? { words: file.words } : {}),
+      ...(file.corrections ? { corrections: file.corrections } : {}),
+      ...(file.urlLocalizations ? { urlLocalizations: file.urlLocalizations } : {}),
+    },
+    ...(file.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: file.reportUnusedDisableDirectives } : {}),
+  };
+}
+
+/**
+ * Reads one configuration file. A package.json without an "nl-lint" key is no configuration
+ * (undefined), so that the search goes on upwards.
+ */
+export function readConfigFile(filePath: string, ruleSet: Rule[]): ResolvedConfig | undefined {
+  let text: string;
+  try {
+    text = readFileSync(filePath, "utf8");
+  } catch (error) {
+    throw new ConfigError(filePath, [{ path: "", message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }]);
+  }
+  let raw = parseFile(filePath, text);
+  if (basename(filePath) === "package.json") {
+    if (raw === null || typeof raw !== "object" || !(PACKAGE_KEY in raw)) return undefined;
+    raw = (raw as Record<string, unknown>)[PACKAGE_KEY];
+  }
+  const checked = validateConfig(raw, ruleSet);
+  if ("problems" in checked) {
+    const prefix = basename(filePath) === "package.json" ? `${PACKAGE_KEY}.` : "";
+    throw new ConfigError(filePath, checked.problems.map((p) => ({ ...p, path: p.path ? prefix + p.path : prefix.slice(0, -1) })));
+  }
+  return toResolved(filePath, dirname(filePath), checked.config);
+}
+
+function isFile(filePath: string): boolean {
+  try {
+    return statSync(filePath).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Finds and caches the configuration of each folder. With an explicit file (`--config`), that
+ * file applies to every linted file and no search is made.
+ */
+export class ConfigLoader {
+  private readonly byFolder = new Map<string, ResolvedConfig>();
+  private readonly explicit?: ResolvedConfig;
+
+  constructor(private readonly options: { ruleSet: Rule[]; configFile?: string; cwd: string }) {
+    if (options.configFile) {
+      const path = resolve(options.cwd, options.configFile);
+      this.explicit = readConfigFile(path, options.ruleSet) ?? toResolved(path, dirname(path), {});
+    }
+  }
+
+  /** The configuration that applies to a file: the first configuration found from its folder upwards. */
+  forFile(filePath: string): ResolvedConfig {
+    return this.explicit ?? this.forFolder(dirname(resolve(this.options.cwd, filePath)));
+  }
+
+  private forFolder(folder: string): ResolvedConfig {
+    const cached = this.byFolder.get(folder);
+    if (cached) return cached;
+    let found: ResolvedConfig | undefined;
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(folder, name);
+      if (!isFile(candidate)) continue;
+      found = readConfigFile(candidate, this.options.ruleSet);
+      if (found) break;
+    }
+    const parent = dirname(folder);
+    const config = found ?? (parent === folder ? toResolved(undefined, this.options.cwd, {}) : this.forFolder(parent));
+    this.byFolder.set(folder, config);
+    return config;
+  }
+}

@@ -1,0 +1,48 @@
+import type { ResolvedConfig } from "./config.js";
+import type { EngineOptions } from "./engine.js";
+import { resolveRuleSettings } from "./lint.js";
+import type { Rule } from "./rule.js";
+import type { Severity } from "./types.js";
+
+/** What the command line says that a configuration file may also say; the command line wins. */
+export interface CommandLineOverrides {
+  sourceLanguage?: string;
+  targetLanguage?: string;
+  reportUnusedDisableDirectives?: Severity;
+}
+
+/** The engine options for the files one configuration covers: command line, then configuration, then defaults. */
+export function optionsForConfig(base: EngineOptions, config: ResolvedConfig, cli: CommandLineOverrides): EngineOptions {
+  const sourceLanguage = cli.sourceLanguage ?? config.sourceLanguage ?? base.sourceLanguage;
+  const targetLanguage = cli.targetLanguage ?? config.targetLanguage ?? base.targetLanguage;
+  const reportUnused = cli.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? base.reportUnusedDisableDirectives;
+  return {
+    ...base,
+    rules: { ...base.rules, ...config.rules },
+    settings: { ...base.settings, ...config.settings },
+    ...(sourceLanguage ? { sourceLanguage } : {}),
+    ...(targetLanguage ? { targetLanguage } : {}),
+    ...(reportUnused ? { reportUnusedDisableDirectives: reportUnused } : {}),
+  };
+}
+
+/** The resolved configuration of a file as `--print-config` shows it: every rule with its setting. */
+export function describeConfig(config: ResolvedConfig, options: EngineOptions, ruleSet: Rule[]): Record<string, unknown> {
+  const rules = ruleSet.map((rule) => {
+    const { severity, ruleOptions } = resolveRuleSettings(rule, options);
+    return [rule.id, ruleOptions === undefined ? severity : [severity, ruleOptions]];
+  });
+  return {
+    configFile: config.filePath ?? null,
+    baseDir: config.baseDir,
+    sourceLanguage: options.sourceLanguage ?? "en",
+    targetLanguage: options.targetLanguage ?? null,
+    rules: Object.fromEntries(rules),
+    pairs: config.pairs,
+    ignores: config.ignores,
+    words: options.settings?.words ?? [],
+    corrections: options.settings?.corrections ?? {},
+    urlLocalizations: options.settings?.urlLocalizations ?? [],
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ?? "off",
+  };
+}
