@@ -11,7 +11,14 @@ export interface AlignOptions {
   proximity: Proximity;
   /** Expected translation length / source length; estimated from the text when absent. */
   lengthRatio?: number;
+  /**
+   * For source `i`, the first and last translation index it may be matched with. Both ends must
+   * not decrease with `i`. Without it every pairing is considered (quadratic: use within a section).
+   */
+  band?: (sourceIndex: number) => [number, number];
 }
+
+type ScoreOptions = Required<Omit<AlignOptions, "band">>;
 
 /** Largest group of consecutive segments one segment of the other side may be matched with. */
 const MAX_GROUP = 3;
@@ -64,7 +71,7 @@ function kindScore(sources: Segment[], translations: Segment[]): number {
 }
 
 /** The score of matching two groups; a match is only worth making when it is above zero. */
-export function matchScore(sources: Segment[], translations: Segment[], options: Required<AlignOptions>): number {
+export function matchScore(sources: Segment[], translations: Segment[], options: ScoreOptions): number {
   const fs = mergedFeatures(sources);
   const ft = mergedFeatures(translations);
   const evidence = sharedEvidence(fs, ft);
@@ -94,90 +101,155 @@ function estimateRatio(sources: Segment[], translations: Segment[]): number {
  * Every segment ends up in exactly one pair; skipped ones in a pair whose other side is empty.
  */
 export function align(sources: Segment[], translations: Segment[], options: AlignOptions): Pair[] {
-  const full: Required<AlignOptions> = {
+  const full = {
     proximity: options.proximity,
     lengthRatio: options.lengthRatio ?? estimateRatio(sources, translations),
   };
-  if ((sources.length + 1) * (translations.length + 1) <= MAX_CELLS) return alignWindow(sources, translations, full);
+  if (options.band) return alignBanded(sources, translations, full, options.band);
+  if ((sources.length + 1) * (translations.length + 1) <= MAX_CELLS) {
+    return alignBanded(sources, translations, full, () => [0, translations.length - 1]);
+  }
   return alignInWindows(sources, translations, full);
 }
 
-function alignInWindows(sources: Segment[], translations: Segment[], options: Required<AlignOptions>): Pair[] {
+function alignInWindows(sources: Segment[], translations: Segment[], options: ScoreOptions): Pair[] {
   const pairs: Pair[] = [];
   let i = 0;
   let j = 0;
   while (i < sources.length || j < translations.length) {
-    // Cut both sides at the same point of the document so the windows correspond.
+    // Cut both sides at the same relative place so that the windows correspond.
     const si = Math.min(sources.length, i + WINDOW);
-    const cut = si < sources.length ? sources[si].start : Infinity;
-    let tj = j;
-    while (tj < translations.length && translations[tj].start < cut && tj - j < WINDOW * 2) tj++;
-    if (si === i && tj === j) tj = Math.min(translations.length, j + WINDOW);
-    pairs.push(...alignWindow(sources.slice(i, si), translations.slice(j, tj), options));
+    const tj = si === sources.length ? translations.length : Math.min(translations.length, Math.max(j + 1, Math.round((si / sources.length) * translations.length)));
+    const s = sources.slice(i, si);
+    const t = translations.slice(j, tj);
+    pairs.push(...alignBanded(s, t, options, () => [0, t.length - 1]));
     i = si;
     j = tj;
   }
   return pairs;
 }
 
-function alignWindow(sources: Segment[], translations: Segment[], options: Required<AlignOptions>): Pair[] {
+/**
+ * The alignment DP restricted to a band of cells. Outside the band only skips are possible, so
+ * a row's values left of its band are those its column had when the band last covered it, and
+ * right of the band they equal the band's last value: neither needs storing.
+ */
+function alignBanded(
+  sources: Segment[],
+  translations: Segment[],
+  options: ScoreOptions,
+  band: (sourceIndex: number) => [number, number],
+): Pair[] {
   const n = sources.length;
   const m = translations.length;
-  const width = m + 1;
-  const best = new Float64Array((n + 1) * width);
-  // Back-pointers: how many sources and translations the last step consumed.
-  const stepS = new Uint8Array((n + 1) * width);
-  const stepT = new Uint8Array((n + 1) * width);
-  for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
-      if (i === 0 && j === 0) continue;
-      const at = i * width + j;
-      let value = -Infinity;
-      let ds = 0;
-      let dt = 0;
-      if (i > 0 && best[at - width] > value) {
-        value = best[at - width];
-        ds = 1;
-        dt = 0;
-      }
-      if (j > 0 && best[at - 1] > value) {
-        value = best[at - 1];
-        ds = 0;
-        dt = 1;
+  // Row i (i sources consumed) stores columns lo[i]..hi[i] (translations consumed).
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  const rows: Float64Array[] = [];
+  const stepS: Uint8Array[] = [];
+  const stepT: Uint8Array[] = [];
+  /** Columns the band has moved past: their value is final for every later row. */
+  const frozen = new Float64Array(m + 1);
+  let frozenUpTo = -1;
+
+  const value = (i: number, j: number): number => {
+    if (j < lo[i]) return frozen[j];
+    if (j > hi[i]) return rows[i][hi[i] - lo[i]];
+    return rows[i][j - lo[i]];
+  };
+
+  lo[0] = 0;
+  hi[0] = m;
+  rows.push(new Float64Array(m + 1));
+  stepS.push(new Uint8Array(m + 1));
+  stepT.push(new Uint8Array(m + 1).fill(1));
+  for (let i = 1; i <= n; i++) {
+    const [first, last] = band(i - 1);
+    // Column j means j translations consumed: a match ending at translation t lands on column t + 1.
+    lo[i] = Math.max(i > 1 ? lo[i - 1] : 0, Math.min(m, Math.max(0, first)));
+    hi[i] = Math.max(lo[i], i > 1 ? hi[i - 1] : 0, Math.min(m, last + 1));
+    for (let j = frozenUpTo + 1; j < lo[i]; j++) frozen[j] = value(i - 1, j);
+    frozenUpTo = Math.max(frozenUpTo, lo[i] - 1);
+    const width = hi[i] - lo[i] + 1;
+    const row = new Float64Array(width);
+    const ds = new Uint8Array(width);
+    const dt = new Uint8Array(width);
+    rows.push(row);
+    stepS.push(ds);
+    stepT.push(dt);
+    for (let j = lo[i]; j <= hi[i]; j++) {
+      let best = value(i - 1, j);
+      let bs = 1;
+      let bt = 0;
+      // Left of the band a row holds what the row above held, which skipping a source already covers.
+      if (j > lo[i] && row[j - 1 - lo[i]] > best) {
+        best = row[j - 1 - lo[i]];
+        bs = 0;
+        bt = 1;
       }
       for (let a = 1; a <= Math.min(MAX_GROUP, i); a++) {
         for (let b = 1; b <= Math.min(MAX_GROUP, j); b++) {
           if (a > 1 && b > 1) continue;
-          const previous = best[(i - a) * width + (j - b)];
-          if (previous + 3 <= value) continue; // no match scores above 3: cannot win
+          const previous = value(i - a, j - b);
+          if (previous + 3 <= best) continue; // no match scores above 3: cannot win
           const groupS = sources.slice(i - a, i);
           const groupT = translations.slice(j - b, j);
           if (!canGroup(groupS) || !canGroup(groupT)) continue;
           const score = matchScore(groupS, groupT, options);
-          if (score > 0 && previous + score > value) {
-            value = previous + score;
-            ds = a;
-            dt = b;
+          if (score > 0 && previous + score > best) {
+            best = previous + score;
+            bs = a;
+            bt = b;
           }
         }
       }
-      best[at] = value;
-      stepS[at] = ds;
-      stepT[at] = dt;
+      row[j - lo[i]] = best;
+      ds[j - lo[i]] = bs;
+      dt[j - lo[i]] = bt;
     }
   }
+
   const pairs: Pair[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const at = i * width + j;
-    const ds = stepS[at];
-    const dt = stepT[at];
-    pairs.push({ sources: sources.slice(i - ds, i), translations: translations.slice(j - dt, j) });
-    i -= ds;
-    j -= dt;
+    if (i === 0 || j > hi[i]) {
+      pairs.push({ sources: [], translations: [translations[j - 1]] });
+      j--;
+      continue;
+    }
+    if (j < lo[i]) {
+      pairs.push({ sources: [sources[i - 1]], translations: [] });
+      i--;
+      continue;
+    }
+    const a = stepS[i][j - lo[i]];
+    const b = stepT[i][j - lo[i]];
+    pairs.push({ sources: sources.slice(i - a, i), translations: translations.slice(j - b, j) });
+    i -= a;
+    j -= b;
   }
   return pairs.reverse();
+}
+
+/** Band for an inline post: a source is only matched with translations a few segments away. */
+export function inlineBand(sources: Segment[], translations: Segment[], all: Segment[], reach = 8): (i: number) => [number, number] {
+  const order = new Map(all.map((s, index) => [s, index]));
+  const tPos = translations.map((t) => order.get(t)!);
+  const firstAtOrAfter = (pos: number) => {
+    let l = 0;
+    let h = tPos.length;
+    while (l < h) {
+      const mid = (l + h) >> 1;
+      if (tPos[mid] < pos) l = mid + 1;
+      else h = mid;
+    }
+    return l;
+  };
+  return (i) => {
+    const p = order.get(sources[i])!;
+    return [firstAtOrAfter(p - reach), firstAtOrAfter(p + reach + 1) - 1];
+  };
 }
 
 /** Proximity for an inline post: both texts live in one file, a source next to its translation. */

@@ -15,6 +15,8 @@ export function stripBom(text: string): { text: string; bom: boolean } {
 
 const micromarkExtensions = [gfm(), frontmatter(["yaml", "toml"])];
 const mdastExtensions = [gfmFromMarkdown(), frontmatterFromMarkdown(["yaml", "toml"])];
+// Built once: constructing the GFM extensions for each comment of a post costs more than parsing it.
+const fragmentOptions = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 
 /** Parses a whole document (GFM and front matter); positions are those of `text`. */
 export function parseMarkdown(text: string): Root {
@@ -26,7 +28,7 @@ export function parseMarkdown(text: string): Root {
  * position so that it points into the document itself.
  */
 export function parseFragment(fragment: string, baseOffset: number, lines: LineIndex): Root {
-  const root = fromMarkdown(fragment, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const root = fromMarkdown(fragment, fragmentOptions);
   shiftPositions(root, baseOffset, lines);
   return root;
 }

@@ -7,6 +7,8 @@ import { stripBom } from "../src/parse.js";
 /** Fixed seed so CI is repeatable; NL_LINT_PROPERTY_RUNS=5000 for a longer hunt. */
 const runs = Number(process.env.NL_LINT_PROPERTY_RUNS ?? 100);
 const params = { seed: 20261125, numRuns: runs };
+/** Long hunts get the time they need; the default run stays well inside the usual limit. */
+const timeout = Math.max(60_000, runs * 400);
 
 const word = fc.constantFrom(
   "tradução", "modelo", "dataset", "Transformer", "é", "über", "naïve", "e\u0301", "🤗", "👩‍👩‍👧", "数据集", "模型",
@@ -78,7 +80,7 @@ describe("properties of lint on random bilingual posts", () => {
       }),
       params,
     );
-  });
+  }, timeout);
 
   it("accounts for every segment in exactly one pair", () => {
     fc.assert(
@@ -95,7 +97,7 @@ describe("properties of lint on random bilingual posts", () => {
       }),
       params,
     );
-  });
+  }, timeout);
 
   it("fixing twice gives what fixing once gives", () => {
     fc.assert(
@@ -108,7 +110,7 @@ describe("properties of lint on random bilingual posts", () => {
       }),
       params,
     );
-  });
+  }, timeout);
 
   it("leaves every byte outside the fixed ranges as it was", () => {
     fc.assert(
@@ -133,5 +135,5 @@ describe("properties of lint on random bilingual posts", () => {
       }),
       params,
     );
-  });
+  }, timeout);
 });
