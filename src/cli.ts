@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { builtinRules } from "../rules/index.js";
 import { lintFile, readText, type EngineOptions } from "./engine.js";
-import { formatters } from "./formatters/index.js";
+import { formatters, reviewFormats } from "./formatters/index.js";
 import type { FileResult } from "./formatters/types.js";
 import { lint } from "./lint.js";
 import { describePairs } from "./print-pairs.js";
@@ -191,6 +191,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
     fixDryRun: options.fixDryRun,
     targetLanguage: options.targetLang,
     sourceLanguage: options.sourceLang,
+    review: reviewFormats.has(options.format),
   };
   const results: FileResult[] = [];
   let crashed = false;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, realpathSync, renameSync, statSync, writeFileSync, chmodSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fixUntilStable } from "./fix.js";
-import { toFileResult, type FileResult } from "./formatters/types.js";
+import { toFileResult, type FileResult, type ReviewView } from "./formatters/types.js";
 import { lint, type LintOptions } from "./lint.js";
 import type { LintDocument } from "./types.js";
 
@@ -11,6 +11,8 @@ export interface EngineOptions extends Omit<LintOptions, "filePath" | "source"> 
   fixDryRun?: boolean;
   /** The source file of a translation in parallel mode, when one is known. */
   sourceFor?: (filePath: string) => string | undefined;
+  /** Keep each file's pairs in its result, for a format that shows them (html). */
+  review?: boolean;
 }
 
 export interface FileOutcome {
@@ -68,6 +70,12 @@ function fileProblem(filePath: string, message: string, ruleId = "encoding"): Fi
   ]);
 }
 
+/** The part of a document a review report shows; the rest (syntax tree, line index) is left to be freed. */
+function reviewOf(document: LintDocument): ReviewView {
+  const { mode, text, sourceText, pairs, sourceLanguage, targetLanguage, sourceFilePath } = document;
+  return { mode, text, sourceText, pairs, sourceLanguage, targetLanguage, sourceFilePath };
+}
+
 /** Lints one file from disk: reads it, pairs it, runs the rules, and fixes it when asked. */
 export function lintFile(filePath: string, options: EngineOptions): FileOutcome {
   const read = readText(filePath);
@@ -86,7 +94,8 @@ export function lintFile(filePath: string, options: EngineOptions): FileOutcome 
   const extra = sourcePath ? { sourceFilePath: sourcePath } : {};
   if (!options.fix && !options.fixDryRun) {
     const { findings, document } = lint(text, lintOptions);
-    return { result: toFileResult(filePath, findings, extra), document };
+    const review = options.review ? { review: reviewOf(document) } : {};
+    return { result: toFileResult(filePath, findings, { ...extra, ...review }), document };
   }
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = bom ? text.slice(1) : text;

@@ -147,11 +147,13 @@ describe("sarif", () => {
     expect(sarif.runs[0].originalUriBaseIds["%SRCROOT%"].uri).toBe("file:///repo/");
   });
 
-  it("percent-encodes names with spaces, brackets and '#', and adds rules it was not told of", () => {
-    const odd = toFileResult("/repo/posts/NLP News #6 [PT-BR].md", [finding({ ruleId: "encoding", message: "Not UTF-8." })]);
-    const log = JSON.parse(formatSarif([odd], { color: false, cwd, rules }));
-    const location = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
-    expect(location.uri).toBe("posts/NLP%20News%20%236%20%5BPT-BR%5D.md");
+  it("percent-encodes names with spaces, brackets, '#', ':' and CJK, and adds rules it was not told of", () => {
+    const odd = toFileResult("/repo/posts/NLP News #6 [PT-BR], 简报.md", [finding({ ruleId: "encoding", message: "Not UTF-8." })]);
+    const log = JSON.parse(formatSarif([odd, toFileResult("/repo/a:b?.md", [finding({})])], { color: false, cwd, rules }));
+    const uri = (i: number) => log.runs[0].results[i].locations[0].physicalLocation.artifactLocation.uri;
+    expect(uri(0)).toBe("posts/NLP%20News%20%236%20%5BPT-BR%5D,%20%E7%AE%80%E6%8A%A5.md");
+    expect(decodeURIComponent(uri(0))).toBe("posts/NLP News #6 [PT-BR], 简报.md");
+    expect(uri(1)).toBe("a%3Ab%3F.md");
     expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(["broken-link", "link-count", "encoding"]);
     expect(log.runs[0].results[0].ruleIndex).toBe(2);
   });

@@ -1,5 +1,6 @@
 import { formatCompact } from "./compact.js";
 import { formatGithub } from "./github.js";
+import { formatHtml } from "./html.js";
 import { formatJson } from "./json.js";
 import { formatSarif } from "./sarif.js";
 import { formatStylish } from "./stylish.js";
@@ -11,4 +12,8 @@ export const formatters: Record<string, Formatter> = {
   sarif: formatSarif,
   github: formatGithub,
   compact: formatCompact,
+  html: formatHtml,
 };
+
+/** Formats that show each file's text, so the engine keeps its pairs (`FileResult.review`) for them alone. */
+export const reviewFormats = new Set(["html"]);

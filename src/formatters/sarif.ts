@@ -5,11 +5,20 @@ import type { Formatter, RuleDescription } from "./types.js";
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 const SOURCE_ROOT = "%SRCROOT%";
 
-/** A path inside `cwd` as a relative URI reference (each segment percent-encoded); outside it, a file URI. */
+/**
+ * A path segment as little encoded as a URI allows, so that it still reads as the file's name:
+ * spaces, brackets, `%` and non-ASCII letters are encoded, and `#` `?` (which would end the path)
+ * and `:` (which would make the first segment a scheme).
+ */
+function encodeSegment(segment: string): string {
+  return encodeURI(segment).replace(/[#?:]/g, (c) => encodeURIComponent(c));
+}
+
+/** A path inside `cwd` as a relative URI reference; outside it, a file URI. */
 function artifactLocation(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {
   const rel = relative(cwd, filePath);
   if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return { uri: pathToFileURL(filePath).href };
-  return { uri: rel.split(sep).map(encodeURIComponent).join("/"), uriBaseId: SOURCE_ROOT };
+  return { uri: rel.split(sep).map(encodeSegment).join("/"), uriBaseId: SOURCE_ROOT };
 }
 
 /** Ids such as `encoding` or `unused-disable-directive` are reported by the engine, not by a rule module. */

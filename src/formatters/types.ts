@@ -1,4 +1,7 @@
-import type { Finding } from "../types.js";
+import type { Finding, LintDocument } from "../types.js";
+
+/** What a report that shows the text needs of a file: its pairs and the texts their offsets point into. */
+export type ReviewView = Pick<LintDocument, "mode" | "text" | "sourceText" | "pairs" | "sourceLanguage" | "targetLanguage" | "sourceFilePath">;
 
 /** One linted file's findings, in ESLint's result shape. */
 export interface FileResult {
@@ -12,6 +15,8 @@ export interface FileResult {
   output?: string;
   /** The source file compared with, in parallel mode. */
   sourceFilePath?: string;
+  /** The file's pairs, only for formats that show them (see `reviewFormats`): costly to keep for a large run. */
+  review?: ReviewView;
 }
 
 /** What a formatter may say about a rule (SARIF lists every rule with its help). */
