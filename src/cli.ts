@@ -8,7 +8,7 @@ import type { FileResult } from "./formatters/types.js";
 import { lint } from "./lint.js";
 import { describePairs } from "./print-pairs.js";
 import { ChangedFilesError } from "./changed.js";
-import { ConfigError, ConfigLoader, CONFIG_FILE_NAMES, type ResolvedConfig } from "./config.js";
+import { ConfigError, ConfigLoader, configFileIn, type ResolvedConfig } from "./config.js";
 import { describeConfig, optionsForConfig } from "./file-options.js";
 import { displayPath } from "./formatters/paths.js";
 import { STARTER_CONFIG_NAME, starterConfig } from "./init.js";
@@ -237,9 +237,9 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
 
 /** `--init`: a starter configuration in the working folder, unless one is already there. */
 function writeStarterConfig(io: CliIO): number {
-  const existing = CONFIG_FILE_NAMES.filter((name) => name !== "package.json").find((name) => existsSync(join(io.cwd, name)));
+  const existing = configFileIn(io.cwd);
   if (existing) {
-    io.stderr(`nl-lint: ${existing} already exists; not overwriting it\n`);
+    io.stderr(`nl-lint: ${existing} already holds this folder's configuration; not writing ${STARTER_CONFIG_NAME}\n`);
     return 2;
   }
   writeFileSync(join(io.cwd, STARTER_CONFIG_NAME), starterConfig(builtinRules));

@@ -110,6 +110,22 @@ function isFile(filePath: string): boolean {
   }
 }
 
+/** The configuration file a folder holds itself, if any (a package.json counts only with an "nl-lint" key). */
+export function configFileIn(folder: string): string | undefined {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = join(folder, name);
+    if (!isFile(candidate)) continue;
+    if (name !== "package.json") return name;
+    try {
+      const pkg = JSON.parse(readFileSync(candidate, "utf8"));
+      if (pkg !== null && typeof pkg === "object" && PACKAGE_KEY in pkg) return name;
+    } catch {
+      // A package.json that does not parse holds no configuration that --init could clash with.
+    }
+  }
+  return undefined;
+}
+
 /**
  * Finds and caches the configuration of each folder. With an explicit file (`--config`), that
  * file applies to every linted file and no search is made.

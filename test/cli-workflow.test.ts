@@ -116,7 +116,17 @@ describe("configuration on the command line", () => {
     expect((await lintJson(dir, [...ONLY, "a.md"])).code).toBe(0);
     const second = fakeIO(dir);
     expect(await run(["--init"], second.io)).toBe(2);
-    expect(second.stderr()).toContain(".nl-lint.yaml already exists");
+    expect(second.stderr()).toContain(".nl-lint.yaml already holds this folder's configuration");
+  });
+
+  it("--init will not shadow settings kept in package.json", async () => {
+    const dir = project({ "package.json": JSON.stringify({ name: "blog", "nl-lint": { words: ["fastpages"] } }) });
+    const t = fakeIO(dir);
+    expect(await run(["--init"], t.io)).toBe(2);
+    expect(t.stderr()).toContain("package.json already holds this folder's configuration");
+    expect(existsSync(join(dir, ".nl-lint.yaml"))).toBe(false);
+    const plain = project({ "package.json": JSON.stringify({ name: "blog" }) });
+    expect(await run(["--init"], fakeIO(plain).io)).toBe(0);
   });
 });
 
