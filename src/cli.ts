@@ -14,6 +14,7 @@ import { displayPath } from "./formatters/paths.js";
 import { STARTER_CONFIG_NAME, starterConfig } from "./init.js";
 import { createProgress, wantsProgress } from "./progress.js";
 import { selectFiles } from "./selection.js";
+import { sourceFinder } from "./sources.js";
 import { toolVersion } from "./version.js";
 
 export interface CliIO {
@@ -57,6 +58,7 @@ function buildProgram(): Command {
     .option("--print-pairs", "show how each file was split into source/translation pairs")
     .option("--target-lang <tag>", "language of the translation (default: from front matter or the path)")
     .option("--source-lang <tag>", "language of the source (default: from the configuration, or en)")
+    .option("--source-root <dir>", "parallel files: pair each file with the file at the same relative path under this folder")
     .option("-c, --config <file>", "use this configuration file instead of looking for one")
     .option("--print-config <file>", "print the configuration that applies to a file, and exit")
     .option("--init", `write a commented starter configuration (${STARTER_CONFIG_NAME}) and exit`)
@@ -82,6 +84,7 @@ interface CliOptions {
   printPairs?: boolean;
   targetLang?: string;
   sourceLang?: string;
+  sourceRoot?: string;
   color?: boolean;
   debug?: boolean;
   config?: string;
@@ -157,7 +160,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
     io.stderr("nl-lint: no paths given. Usage: nl-lint [options] <paths...> (try nl-lint --help)\n");
     return 2;
   }
-  const { files, unmatched } = await selectFiles({
+  const selected = await selectFiles({
     paths,
     cwd: io.cwd,
     changedSince: options.changedSince,
@@ -167,6 +170,18 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
     // source brings its translations into a --changed-since run.
     translationsOf: undefined,
   });
+  const unmatched = selected.unmatched;
+  const sources = sourceFinder({
+    sourceRoot: options.sourceRoot === undefined ? undefined : resolve(io.cwd, options.sourceRoot),
+    paths: paths.map((p) => resolve(io.cwd, p)),
+    pairsFor: (file) => {
+      const config = configs.forFile(file);
+      return config.pairs.length > 0 ? { patterns: config.pairs, baseDir: config.baseDir } : undefined;
+    },
+    exists: existsSync,
+  });
+  // The source tree's own files are what translations are compared with, not translations.
+  const files = selected.files.filter((file) => !sources.isSource(file));
   if (unmatched.length > 0) {
     for (const pattern of unmatched) io.stderr(`nl-lint: no such file, directory or match: ${pattern}\n`);
     return 2;
@@ -179,7 +194,10 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
         io.stderr(`nl-lint: ${file}: ${read.problem}\n`);
         continue;
       }
-      const { document } = lint(read.text, { filePath: file, targetLanguage: options.targetLang, only: [] });
+      const sourcePath = sources.sourceFor(file, read.text);
+      const sourceText = sourcePath === undefined ? undefined : readText(sourcePath).text;
+      const source = sourceText === undefined ? undefined : { text: sourceText, filePath: sourcePath };
+      const { document } = lint(read.text, { filePath: file, targetLanguage: options.targetLang, only: [], source });
       io.stdout(`${file}\n${describePairs(document)}\n`);
     }
     return 0;
@@ -192,6 +210,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
     targetLanguage: options.targetLang,
     sourceLanguage: options.sourceLang,
     review: reviewFormats.has(options.format),
+    sourceFor: sources.sourceFor,
   };
   const results: FileResult[] = [];
   let crashed = false;

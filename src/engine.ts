@@ -9,8 +9,11 @@ import type { LintDocument } from "./types.js";
 export interface EngineOptions extends Omit<LintOptions, "filePath" | "source"> {
   fix?: boolean;
   fixDryRun?: boolean;
-  /** The source file of a translation in parallel mode, when one is known. */
-  sourceFor?: (filePath: string) => string | undefined;
+  /**
+   * The source file of a translation in parallel mode, when one is known (it may not exist: the
+   * file is then reported as missing its source). Handed the file's text for a front-matter key.
+   */
+  sourceFor?: (filePath: string, text: string) => string | undefined;
   /** Keep each file's pairs in its result, for a format that shows them (html). */
   review?: boolean;
 }
@@ -81,7 +84,7 @@ export function lintFile(filePath: string, options: EngineOptions): FileOutcome 
   const read = readText(filePath);
   if (read.text === undefined) return { result: fileProblem(filePath, `Cannot lint ${filePath}: ${read.problem}.`), problem: read.problem };
   const text = read.text;
-  const sourcePath = options.sourceFor?.(filePath);
+  const sourcePath = options.sourceFor?.(filePath, text);
   let source: LintOptions["source"];
   if (sourcePath) {
     const sourceRead = readText(sourcePath);

@@ -1,5 +1,6 @@
 import type { Html, Nodes, Parent, Root, RootContent } from "mdast";
 import type { LineIndex } from "./lines.js";
+import { isMarkupOnly } from "./markup.js";
 import { parseFragment } from "./parse.js";
 import type { Segment, SegmentKind, Side } from "./types.js";
 
@@ -140,7 +141,10 @@ function walkBlocks(
         break;
       case "paragraph": {
         const trimmed = trimSpacerLines(b.text, range[0], range[1]);
-        if (trimmed) push(b, side, isImageOnly(node) ? "image" : "paragraph", node, trimmed, extra);
+        if (trimmed) {
+          const kind = isImageOnly(node) ? "image" : isMarkupOnly(b.text.slice(trimmed[0], trimmed[1])) ? "markup" : "paragraph";
+          push(b, side, kind, node, trimmed, extra);
+        }
         if (side === "translation") addNestedComments(b, node);
         break;
       }

@@ -21,6 +21,8 @@ export type SegmentKind =
   | "image"
   | "blockquote"
   | "html"
+  /** A block of markup only: a Hugo shortcode, a JSX/MDX component or expression, HTML tags. Structure, not prose. */
+  | "markup"
   | "other";
 
 /** A link as it is written, with offsets into the text its segment lives in. */

@@ -1,0 +1,30 @@
+/**
+ * Markup that a site generator renders but a reader does not read as prose: Hugo shortcodes
+ * (`{{< figure >}}`, `{{% alert %}}`), Go template actions, MDX expressions and comments
+ * (`{/* note *\/}`), HTML and JSX tags, attribute lists (`{.lead}`), HTML comments.
+ */
+const MARKUP = [
+  /\{\{[<%][\s\S]*?[%>]\}\}/g,
+  /\{\{[\s\S]*?\}\}/g,
+  /\{\/\*[\s\S]*?\*\/\}/g,
+  /<!--[\s\S]*?(?:-->|$)/g,
+  /<\/?[A-Za-z][\w.:-]*(?:\s+[^<>]*?)?\/?>/g,
+  /\{[.#][^{}\n]*\}/g,
+  /\[![A-Z]+\]/g,
+];
+
+/** The text with every piece of markup blanked out, so that only what a reader reads is left. */
+export function withoutMarkup(text: string): string {
+  let out = text;
+  for (const pattern of MARKUP) out = out.replace(pattern, (m) => m.replace(/[^\n]/g, " "));
+  return out;
+}
+
+/**
+ * True when a block holds markup only: a shortcode, a component or a tag with nothing a reader
+ * reads around it. Such a block is structure, not prose, even when its attributes hold words.
+ */
+export function isMarkupOnly(text: string): boolean {
+  if (!/[<{[]/.test(text)) return false;
+  return !/[\p{L}\p{N}]/u.test(withoutMarkup(text));
+}

@@ -1,0 +1,171 @@
+import type { Nodes, Root } from "mdast";
+import { featuresOf } from "./features.js";
+import { LineIndex } from "./lines.js";
+import { align, type Proximity } from "./pair.js";
+import { parseMarkdown } from "./parse.js";
+import { commentsIn, isDirectiveComment, isProseComment, segmentDocument } from "./segments.js";
+import { matchHeadings, runProximity } from "./sections.js";
+import type { LintDocument, Pair, Segment } from "./types.js";
+
+const PROSE = new Set(["paragraph", "listItem", "heading"]);
+
+/** Translation length / source length over the whole file: a region alone is too small to tell. */
+function fileLengthRatio(sources: Segment[], translations: Segment[]): number {
+  const length = (list: Segment[]) => list.filter((s) => PROSE.has(s.kind)).reduce((n, s) => n + featuresOf(s).length, 0);
+  const s = length(sources);
+  const t = length(translations);
+  if (s === 0 || t === 0) return 1;
+  return Math.min(4, Math.max(0.2, t / s));
+}
+
+/** Position inside one region between two matched headings, in blocks, from either end. */
+function regionProximity(sources: Segment[], translations: Segment[]): Proximity {
+  const sIndex = new Map(sources.map((s, i) => [s, i]));
+  const tIndex = new Map(translations.map((t, i) => [t, i]));
+  return (s, t) => runProximity(sIndex.get(s[0])!, sources.length, tIndex.get(t[0])!, translations.length);
+}
+
+function unpaired(sources: Segment[], translations: Segment[]): Pair[] {
+  return [...sources.map((s) => ({ sources: [s], translations: [] })), ...translations.map((t) => ({ sources: [], translations: [t] }))];
+}
+
+/** A heading and the blocks under it, up to the next heading of any level. */
+function flatSection(segments: Segment[], heading: Segment): Segment[] {
+  const start = segments.indexOf(heading);
+  let end = start + 1;
+  while (end < segments.length && segments[end].kind !== "heading") end++;
+  return segments.slice(start, end);
+}
+
+function firstTranslationStart(pair: Pair): number {
+  return pair.translations.length > 0 ? pair.translations[0].start : -1;
+}
+
+/**
+ * Pairs the blocks of a source file with those of its translation: headings first (by anchor,
+ * level, order and what their sections carry), then the blocks between two matched headings with
+ * `align` (1:1, 1:n, n:1, skips). Alignment is quadratic only inside such a region.
+ */
+export function alignParallel(allSources: Segment[], allTranslations: Segment[]): Pair[] {
+  const lengthRatio = fileLengthRatio(allSources, allTranslations);
+  const pairs: Pair[] = [];
+  const region = (s: Segment[], t: Segment[]): Pair[] => {
+    if (s.length === 0 || t.length === 0) return unpaired(s, t);
+    return align(s, t, { proximity: regionProximity(s, t), lengthRatio });
+  };
+  const { ordered, moved } = matchHeadings(allSources, allTranslations);
+
+  // A section the translation moved is paired on its own, then set aside.
+  const movedPairs: Pair[][] = [];
+  const setAside = new Set<Segment>();
+  for (const [a, b] of moved) {
+    const s = flatSection(allSources, a);
+    const t = flatSection(allTranslations, b);
+    movedPairs.push([{ sources: [a], translations: [b] }, ...region(s.slice(1), t.slice(1))]);
+    for (const x of [...s, ...t]) setAside.add(x);
+  }
+  const sources = allSources.filter((x) => !setAside.has(x));
+  const translations = allTranslations.filter((x) => !setAside.has(x));
+  const indexS = new Map(sources.map((x, k) => [x, k]));
+  const indexT = new Map(translations.map((x, k) => [x, k]));
+
+  let i = 0;
+  let j = 0;
+  for (const [a, b] of ordered.map(([x, y]) => [indexS.get(x)!, indexT.get(y)!])) {
+    pairs.push(...region(sources.slice(i, a), translations.slice(j, b)));
+    pairs.push({ sources: [sources[a]], translations: [translations[b]] });
+    i = a + 1;
+    j = b + 1;
+  }
+  pairs.push(...region(sources.slice(i), translations.slice(j)));
+
+  for (const group of movedPairs) {
+    const at = firstTranslationStart(group[0]);
+    const index = pairs.findIndex((p) => firstTranslationStart(p) > at);
+    pairs.splice(index < 0 ? pairs.length : index, 0, ...group);
+  }
+  return pairs;
+}
+
+export interface ProseIdentity {
+  /** Letters and digits of translated prose (paragraphs, list items, headings) in matched pairs. */
+  proseLength: number;
+  /** The part of it that is the same text as its source. */
+  identicalLength: number;
+  /** `identicalLength / proseLength`, 0 when there is no prose: near 1 for a page left in the source language. */
+  share: number;
+}
+
+const identityCache = new WeakMap<LintDocument, ProseIdentity>();
+
+function comparable(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * How much of a parallel translation is its source copied unchanged: a per-document signal, so
+ * that a page nobody translated can be reported once rather than once per paragraph.
+ */
+export function proseIdentity(document: LintDocument): ProseIdentity {
+  let cached = identityCache.get(document);
+  if (cached) return cached;
+  let proseLength = 0;
+  let identicalLength = 0;
+  for (const pair of document.pairs) {
+    if (pair.sources.length === 0 || pair.translations.length === 0) continue;
+    if (!pair.translations.every((t) => PROSE.has(t.kind))) continue;
+    const length = pair.translations.reduce((n, t) => n + featuresOf(t).length, 0);
+    proseLength += length;
+    const source = comparable(pair.sources.map((s) => s.raw).join("\n"));
+    const translation = comparable(pair.translations.map((t) => t.raw).join("\n"));
+    if (source === translation) identicalLength += length;
+  }
+  cached = { proseLength, identicalLength, share: proseLength === 0 ? 0 : identicalLength / proseLength };
+  identityCache.set(document, cached);
+  return cached;
+}
+
+export interface ParallelParts {
+  sourceText: string;
+  sourceLines: LineIndex;
+  segments: Segment[];
+  pairs: Pair[];
+}
+
+/** Parses and segments a source file and the translation already parsed, and pairs their blocks. */
+export function parallelParts(translation: { text: string; lines: LineIndex; root: Root }, sourceText: string): ParallelParts {
+  const sourceLines = new LineIndex(sourceText);
+  const sourceRoot = parseMarkdown(sourceText);
+  const sources = segmentDocument({ text: sourceText, lines: sourceLines, root: sourceRoot, side: "source", commentsAreSources: false });
+  const translations = segmentDocument({ ...translation, side: "translation", commentsAreSources: false });
+  sources.forEach((s, i) => (s.id = i));
+  translations.forEach((t, i) => (t.id = sources.length + i));
+  return { sourceText, sourceLines, segments: [...sources, ...translations], pairs: alignParallel(sources, translations) };
+}
+
+function letterCount(text: string): number {
+  return text.replace(/[^\p{L}\p{N}]+/gu, "").length;
+}
+
+/**
+ * Whether a translation carries its source in comments, beside each block: then the comments are
+ * what the translator aligned with, and they win over a source file. A few prose comments (notes
+ * to editors, which documentation sites keep in every language) do not make a post bilingual: the
+ * comments must hold a good share of the text.
+ */
+export function isInlineBilingual(root: Root, text: string): boolean {
+  let commented = 0;
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "html") {
+      for (const span of commentsIn(node.value, node.position?.start.offset ?? 0)) {
+        const inner = text.slice(span.innerStart, span.innerEnd);
+        if (!isDirectiveComment(inner) && isProseComment(inner)) commented += letterCount(inner);
+      }
+    } else if ("children" in node) {
+      for (const child of node.children as Nodes[]) stack.push(child);
+    }
+  }
+  return commented > 0 && commented >= 0.25 * letterCount(text);
+}

@@ -1,0 +1,68 @@
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run, type CliIO } from "../src/cli.js";
+
+const root = join(import.meta.dirname, "..");
+
+function fakeIO() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: root, env: {}, isTTY: false };
+  return { io, stdout: () => out.join(""), stderr: () => err.join("") };
+}
+
+interface JsonResult {
+  filePath: string;
+  sourceFilePath?: string;
+  messages: Array<{ ruleId: string; line: number; message: string }>;
+}
+
+async function lintJson(args: string[]): Promise<JsonResult[]> {
+  const t = fakeIO();
+  const code = await run(["--format", "json", ...args], t.io);
+  expect(code, t.stderr()).toBeLessThan(2);
+  return JSON.parse(t.stdout()) as JsonResult[];
+}
+
+const rel = (path: string | undefined) => (path === undefined ? undefined : relative(root, path));
+
+describe("nl-lint --source-root", () => {
+  it("lints each translation against the file at the same relative path, and not the sources themselves", async () => {
+    const results = await lintJson(["--source-root", "fixtures/parallel/en", "fixtures/parallel/pt-br"]);
+    expect(results.map((r) => [rel(r.filePath), rel(r.sourceFilePath)])).toEqual([
+      ["fixtures/parallel/pt-br/components.md", "fixtures/parallel/en/components.md"],
+      ["fixtures/parallel/pt-br/hugo.md", "fixtures/parallel/en/hugo.md"],
+      ["fixtures/parallel/pt-br/install.md", "fixtures/parallel/en/install.md"],
+      ["fixtures/parallel/pt-br/links.md", "fixtures/parallel/en/links.md"],
+      ["fixtures/parallel/pt-br/regions.md", "fixtures/parallel/en/regions.md"],
+      ["fixtures/parallel/pt-br/roadmap.md", undefined],
+    ]);
+  });
+
+  it("reports a translation without a source once", async () => {
+    const results = await lintJson(["--source-root", "fixtures/parallel/en", "fixtures/parallel/pt-br/roadmap.md"]);
+    expect(results).toHaveLength(1);
+    expect(results[0].messages.map((m) => m.ruleId)).toEqual(["missing-source"]);
+    expect(results[0].messages[0].message).toContain(join("fixtures", "parallel", "en", "roadmap.md"));
+  });
+
+  it("skips the source tree when the command line names the folder that holds every language", async () => {
+    const results = await lintJson(["--source-root", "fixtures/parallel/en", "fixtures/parallel"]);
+    const linted = results.map((r) => rel(r.filePath)!);
+    expect(linted.some((f) => f.startsWith("fixtures/parallel/en/"))).toBe(false);
+    expect(linted).toContain("fixtures/parallel/ja/install.md");
+    const ja = results.find((r) => rel(r.filePath) === "fixtures/parallel/ja/install.md")!;
+    expect(rel(ja.sourceFilePath)).toBe("fixtures/parallel/en/install.md");
+  });
+
+  it("pairs a translation with the source its front matter names", async () => {
+    const results = await lintJson(["fixtures/parallel/front-matter/anuncio.md"]);
+    expect(rel(results[0].sourceFilePath)).toBe("fixtures/parallel/front-matter/announcement.md");
+  });
+
+  it("shows the parallel pairs with --print-pairs", async () => {
+    const t = fakeIO();
+    expect(await run(["--print-pairs", "--source-root", "fixtures/parallel/en", "fixtures/parallel/pt-br/links.md"], t.io)).toBe(0);
+    expect(t.stdout()).toContain("mode: parallel; 4 pairs, 0 unpaired source segments, 0 unpaired translation segments");
+  });
+});
