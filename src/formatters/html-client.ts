@@ -28,13 +28,13 @@ function reportClient(): void {
     document.getElementById("shown-count")!.textContent = String(count);
   }
 
-  /** File sections are kept in `<template>`s and built when opened, so a run of thousands of findings opens at once. */
+  /** A file's pairs arrive as a JSON string of markup, built when the file is opened. */
   function build(section: HTMLDetailsElement): void {
     const body = section.querySelector<HTMLElement>(".file-body")!;
-    const template = section.querySelector("template");
-    if (!template || body.childElementCount > 0) return;
-    body.append(template.content.cloneNode(true));
-    template.remove();
+    const data = section.querySelector("script.file-data");
+    if (!data) return;
+    body.innerHTML = JSON.parse(data.textContent ?? '""') as string;
+    data.remove();
     applyFilters(body);
     if (current) body.querySelectorAll(`[data-f~="${current}"]`).forEach((el) => el.classList.add("current"));
   }
@@ -170,14 +170,16 @@ mark.f.off, mark.f.point.off { background: none; box-shadow: none; }
 mark.f.point.off::before { content: none; }
 .f-el.off { outline: none; }
 .seg.f-block.off { box-shadow: none; background: none; }
-.current:not(li) { outline: 2px solid var(--accent) !important; outline-offset: 2px; }
-mark.f.current { animation: flash 1s ease-out 1; }
+.f-el.current, .seg.f-block.current, .outside pre:has(.current) { outline: 2px solid var(--accent); outline-offset: 2px; }
+mark.f.current { background: #d3e3fc; box-shadow: inset 0 -2px 0 var(--accent); animation: flash 1s ease-out 1; }
+mark.f.point.current { color: var(--accent); background: none; box-shadow: none; }
 @keyframes flash { from { box-shadow: 0 0 0 5px rgba(31, 95, 191, .45); } }
 .notes { grid-column: 1 / -1; list-style: none; margin: 6px 0 0 44px; padding: 0; }
 .note { padding: 4px 8px; border-left: 3px solid; border-radius: 3px; margin-top: 4px; font-size: 13px; background: #fafbfc; }
 .note.s2 { border-color: var(--err); }
 .note.s1 { border-color: var(--warn); }
 .note.off { display: none; }
+.note.current { background: #e8f0fd; }
 .sev { font-weight: 600; font-size: 12px; }
 .s2 > .sev { color: var(--err); }
 .s1 > .sev { color: var(--warn); }

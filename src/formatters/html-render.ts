@@ -85,8 +85,9 @@ function sanitizeLinks(node: HastRoot | Element): void {
       const href = safeUrl(child.properties.href);
       const original = child.properties.href;
       delete child.properties.href;
+      // A dropped address stays readable on hover: the reviewer may need to see what the post wrote.
       if (href) Object.assign(child.properties, { href, target: "_blank", rel: ["noopener", "noreferrer"] });
-      child.properties.title = original;
+      else child.properties.title = original;
     }
     if (child.tagName === "img") {
       // Any image the handlers above did not catch is dropped rather than loaded.
