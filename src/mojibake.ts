@@ -135,7 +135,6 @@ export interface DamagedWord {
   start: number;
   end: number;
   repairs: Repair[];
-  repaired: string;
 }
 
 const ASCII_SPACE = /[ \t\n\r\f\v]/;
@@ -153,9 +152,8 @@ function wordsOf(text: string, repairs: Repair[]): DamagedWord[] {
     while (start > 0 && !ASCII_SPACE.test(text[start - 1])) start--;
     let end = repair.end;
     while (end < text.length && !ASCII_SPACE.test(text[end])) end++;
-    words.push({ start, end, repairs: [repair], repaired: "" });
+    words.push({ start, end, repairs: [repair] });
   }
-  for (const word of words) word.repaired = applyRepairs(text, word.repairs, word.start, word.end);
   return words;
 }
 
