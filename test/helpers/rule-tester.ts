@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyFixes } from "../../src/fix.js";
 import { lint, type LintOptions } from "../../src/lint.js";
+import { stripBom } from "../../src/parse.js";
 import type { Rule } from "../../src/rule.js";
 import type { Finding } from "../../src/types.js";
 
@@ -62,7 +63,11 @@ export function runRuleTests(rule: Rule, cases: { valid: ValidCase[]; invalid: I
         if (fixable && !rule.fixable) throw new Error(`${rule.id} offers a fix but is not marked fixable`);
         if (c.output !== undefined) {
           if (c.output === null) expect(fixable, "no fix expected").toBe(false);
-          else expect(applyFixes(c.code, findings).output).toBe(c.output);
+          // Fix ranges count from after a BOM, as ESLint's do; the BOM itself is kept.
+          else {
+            const { text, bom } = stripBom(c.code);
+            expect((bom ? "\uFEFF" : "") + applyFixes(text, findings).output).toBe(c.output);
+          }
         } else if (fixable) {
           throw new Error("this case has a fix: give its expected output");
         }
