@@ -44,6 +44,13 @@ describe("valueOffsets", () => {
     expect(text.slice(offsets[8], offsets[13])).toBe("b now");
   });
 
+  it("follows a value past indentation deeper than a few characters", () => {
+    const text = `first\n${" ".repeat(24)}second line`;
+    const offsets = valueOffsets("first\nsecond line", text, 0, text.length);
+    expect(text.slice(offsets[6], offsets[12])).toBe("second");
+    expect(text[offsets[16]]).toBe("e");
+  });
+
   it("puts a decoded entity where its reference begins and keeps the rest in step", () => {
     const text = "a &copy; b";
     const offsets = valueOffsets("a © b", text, 0, text.length);

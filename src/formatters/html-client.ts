@@ -28,35 +28,48 @@ function reportClient(): void {
     document.getElementById("shown-count")!.textContent = String(count);
   }
 
-  /** A file's pairs arrive as a JSON string of markup, built when the file is opened. */
-  function build(section: HTMLDetailsElement): void {
+  const building = new Map<HTMLDetailsElement, Promise<void>>();
+
+  /** Builds a file's pairs once, when the file is first opened; `data-built` marks it done. */
+  function build(section: HTMLDetailsElement): Promise<void> {
+    let done = building.get(section);
+    if (!done) building.set(section, (done = inflate(section)));
+    return done;
+  }
+
+  async function inflate(section: HTMLDetailsElement): Promise<void> {
     const body = section.querySelector<HTMLElement>(".file-body")!;
     const data = section.querySelector("script.file-data");
     if (!data) return;
-    body.innerHTML = JSON.parse(data.textContent ?? '""') as string;
+    const bytes = Uint8Array.from(atob(data.textContent ?? ""), (c) => c.charCodeAt(0));
+    const markup = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+    body.innerHTML = markup;
     data.remove();
     applyFilters(body);
     if (current) body.querySelectorAll(`[data-f~="${current}"]`).forEach((el) => el.classList.add("current"));
+    section.dataset.built = "";
   }
 
   main.querySelectorAll<HTMLDetailsElement>("details.file").forEach((section) => {
-    if (section.open) build(section);
+    if (section.open) void build(section);
     section.addEventListener("toggle", () => section.open && build(section));
   });
 
-  function select(token: string, scroll: boolean): void {
+  async function select(token: string, scroll: boolean): Promise<void> {
     document.querySelectorAll(".current").forEach((el) => el.classList.remove("current"));
     current = token;
     const li = entryOf.get(token);
-    const section = document.getElementById(`file-${token.split("-")[0]}`) as HTMLDetailsElement | null;
-    if (section && !section.open) {
-      section.open = true;
-      build(section);
-    }
-    document.querySelectorAll(`[data-f~="${token}"]`).forEach((el) => el.classList.add("current"));
+    li?.classList.add("current");
     li?.scrollIntoView({ block: "nearest" });
-    if (!scroll || !section) return;
-    const target = section.querySelector(`.file-body mark[data-f~="${token}"], .file-body .f[data-f~="${token}"], .file-body [data-f~="${token}"]`);
+    const section = document.getElementById(`file-${token.split("-")[0]}`) as HTMLDetailsElement | null;
+    if (!section) return;
+    section.open = true;
+    await build(section);
+    // Another finding may have been chosen while this file was being built.
+    if (current !== token) return;
+    section.querySelectorAll(`[data-f~="${token}"]`).forEach((el) => el.classList.add("current"));
+    if (!scroll) return;
+    const target = section.querySelector(`.file-body [data-f~="${token}"]:not(.note)`) ?? section.querySelector(`.file-body [data-f~="${token}"]`);
     target?.scrollIntoView({ block: "center" });
   }
 
@@ -65,19 +78,19 @@ function reportClient(): void {
     if (visible.length === 0) return;
     const at = visible.findIndex((li) => li.dataset.f === current);
     const next = at < 0 ? (direction === 1 ? 0 : visible.length - 1) : (at + direction + visible.length) % visible.length;
-    select(visible[next].dataset.f!, true);
+    void select(visible[next].dataset.f!, true);
   }
 
   document.getElementById("findings")!.addEventListener("click", (event) => {
     const li = (event.target as Element).closest<HTMLElement>("li[data-f]");
     if (!li) return;
     event.preventDefault();
-    select(li.dataset.f!, true);
+    void select(li.dataset.f!, true);
   });
 
   main.addEventListener("click", (event) => {
     const target = (event.target as Element).closest("[data-f]");
-    if (target && !(event.target as Element).closest("a[href]")) select(tokensOf(target)[0], false);
+    if (target && !(event.target as Element).closest("a[href]")) void select(tokensOf(target)[0], false);
   });
 
   document.querySelectorAll<HTMLInputElement>("input[data-filter]").forEach((box) => {
@@ -91,7 +104,8 @@ function reportClient(): void {
 
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if ((event.target as Element).closest?.("input, textarea, select, [contenteditable]")) return;
+    // Letters typed into a field are not commands; a filter's checkbox keeps the focus but takes no letters.
+    if ((event.target as Element).closest?.("input:not([type=checkbox]), textarea, select, [contenteditable]")) return;
     if (event.key === "j" || event.key === "n") step(1);
     else if (event.key === "k" || event.key === "p") step(-1);
     else return;

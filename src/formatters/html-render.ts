@@ -113,7 +113,12 @@ export function valueOffsets(value: string, text: string, start: number, end: nu
   }
   let i = 0;
   for (let j = 0; j < value.length; j++) {
-    const found = raw.slice(i, i + 16).indexOf(value[j]);
+    let found = raw.slice(i, i + 16).indexOf(value[j]);
+    if (found < 0) {
+      // Deep indentation or nested quote markers can put the next character further away.
+      const far = raw.indexOf(value[j], i);
+      if (far >= 0 && /^[\s>]*$/.test(raw.slice(i, far))) found = far - i;
+    }
     if (found >= 0) {
       offsets[j] = start + i + found;
       i += found + 1;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import type { Element, ElementContent, Root as HastRoot } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { Finding, Pair, Segment } from "../types.js";
@@ -206,14 +207,6 @@ function describeFile(result: FileResult): string {
   return `${mode} · ${plural(matched, "pair")}${unpaired ? ` · ${unpaired} unpaired` : ""}`;
 }
 
-/**
- * JSON that cannot end its `<script>` element: only `</` ends one, and only `<!--` changes how the
- * browser reads what follows, so those two are written with JSON escapes.
- */
-function jsonInHtml(value: unknown): string {
-  return JSON.stringify(value).replace(/<\//g, "<\\/").replace(/<!/g, "\\u003c!");
-}
-
 function fileSection(result: FileResult, index: number, placed: Placed[], cwd: string, open: boolean): Element {
   const context: FileContext | undefined = result.review && {
     review: result.review,
@@ -227,10 +220,11 @@ function fileSection(result: FileResult, index: number, placed: Placed[], cwd: s
     ...(result.messages.length === 0 ? [element("span", { className: ["pill"] }, [textNode("no findings")]), textNode(" ")] : []),
     element("span", { className: ["meta"] }, [textNode(describeFile(result))]),
   ]);
-  // A JSON string, not markup, until opened: the browser neither parses nor builds a file's pairs
-  // before the reviewer looks at them, which keeps a run of hundreds of files quick to open.
+  // Gzipped, not markup, until opened: a run of hundreds of files stays a few megabytes that the
+  // browser reads at once, and a file's pairs are parsed and built only when the reviewer looks.
+  // Base64 holds no '<', so the data cannot end its element.
   const body = toHtml({ type: "root", children: renderBody(result, placed, context) });
-  const data = element("script", { type: "application/json", className: ["file-data"] }, [textNode(jsonInHtml(body))]);
+  const data = element("script", { type: "application/gzip", className: ["file-data"] }, [textNode(gzipSync(body).toString("base64"))]);
   return element("details", { className: ["file"], id: `file-${index}`, open }, [summary, element("div", { className: ["file-body"] }), data]);
 }
 
