@@ -3,6 +3,7 @@ import brokenLink from "./broken-link.js";
 import commentSyntax from "./comment-syntax.js";
 import linkCount from "./link-count.js";
 import mojibake from "./mojibake.js";
+import typo from "./typo.js";
 
 /** Every built-in rule, in the order they run and are documented. */
-export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax];
+export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax, typo];

@@ -5,7 +5,7 @@ import { builtinRules } from "../rules/index.js";
 import { lintFile, readText, type EngineOptions } from "./engine.js";
 import { formatters, reviewFormats } from "./formatters/index.js";
 import type { FileResult } from "./formatters/types.js";
-import { lint } from "./lint.js";
+import { lint, resolveRuleSettings } from "./lint.js";
 import { describePairs } from "./print-pairs.js";
 import { ChangedFilesError } from "./changed.js";
 import { ConfigError, ConfigLoader, configFileIn, type ResolvedConfig } from "./config.js";
@@ -16,6 +16,7 @@ import { createProgress, wantsProgress } from "./progress.js";
 import { selectFiles } from "./selection.js";
 import { sourceFinder } from "./sources.js";
 import { toolVersion } from "./version.js";
+import { loadSpellers } from "./spell/hunspell.js";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -212,6 +213,11 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
     review: reviewFormats.has(options.format),
     sourceFor: sources.sourceFor,
   };
+  // Hunspell's WebAssembly costs a start-up only worth paying when the typo rule will run.
+  const typoRule = builtinRules.find((r) => r.id === "typo");
+  if (typoRule && resolveRuleSettings(typoRule, engineOptions).severity !== "off") {
+    engineOptions.settings = { ...engineOptions.settings, speller: await loadSpellers() };
+  }
   const results: FileResult[] = [];
   let crashed = false;
   const perConfig = new Map<ResolvedConfig, EngineOptions>();

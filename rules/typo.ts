@@ -1,0 +1,232 @@
+import { z } from "zod";
+import { linksOf } from "../src/links.js";
+import { defineRule, segmentText, type LintSettings, type Speller } from "../src/rule.js";
+import { derivesFromSource, looksLikeCognate, nearSourceWords } from "../src/spell/borrowing.js";
+import { guessLanguage } from "../src/spell/guess-language.js";
+import { isLikelySlip } from "../src/spell/suggest.js";
+import { fold, wordsOf, type Word } from "../src/spell/words.js";
+import type { LintDocument, Pair, Report, Segment } from "../src/types.js";
+
+/**
+ * Misspelt words in a translation, from three signals: the project's wrong → right list, a slip
+ * in a word copied from the paired source (a borrowing or a name), and the target language's
+ * dictionary. A word of the paired source is never a typo; names, acronyms, borrowings the
+ * post's sources or the source language's dictionary know, cognates of source words, untranslated
+ * titles and words no dictionary word is near (coinages, jargon) are accepted, as a translator would.
+ *
+ * @example invalid
+ * <!-- The framework runs on any GPU. -->
+ * O franework roda em qualquer GPU.
+ * → "Unknown word 'franework'; the source has 'framework'."
+ */
+
+/**
+ * Acronyms, and brands with inner capitals or dots (`PyTorch`, `dair.ai`), are spelt by their
+ * owners; a capitalised word may be a name or a common word opening a sentence or a title.
+ */
+function shapeOf(word: string): "acronym" | "brand" | "capitalised" | "plain" {
+  const letters = word.replace(/[^\p{L}]/gu, "");
+  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return "acronym";
+  if (/\p{Lu}/u.test(word.slice(1)) || word.includes(".")) return "brand";
+  return /^\p{Lu}/u.test(word) ? "capitalised" : "plain";
+}
+
+/** The source's spelling, with the first letter's case of the word it replaces (unless it is a name like `PyTorch`). */
+function matchCase(replacement: string, original: string): string {
+  if (replacement.slice(1) !== replacement.slice(1).toLowerCase()) return replacement;
+  const upper = original[0] !== original[0].toLowerCase();
+  return (upper ? replacement[0].toUpperCase() : replacement[0].toLowerCase()) + replacement.slice(1);
+}
+
+/** True when `word` is a whole word of one of the URLs, as `fastpages` in `fastpages.fast.ai`. */
+function inAddress(word: string, urls: string[]): boolean {
+  const lower = word.toLowerCase();
+  const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  return urls.some((url) => {
+    for (let at = url.indexOf(lower); at >= 0; at = url.indexOf(lower, at + 1)) {
+      if (!isWordChar(url[at - 1]) && !isWordChar(url[at + lower.length])) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * A capitalised word in a run of capitalised words (`Marek Rei`, `Convolutional Neural
+ * Networks`) or before `et al.` is part of a name or a title, not a common word.
+ */
+function looksLikeName(words: Word[], index: number, text: string): boolean {
+  const joined = (a: Word | undefined, b: Word | undefined) => a !== undefined && b !== undefined && /^[\s*_]+$/.test(text.slice(a.end, b.start));
+  const capital = (w: Word | undefined) => w !== undefined && /^\p{Lu}/u.test(w.text);
+  const [before, word, after] = [words[index - 1], words[index], words[index + 1]];
+  if (after?.text === "et" && words[index + 2]?.text === "al" && joined(word, after)) return true;
+  return (capital(before) && joined(before, word)) || (capital(after) && joined(word, after));
+}
+
+const splitCompound = (word: string) => word.split(/[-'’]/).filter((part) => part !== "");
+
+/** Known to a dictionary, or a compound whose every part is: `pré-treinamento`, `vídeo-aulas`. */
+function isKnown(word: string, dictionary: Speller): boolean {
+  return dictionary.correct(word) || (/[-'’]/.test(word) && splitCompound(word).every((part) => dictionary.correct(part)));
+}
+
+/** Words of source segments and the parts of their compounds, lower case → as written. */
+function vocabularyOf(document: LintDocument, segments: Segment[]): Map<string, string> {
+  const vocabulary = new Map<string, string>();
+  for (const segment of segments) {
+    for (const w of wordsOf(segment, segmentText(document, segment))) {
+      for (const form of new Set([w.text, ...splitCompound(w.text)])) vocabulary.set(form.toLowerCase(), form);
+    }
+  }
+  return vocabulary;
+}
+
+/** A word without its hyphens and dots: `re-layout` and `relayout` are one spelling. */
+const lettersOf = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+
+/** What the words of one translation segment are judged against. */
+interface Context {
+  segment: Segment;
+  words: Word[];
+  /** Words of the paired source segments, lower case → as written. */
+  sourceWords: Map<string, string>;
+  /** The same without hyphens and dots. */
+  sourceLetters: Set<string>;
+  /** Link targets of the segment and of its sources. */
+  urls: string[];
+}
+
+interface Verdict {
+  messageId: "correction" | "nearSource" | "unknown";
+  suggestions: string[];
+  /** Whether a single suggestion is safe to apply with `--fix`. */
+  fixable: boolean;
+}
+
+/** The dictionaries and word lists of a document, and the questions the rule asks them. */
+function lexicon(document: LintDocument, settings: LintSettings) {
+  const hasSources = document.pairs.some((p) => p.sources.length > 0);
+  const prose = () => document.segments.filter((s) => s.side === "translation").flatMap((s) => wordsOf(s, document.text).map((w) => w.text)).join(" ");
+  const language = document.targetLanguage ?? (hasSources ? guessLanguage(prose()) : undefined);
+  const target = language ? settings.speller?.(language) : undefined;
+  let source: Speller | undefined | null = null;
+  const sourceDictionary = () => (source === null ? (source = settings.speller?.(document.sourceLanguage ?? "en")) : source);
+
+  let postVocabulary: Map<string, string> | undefined;
+  /** Words of all the post's sources: terms a translator keeps, and stems a coinage builds on. */
+  const postSources = () => (postVocabulary ??= vocabularyOf(document, document.segments.filter((s) => s.side === "source")));
+
+  /** A word kept from the source language: in the post's sources, its dictionary, or a link target. */
+  const isBorrowed = (word: string, context: Context) => {
+    const english = sourceDictionary();
+    return postSources().has(word.toLowerCase()) || (english !== undefined && isKnown(word, english)) || inAddress(word, context.urls);
+  };
+
+  /** An untranslated title or quote: more of its words belong to the source language than to the target. */
+  const untranslated = new Map<Segment, boolean>();
+  const keptInSourceLanguage = (segment: Segment) => {
+    let answer = untranslated.get(segment);
+    if (answer === undefined) untranslated.set(segment, (answer = countsAsSourceLanguage(segment)));
+    return answer;
+  };
+  const countsAsSourceLanguage = (segment: Segment) => {
+    const english = sourceDictionary();
+    if (!english || !target) return false;
+    let sourceOnly = 0;
+    let targetOnly = 0;
+    for (const w of wordsOf(segment, document.text)) {
+      if (shapeOf(w.text) === "acronym" || shapeOf(w.text) === "brand" || w.text.length < 3) continue;
+      const inSource = english.correct(w.text);
+      if (inSource !== target.correct(w.text)) inSource ? sourceOnly++ : targetOnly++;
+    }
+    return sourceOnly >= 2 && sourceOnly > 2 * targetOnly;
+  };
+
+  return { target, sourceDictionary, postSources, isBorrowed, keptInSourceLanguage };
+}
+
+export default defineRule({
+  id: "typo",
+  description: "Misspelt words in the translation: known misspellings, slips in borrowed words and names, words the dictionary does not know.",
+  severity: "warn",
+  fixable: true,
+  schema: z
+    .object({
+      /** Words to accept in any language (names, jargon). */
+      words: z.array(z.string()).default([]),
+      /** Known misspellings and their corrections; a listed correction is applied by `--fix`. */
+      corrections: z.record(z.string(), z.string()).default({}),
+    })
+    .strict(),
+  messages: {
+    correction: "Misspelt word '{{word}}'; write '{{suggestion}}'.",
+    nearSource: "Unknown word '{{word}}'; the source has '{{suggestion}}'.",
+    unknown: "Unknown word '{{word}}'.{{hint}}",
+  },
+  check({ document, options, settings, report }) {
+    const accepted = new Set([...(settings.words ?? []), ...options.words].map((w) => w.toLowerCase()));
+    const corrections = new Map<string, string>();
+    for (const [wrong, right] of Object.entries({ ...settings.corrections, ...options.corrections })) {
+      corrections.set(wrong, right);
+      if (!corrections.has(wrong.toLowerCase())) corrections.set(wrong.toLowerCase(), right);
+    }
+    const { target, sourceDictionary, postSources, isBorrowed, keptInSourceLanguage } = lexicon(document, settings);
+    const pairOf = new Map<Segment, Pair>();
+    for (const pair of document.pairs) for (const t of pair.translations) pairOf.set(t, pair);
+
+    /** What is wrong with a word, or undefined when a translator would let it stand. */
+    const judge = (word: Word, index: number, context: Context): Verdict | undefined => {
+      const { sourceWords } = context;
+      const lower = word.text.toLowerCase();
+      if (accepted.has(lower) || sourceWords.has(lower) || context.sourceLetters.has(lettersOf(lower))) return undefined;
+      const correction = corrections.get(word.text) ?? corrections.get(lower);
+      if (correction !== undefined) return { messageId: "correction", suggestions: [matchCase(correction, word.text)], fixable: true };
+      const shape = shapeOf(word.text);
+      if (shape === "acronym" || word.text.replace(/[^\p{L}]/gu, "").length < 3) return undefined;
+      // Without a dictionary, only what looks borrowed (a name, a marked term) is compared with the source.
+      if (target ? isKnown(word.text, target) : shape === "plain" && !word.emphasized) return undefined;
+      const parts = splitCompound(word.text);
+      if (parts.length > 1 && parts.every((p) => sourceWords.has(p.toLowerCase()) || (target?.correct(p) ?? false))) return undefined;
+
+      const near = sourceDictionary()?.correct(word.text) ? [] : nearSourceWords(word.text, sourceWords.values());
+      if (near.length > 0) return { messageId: "nearSource", suggestions: near.map((n) => matchCase(n, word.text)), fixable: true };
+
+      if (!target || shape === "brand" || isBorrowed(word.text, context)) return undefined;
+      const isCognate = (w: string) => [...sourceWords.values()].some((s) => looksLikeCognate(w, s));
+      if (parts.length > 1 && parts.every((p) => isKnown(p, target) || isBorrowed(p, context) || isCognate(p))) return undefined;
+      if (keptInSourceLanguage(context.segment)) return undefined;
+      if (shape === "capitalised" && looksLikeName(context.words, index, document.text)) return undefined;
+      const guesses = (target.suggest?.(word.text) ?? []).filter((g) => isLikelySlip(word.text, g));
+      // A slip leaves a word one edit (or an edit and an accent) from the intended one; a word no
+      // dictionary word is near is a name, jargon or a coinage (`despriorizar`, `esparsidade`).
+      if (guesses.length === 0) return undefined;
+      // A missing accent is a slip even on a cognate (`sistematica`); otherwise a word built on a
+      // source word is the translator's rendering of it (`adversariais`, `hasheadas`).
+      const accentOnly = guesses.some((g) => fold(g) === fold(word.text));
+      if (!accentOnly && (isCognate(word.text) || derivesFromSource(word.text, guesses, postSources().values()))) return undefined;
+      return { messageId: "unknown", suggestions: guesses, fixable: false };
+    };
+
+    for (const segment of document.segments) {
+      if (segment.side !== "translation" || segment.kind === "code" || segment.kind === "html") continue;
+      const sources = pairOf.get(segment)?.sources ?? [];
+      const sourceWords = vocabularyOf(document, sources);
+      const context: Context = {
+        segment,
+        words: wordsOf(segment, document.text),
+        sourceWords,
+        sourceLetters: new Set([...sourceWords.keys()].map(lettersOf)),
+        urls: [segment, ...sources].flatMap((s) => linksOf(s, segmentText(document, s)).map((l) => l.url.toLowerCase())),
+      };
+      for (const [index, word] of context.words.entries()) {
+        const verdict = judge(word, index, context);
+        if (!verdict) continue;
+        const { messageId, suggestions } = verdict;
+        const r: Report = { messageId, side: "translation", start: word.start, end: word.end, data: { word: word.text, suggestion: suggestions.join("' or '") } };
+        if (messageId === "unknown") r.data!.hint = ` Did you mean '${suggestions.slice(0, 3).join("', '")}'?`;
+        if (verdict.fixable && suggestions.length === 1) r.fix = { range: [word.start, word.end], text: suggestions[0] };
+        r.suggestions = suggestions.map((text) => ({ desc: `Replace with '${text}'`, fix: { range: [word.start, word.end], text } }));
+        report(r);
+      }
+    }
+  },
+});

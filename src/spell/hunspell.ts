@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { loadModule, type HunspellFactory } from "hunspell-asm";
+import type { Speller } from "../rule.js";
+import { alphabetOf, suggestWords } from "./suggest.js";
+
+const require = createRequire(import.meta.url);
+
+let factory: Promise<HunspellFactory> | undefined;
+
+/** The `dictionary-*` package folder for a language tag (`pt-br` falls back to `pt`), if installed. */
+export function dictionaryFolder(language: string): string | undefined {
+  const tag = language.toLowerCase();
+  if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/.test(tag)) return undefined;
+  const parts = tag.split("-");
+  for (let n = parts.length; n > 0; n--) {
+    try {
+      return dirname(require.resolve(`dictionary-${parts.slice(0, n).join("-")}`));
+    } catch {
+      // Not installed under this name; try the broader tag.
+    }
+  }
+  return undefined;
+}
+
+function createSpeller(hunspell: HunspellFactory, folder: string): Speller {
+  const affBytes = readFileSync(join(folder, "index.aff"));
+  const dicBytes = readFileSync(join(folder, "index.dic"));
+  const name = folder.replace(/[^\w]+/g, "_");
+  const checker = hunspell.create(hunspell.mountBuffer(affBytes, `${name}.aff`), hunspell.mountBuffer(dicBytes, `${name}.dic`));
+  const alphabet = alphabetOf(affBytes.toString("utf8"));
+  const known = new Map<string, boolean>();
+  const correct = (word: string) => {
+    let answer = known.get(word);
+    if (answer === undefined) {
+      answer = checker.spell(word);
+      known.set(word, answer);
+    }
+    return answer;
+  };
+  const suggested = new Map<string, string[]>();
+  const suggest = (word: string) => {
+    let answer = suggested.get(word);
+    if (answer === undefined) {
+      answer = suggestWords(word, correct, alphabet);
+      suggested.set(word, answer);
+    }
+    return answer;
+  };
+  return { correct, suggest };
+}
+
+/**
+ * Loads Hunspell (WebAssembly) once and returns `settings.speller`: a dictionary is read the
+ * first time its language is asked for, then kept, so a run pays only for the languages it lints.
+ */
+export async function loadSpellers(): Promise<(language: string) => Speller | undefined> {
+  factory ??= loadModule();
+  const hunspell = await factory;
+  const byFolder = new Map<string, Speller>();
+  return (language) => {
+    const folder = dictionaryFolder(language);
+    if (!folder) return undefined;
+    let speller = byFolder.get(folder);
+    if (!speller) {
+      speller = createSpeller(hunspell, folder);
+      byFolder.set(folder, speller);
+    }
+    return speller;
+  };
+}

@@ -1,0 +1,121 @@
+import type { Nodes } from "mdast";
+import type { Segment } from "../types.js";
+
+/** A word of prose with its offsets in the text its segment lives in. */
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+  /** Inside a short `*emphasis*` or `**strong**` span: how translators mark a foreign term. */
+  emphasized: boolean;
+}
+
+const cache = new WeakMap<Segment, Word[]>();
+
+/** Letters joined by `.`, `'`, `’` or `-`: keeps `dair.ai`, `fine-tuning` and `d'água` whole. */
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[.'’-][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** Punctuation that may touch a word; any other symbol touching a letter means the run is not plain prose. */
+const ORDINARY = /[\s\p{L}\p{M}\p{N}!-/:-@\[-`{-~“”‘’«»„–—…¿¡·]/u;
+
+/** UTF-8 read as Latin-1 or Windows-1252: `Ã©`, `Ã³`, `Â `, `â€`. */
+const LATIN1_DAMAGE = /[ÃÂ][\u0080-\u00BF]|â€/;
+
+/**
+ * True when a run of non-space characters shows encoding damage or is not prose: a symbol glued
+ * to a letter, as in `edi√ß√£o` (Mac OS Roman) or `ediÃ§Ã£o` (Latin-1). Such a run is skipped
+ * whole, so its pieces are not taken for words.
+ */
+export function isDamagedRun(run: string): boolean {
+  if (LATIN1_DAMAGE.test(run)) return true;
+  const chars = [...run];
+  for (let i = 0; i < chars.length; i++) {
+    if (ORDINARY.test(chars[i])) continue;
+    const touchesLetter = /\p{L}/u.test(chars[i - 1] ?? "") || /\p{L}/u.test(chars[i + 1] ?? "");
+    if (touchesLetter) return true;
+  }
+  return false;
+}
+
+/** A run that is an address rather than words: a URL, an e-mail address (even cut short), a path, an MDX or Hugo `{…}` id. */
+function isAddress(run: string): boolean {
+  if (/^\{.*\}\W*$/.test(run)) return true;
+  return /:\/\/|^www\.|\S@\w|^[~.]?\/|\/[\w.-]+\//i.test(run) || /\.(?:md|html?|py|js|ts|json|ya?ml|png|jpe?g|gif|svg|pdf)\b/i.test(run);
+}
+
+/** Number of words in a span, to tell a marked term from a wholly emphasized line. */
+function wordCount(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+function plainText(node: Nodes): string {
+  if (node.type === "text") return node.value;
+  if ("children" in node) return (node.children as Nodes[]).map(plainText).join(" ");
+  return "";
+}
+
+interface Run {
+  start: number;
+  end: number;
+  emphasized: boolean;
+}
+
+/** Offsets of the text nodes a reader sees as prose: not code, HTML, link targets or bare URLs. */
+function proseRuns(segment: Segment, text: string): Run[] {
+  const runs: Run[] = [];
+  const segmentWords = segment.nodes.reduce((n, node) => n + wordCount(plainText(node)), 0);
+  const walk = (node: Nodes, emphasized: boolean) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === "text") {
+      if (start !== undefined && end !== undefined) runs.push({ start, end, emphasized });
+      return;
+    }
+    // A link's label is prose; an autolink's "label" is its address.
+    if (node.type === "link" && text[start ?? 0] !== "[") return;
+    let marked = emphasized;
+    if (node.type === "emphasis" || node.type === "strong") {
+      const count = wordCount(plainText(node));
+      marked ||= count > 0 && count <= 4 && count < segmentWords;
+    }
+    if ("children" in node) for (const child of node.children as Nodes[]) walk(child, marked);
+  };
+  for (const node of segment.nodes) walk(node, false);
+  return runs;
+}
+
+/**
+ * The words of a segment's prose, in order. Code, HTML, link targets, URLs, e-mail addresses and
+ * runs damaged by a wrong decoding are left out; words with digits are left out too.
+ */
+export function wordsOf(segment: Segment, text: string): Word[] {
+  let words = cache.get(segment);
+  if (words) return words;
+  words = [];
+  // MDX comments `{/*id*/}` hold heading ids, and their `*` may have been parsed as emphasis.
+  const ids = [...segment.raw.matchAll(/\{\/\*[\s\S]*?\*\/\}/g)].map((m) => [segment.start + m.index, segment.start + m.index + m[0].length]);
+  const inId = (offset: number) => ids.some(([from, to]) => offset >= from && offset < to);
+  for (const run of proseRuns(segment, text)) {
+    const slice = text.slice(run.start, run.end);
+    for (const chunk of slice.matchAll(/\S+/g)) {
+      const piece = chunk[0];
+      const pieceStart = run.start + chunk.index;
+      if (isDamagedRun(piece) || isAddress(piece)) continue;
+      for (const match of piece.matchAll(WORD)) {
+        const word = match[0];
+        const start = pieceStart + match.index;
+        const before = piece.slice(0, match.index);
+        if (!/\p{N}/u.test(word) && !/\p{N}$/u.test(before) && !inId(start)) {
+          words.push({ text: word, start, end: start + word.length, emphasized: run.emphasized });
+        }
+      }
+    }
+  }
+  cache.set(segment, words);
+  return words;
+}
+
+/** Lower case without accents, to compare a borrowing with its source word. */
+export function fold(word: string): string {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import rule from "../../rules/typo.js";
+import type { Speller } from "../../src/rule.js";
+import { loadSpellers } from "../../src/spell/hunspell.js";
+import { alphabetOf, suggestWords } from "../../src/spell/suggest.js";
+import { runRuleTests } from "../helpers/rule-tester.js";
+
+/** A dictionary of a few words, with the suggestions the real loader would compute from it. */
+function fakeSpeller(words: string): Speller {
+  const known = new Set(words.split(/\s+/));
+  const correct = (word: string) => known.has(word) || known.has(word.toLowerCase());
+  const alphabet = alphabetOf("TRY esianrtolcdugmphbyfvkwzxjq\nMAP aáãâ\nMAP eéê\nMAP oóõô\nMAP cç\n");
+  return { correct, suggest: (word) => suggestWords(word, correct, alphabet) };
+}
+
+const portuguese = fakeSpeller(
+  "o a os as e de do da em no na um uma que com para por se ele ela nós roda qualquer obrigado à pelos modelo foi treinado " +
+    "dados novo artigo compartilhou usamos cada exceção publicou ontem idiomas russo árabe tailandês traz versão sobre " +
+    "chamado relatório lemos escreveu sua livro evite objeto muar três são estudo mostra texto nosso ler nova tratada achamos cuidado muito bom calma novos trabalho",
+);
+const english = fakeSpeller(
+  "the a an of and on any for to we it runs thanks shares new notebook notebooks framework model project fast text models read " +
+    "learning without labels sparsity study shows dataset trained data in",
+);
+const speller = (language: string) => (language.startsWith("pt") ? portuguese : language === "en" ? english : undefined);
+const withDictionary = { targetLanguage: "pt-br", settings: { speller } };
+const withoutDictionary = { targetLanguage: "pt-br", settings: {} };
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: "a word of the paired source is kept as it is",
+      code: "<!-- We trained the model on a dataset. -->\n\nO modelo foi treinado em um dataset.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "cognates of source words are no slips, even without a dictionary",
+      code: "<!-- The model and the project. -->\n\nO *modelo* e o *projeto*.\n",
+      lint: withoutDictionary,
+    },
+    {
+      name: "names, brands and acronyms",
+      code: "<!-- Lucia Vasquez shares a study. -->\n\nLucia Vasquez compartilhou um estudo da OpenLab sobre NLP em GPUs.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "code, URLs, e-mail addresses and link targets are not prose",
+      code: "<!-- The framework runs on any GPU. -->\n\nUsamos `franework` em https://franework.example.org, [o texto](https://example.org/franework) e contato@franework.org.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "a word damaged by a wrong decoding is skipped whole",
+      code: "A vers√£o nova traz o texto.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "the project's word list",
+      code: "Usamos o tokenizador novo.\n",
+      options: { words: ["tokenizador"] },
+      lint: withDictionary,
+    },
+    {
+      name: "words from configuration",
+      code: "Usamos o tokenizador novo.\n",
+      lint: { targetLanguage: "pt-br", settings: { speller, words: ["Tokenizador"] } },
+    },
+    {
+      name: "an English word the translator borrowed",
+      code: "<!-- We read it. -->\n\nNós lemos o notebook.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "a word coined from a source word, with no dictionary word near it",
+      code: "<!-- The study shows sparsity. -->\n\nO estudo mostra esparsidade.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "a title kept in English, with jargon neither dictionary knows",
+      code: "***Learning to read text without labels in heatmaps***\n\nO artigo sobre o livro.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "a capitalised word near a dictionary word but in a run of names",
+      code: "Idiomas: Rosso Vasquez escreveu o livro.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "a short word whose only neighbour is a chance edit is jargon, not a slip",
+      code: "Evite mutar o objeto.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "no dictionary: plain words are not judged",
+      code: "O modelo foi trenado com dadso.\n",
+      lint: withoutDictionary,
+    },
+  ],
+  invalid: [
+    {
+      name: "a slip in a borrowed word, fixed from the source",
+      code: "<!-- The framework runs on any GPU. -->\n\nO *franework* roda em qualquer GPU.\n",
+      errors: [{ messageId: "nearSource", line: 3, column: 4, messageIncludes: "Unknown word 'franework'; the source has 'framework'." }],
+      output: "<!-- The framework runs on any GPU. -->\n\nO *framework* roda em qualquer GPU.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "a dotted name is one word, and its slip is found without a dictionary",
+      code: "<!-- Thanks to acme.io for the notebooks. -->\n\nObrigado à acm.io pelos notebooks.\n",
+      errors: [{ messageId: "nearSource", line: 3, column: 12, messageIncludes: "'acme.io'" }],
+      output: "<!-- Thanks to acme.io for the notebooks. -->\n\nObrigado à acme.io pelos notebooks.\n",
+      lint: withoutDictionary,
+    },
+    {
+      name: "a name at the start of a sentence, after its source",
+      code: "Carls Mendes compartilhou um livro.\n\n<!-- Carla Mendes shares a notebook. -->\n",
+      errors: [{ messageId: "nearSource", line: 1, column: 1, messageIncludes: "'Carla'" }],
+      output: "Carla Mendes compartilhou um livro.\n\n<!-- Carla Mendes shares a notebook. -->\n",
+      lint: withDictionary,
+    },
+    {
+      name: "a word the dictionary does not know, with its suggestions and no automatic fix",
+      code: "O modelo foi trienado com dados.\n",
+      errors: [{ messageId: "unknown", line: 1, column: 14, messageIncludes: "Did you mean 'treinado'?" }],
+      output: null,
+      lint: withDictionary,
+    },
+    {
+      name: "two slips, one of them an accent",
+      code: "Idiomas: russo, árabe e Tailândes.\n",
+      errors: [{ messageId: "unknown", line: 1, column: 25, messageIncludes: "'Tailandês'" }],
+      output: null,
+      lint: withDictionary,
+    },
+    {
+      name: "a short word missing its accent",
+      code: "São tres idiomas.\n",
+      errors: [{ messageId: "unknown", line: 1, column: 5, messageIncludes: "'três'" }],
+      output: null,
+      lint: withDictionary,
+    },
+    {
+      name: "a known misspelling from the rule's options is fixed",
+      code: "Cada excessão foi tratada.\n",
+      options: { corrections: { excessão: "exceção" } },
+      errors: [{ messageId: "correction", line: 1, column: 6, messageIncludes: "write 'exceção'" }],
+      output: "Cada exceção foi tratada.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "a known misspelling from configuration keeps the word's capital",
+      code: "Excessão publicou ontem.\n",
+      errors: [{ messageId: "correction", line: 1, column: 1 }],
+      output: "Exceção publicou ontem.\n",
+      lint: { targetLanguage: "pt-br", settings: { corrections: { excessão: "exceção" } } },
+    },
+    {
+      name: "clean words beside damaged ones are still checked",
+      code: "A vers√£o nova traz o relatório chamaod Ler.\n",
+      errors: [{ messageId: "unknown", line: 1, column: 33, messageIncludes: "'chamaod'" }],
+      output: null,
+      lint: withDictionary,
+    },
+    {
+      name: "the language is recognised from the text when nothing names it",
+      code:
+        "<!-- We read the study. -->\n\n" +
+        "Nós lemos o estudo que ele publicou ontem sobre os idiomas, e ela escreveu um relatório com os dados do artigo para " +
+        "cada um de nós. O estudo mostra que o modelo foi treinado com dados novos, e o relatório traz uma versão do texto " +
+        "para ler com calma. Nós lemos o artigo com cuidado e achamos o relatório muito bom para o nosso trabaho.\n",
+      errors: [{ messageId: "unknown", messageIncludes: "'trabaho'" }],
+      output: null,
+      lint: { settings: { speller } },
+    },
+  ],
+});
+
+describe("the Hunspell loader", () => {
+  it("loads the Portuguese dictionary once, for pt and pt-br, and checks and suggests words", async () => {
+    const spellerFor = await loadSpellers();
+    const pt = spellerFor("pt-br");
+    expect(pt).toBeDefined();
+    expect(spellerFor("pt")).toBe(pt);
+    expect(pt!.correct("atualizações")).toBe(true);
+    expect(pt!.correct("atualizaçãoes")).toBe(false);
+    expect(pt!.suggest!("entitulado")).toContain("intitulado");
+    expect(spellerFor("xx")).toBeUndefined();
+    expect(spellerFor("../../etc")).toBeUndefined();
+  });
+});
