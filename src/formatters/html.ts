@@ -109,6 +109,7 @@ function reachedFromGap(segments: Segment[], start: number, end: number): Segmen
 
 interface FileContext {
   review: ReviewView;
+  cwd: string;
   lineOf: { source: (offset: number) => number; translation: (offset: number) => number };
 }
 
@@ -165,7 +166,7 @@ function renderBody(result: FileResult, placed: Placed[], context: FileContext |
     marks.set(home, [...(marks.get(home) ?? []), { token: p.token, severity: p.finding.severity, start, end }]);
     notesBySegment.set(home, [...(notesBySegment.get(home) ?? []), p]);
   }
-  const sourceLabel = review.mode === "parallel" ? `Source · ${review.sourceLanguage ?? ""} ${review.sourceFilePath ?? ""}` : `Source${review.sourceLanguage ? ` · ${review.sourceLanguage}` : ""}${review.mode === "inline" ? " (comments)" : ""}`;
+  const sourceLabel = review.mode === "parallel" ? `Source · ${review.sourceLanguage ?? ""} ${review.sourceFilePath ? displayPath(review.sourceFilePath, context.cwd) : ""}` : `Source${review.sourceLanguage ? ` · ${review.sourceLanguage}` : ""}${review.mode === "inline" ? " (comments)" : ""}`;
   const body: ElementContent[] = [
     element("div", { className: ["columns"] }, [
       element("div", {}, [textNode(sourceLabel)]),
@@ -210,6 +211,7 @@ function describeFile(result: FileResult): string {
 function fileSection(result: FileResult, index: number, placed: Placed[], cwd: string, open: boolean): Element {
   const context: FileContext | undefined = result.review && {
     review: result.review,
+    cwd,
     lineOf: { source: lineFinder(result.review.sourceText), translation: lineFinder(result.review.text) },
   };
   const summary = element("summary", {}, [
