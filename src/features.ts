@@ -16,6 +16,8 @@ export interface SegmentFeatures {
 const cache = new WeakMap<Segment, SegmentFeatures>();
 
 const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s()<>\]"'`]+/gi;
+/** Targets written in link syntax (`](../guide/#setup)`, `]: /docs/x`), relative ones included. */
+const LINK_TARGET_PATTERN = /\]\(\s*<?([^()\s<>]+)|^\s*\[[^\]\n]+\]:\s*<?([^\s<>]+)/gm;
 const NUMBER_PATTERN = /\d+(?:[.,:]\d+)*/g;
 const CODE_PATTERN = /`+([^`\n]+)`+/g;
 const NAME_PATTERN = /\p{Lu}[\p{L}\p{N}]*(?:[.-][\p{L}\p{N}]+)*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*/gu;
@@ -44,6 +46,8 @@ export function featuresOf(segment: Segment): SegmentFeatures {
   const raw = segment.raw;
   const urls = new Set<string>();
   for (const match of raw.matchAll(URL_PATTERN)) urls.add(normalizeUrl(match[0]));
+  // Documentation sites link relatively: a relative target is as telling as a full URL.
+  for (const match of raw.matchAll(LINK_TARGET_PATTERN)) urls.add(normalizeUrl(match[1] ?? match[2]));
   const withoutUrls = raw.replace(URL_PATTERN, " ");
   const numbers = new Set<string>();
   for (const match of withoutUrls.matchAll(NUMBER_PATTERN)) numbers.add(match[0].replace(/[.,:]/g, ""));

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from "mdast";
 import { featuresOf } from "./features.js";
 import { LineIndex } from "./lines.js";
-import { align, type Proximity } from "./pair.js";
+import { align, matchScore, type Proximity } from "./pair.js";
 import { parseMarkdown } from "./parse.js";
 import { commentsIn, isDirectiveComment, isProseComment, segmentDocument } from "./segments.js";
 import { matchHeadings, runProximity } from "./sections.js";
@@ -29,6 +29,31 @@ function unpaired(sources: Segment[], translations: Segment[]): Pair[] {
   return [...sources.map((s) => ({ sources: [s], translations: [] })), ...translations.map((t) => ({ sources: [], translations: [t] }))];
 }
 
+/** Near blocks left unpaired (a passage rewritten since it was translated), a pair needs this much content evidence. */
+const DOUBTFUL = -0.35;
+/** How many pairs either side of a pair are looked at for unpaired blocks. */
+const NEIGHBOURHOOD = 3;
+
+/**
+ * Splits pairs that only position holds together. Where blocks around a pair are unpaired, the
+ * translation follows an older source there, and a block of the same length at the same place
+ * is as likely another passage as its translation: such a pair must be supported by what the
+ * two blocks share (links, code, numbers, names, cognates), or it is dropped.
+ */
+function dropDoubtfulPairs(pairs: Pair[], lengthRatio: number): Pair[] {
+  const isUnpaired = pairs.map((p) => p.sources.length === 0 || p.translations.length === 0);
+  return pairs.flatMap((pair, k) => {
+    if (isUnpaired[k]) return [pair];
+    const rewritten = isUnpaired.slice(Math.max(0, k - NEIGHBOURHOOD), k + NEIGHBOURHOOD + 1).some(Boolean);
+    // Elsewhere position is trusted: a faithful block may share nothing visible with its source
+    // (every link localised, en-US → pt-BR), and dropping it would report a missing passage.
+    if (!rewritten) return [pair];
+    const evidence = matchScore(pair.sources, pair.translations, { proximity: () => 0, lengthRatio });
+    if (evidence < DOUBTFUL) return unpaired(pair.sources, pair.translations);
+    return [pair];
+  });
+}
+
 /** A heading and the blocks under it, up to the next heading of any level. */
 function flatSection(segments: Segment[], heading: Segment): Segment[] {
   const start = segments.indexOf(heading);
@@ -41,6 +66,19 @@ function firstTranslationStart(pair: Pair): number {
   return pair.translations.length > 0 ? pair.translations[0].start : -1;
 }
 
+/** Translation length / source length over the pairs made: content one side lacks does not skew it. */
+function pairedLengthRatio(groups: Pair[][], fallback: number): number {
+  let s = 0;
+  let t = 0;
+  for (const pair of groups.flat()) {
+    if (pair.sources.length === 0 || pair.translations.length === 0) continue;
+    if (!pair.sources.every((x) => PROSE.has(x.kind))) continue;
+    s += pair.sources.reduce((n, x) => n + featuresOf(x).length, 0);
+    t += pair.translations.reduce((n, x) => n + featuresOf(x).length, 0);
+  }
+  return s === 0 || t === 0 ? fallback : Math.min(4, Math.max(0.2, t / s));
+}
+
 /**
  * Pairs the blocks of a source file with those of its translation: headings first (by anchor,
  * level, order and what their sections carry), then the blocks between two matched headings with
@@ -48,7 +86,6 @@ function firstTranslationStart(pair: Pair): number {
  */
 export function alignParallel(allSources: Segment[], allTranslations: Segment[]): Pair[] {
   const lengthRatio = fileLengthRatio(allSources, allTranslations);
-  const pairs: Pair[] = [];
   const region = (s: Segment[], t: Segment[]): Pair[] => {
     if (s.length === 0 || t.length === 0) return unpaired(s, t);
     return align(s, t, { proximity: regionProximity(s, t), lengthRatio });
@@ -56,12 +93,12 @@ export function alignParallel(allSources: Segment[], allTranslations: Segment[])
   const { ordered, moved } = matchHeadings(allSources, allTranslations);
 
   // A section the translation moved is paired on its own, then set aside.
-  const movedPairs: Pair[][] = [];
+  const movedGroups: Pair[][] = [];
   const setAside = new Set<Segment>();
   for (const [a, b] of moved) {
     const s = flatSection(allSources, a);
     const t = flatSection(allTranslations, b);
-    movedPairs.push([{ sources: [a], translations: [b] }, ...region(s.slice(1), t.slice(1))]);
+    movedGroups.push(region(s.slice(1), t.slice(1)));
     for (const x of [...s, ...t]) setAside.add(x);
   }
   const sources = allSources.filter((x) => !setAside.has(x));
@@ -69,21 +106,31 @@ export function alignParallel(allSources: Segment[], allTranslations: Segment[])
   const indexS = new Map(sources.map((x, k) => [x, k]));
   const indexT = new Map(translations.map((x, k) => [x, k]));
 
+  // Regions alternate with the pairs of matched headings: regions[k] comes before headings[k].
+  const regions: Pair[][] = [];
+  const headings: Pair[] = [];
   let i = 0;
   let j = 0;
   for (const [a, b] of ordered.map(([x, y]) => [indexS.get(x)!, indexT.get(y)!])) {
-    pairs.push(...region(sources.slice(i, a), translations.slice(j, b)));
-    pairs.push({ sources: [sources[a]], translations: [translations[b]] });
+    regions.push(region(sources.slice(i, a), translations.slice(j, b)));
+    headings.push({ sources: [sources[a]], translations: [translations[b]] });
     i = a + 1;
     j = b + 1;
   }
-  pairs.push(...region(sources.slice(i), translations.slice(j)));
+  regions.push(region(sources.slice(i), translations.slice(j)));
 
-  for (const group of movedPairs) {
+  const pairedRatio = pairedLengthRatio([...regions, ...movedGroups], lengthRatio);
+  const pairs: Pair[] = [];
+  regions.forEach((group, k) => {
+    pairs.push(...dropDoubtfulPairs(group, pairedRatio));
+    if (k < headings.length) pairs.push(headings[k]);
+  });
+  moved.forEach(([a, b], k) => {
+    const group = [{ sources: [a], translations: [b] }, ...dropDoubtfulPairs(movedGroups[k], pairedRatio)];
     const at = firstTranslationStart(group[0]);
     const index = pairs.findIndex((p) => firstTranslationStart(p) > at);
     pairs.splice(index < 0 ? pairs.length : index, 0, ...group);
-  }
+  });
   return pairs;
 }
 
