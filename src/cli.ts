@@ -15,6 +15,7 @@ import { STARTER_CONFIG_NAME, starterConfig } from "./init.js";
 import { createProgress, wantsProgress } from "./progress.js";
 import { selectFiles } from "./selection.js";
 import { sourceFinder } from "./sources.js";
+import { diskFileView, viewRoots } from "./file-view.js";
 import { toolVersion } from "./version.js";
 import { loadSpellers } from "./spell/hunspell.js";
 
@@ -218,6 +219,8 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   if (typoRule && resolveRuleSettings(typoRule, engineOptions).severity !== "off") {
     engineOptions.settings = { ...engineOptions.settings, speller: await loadSpellers() };
   }
+  // One view for the whole run, so each folder is listed and each linked page read once.
+  engineOptions.settings = { ...engineOptions.settings, files: diskFileView(viewRoots({ cwd: io.cwd, paths, sourceRoot: options.sourceRoot })) };
   const results: FileResult[] = [];
   let crashed = false;
   const perConfig = new Map<ResolvedConfig, EngineOptions>();

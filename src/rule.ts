@@ -28,6 +28,28 @@ export interface LintSettings {
   corrections?: Record<string, string>;
   /** URL prefixes a translation may rewrite: source prefix → accepted translation prefixes. */
   urlLocalizations?: Array<{ source: string; translation: string }>;
+  /** The files a run can see, for checking where relative links lead; without it those checks are off. */
+  files?: FileView;
+}
+
+/**
+ * A read-only view of the files around the linted ones, built once per run by the caller so that
+ * rules can check link destinations without touching the file system. Paths are absolute, with `/`.
+ */
+export interface FileView {
+  /** Whether a file or folder exists; undefined when the path lies outside what the view covers. */
+  exists(path: string): boolean | undefined;
+  /** The names in a folder, folders ending in `/`; undefined when it is not a folder the view covers. */
+  entries(folder: string): readonly string[] | undefined;
+  /** The anchors a Markdown file defines; undefined when it is not a Markdown file the view can read. */
+  anchors(path: string): PageAnchors | undefined;
+}
+
+/** The anchors a page defines, lower-cased. */
+export interface PageAnchors {
+  ids: ReadonlySet<string>;
+  /** False when the page may get anchors its text does not show: templating, includes, or no heading at all (a fragment included elsewhere). */
+  complete: boolean;
 }
 
 export interface RuleMeta<Schema extends z.ZodType> {

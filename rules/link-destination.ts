@@ -1,0 +1,317 @@
+import { posix } from "node:path";
+import { z } from "zod";
+import type { Nodes } from "mdast";
+import { anchorsOfNodes, createSlugger, explicitHeadingId, headingPlainText } from "../src/anchors.js";
+import {
+  holdsAssets,
+  isPagePath,
+  isUnder,
+  lookUp,
+  mirrored,
+  mirrorRoots,
+  missingDepth,
+  parseLocalLink,
+  writtenTargets,
+  type LocalLink,
+  type Written,
+} from "../src/link-paths.js";
+import { defineRule, matchedPairs, type FileView, type PageAnchors } from "../src/rule.js";
+import type { LintDocument, Report, Segment } from "../src/types.js";
+
+/**
+ * A link that is well written but leads nowhere: a relative link or image to a file that does not
+ * exist, a `#fragment` no heading or element of the target defines, a translation that links to
+ * the source-language page although the translated one exists, and a translated heading whose
+ * explicit id differs from its source heading's (links from other pages and languages use it).
+ * Files are checked through `settings.files`; without it only same-page anchors and heading ids are.
+ *
+ * @example invalid
+ * ## Primeiros passos
+ *
+ * Veja [o início](#getting-started).
+ * → "Link '#getting-started': this page has no heading or element with the anchor 'getting-started'."
+ */
+
+/** A link as written in the translation: its URL, where it is, and where its URL is. */
+interface Occurrence {
+  url: string;
+  start: number;
+  end: number;
+  /** Where the URL itself is written, when it can be found, for a fix. */
+  urlAt?: number;
+}
+
+const HTML_LINK = /<(?:a|img|source|link)\b[^>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+function occurrencesIn(nodes: readonly Nodes[], text: string): Occurrence[] {
+  const out: Occurrence[] = [];
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined) {
+      if (node.type === "link" || node.type === "image" || node.type === "definition") {
+        const written = text.slice(start, end);
+        // The destination comes after the label: search from its end, so a label quoting the URL is skipped.
+        const after = node.type === "definition" ? written.indexOf("]:") : written.lastIndexOf("](");
+        const at = written.indexOf(node.url, Math.max(0, after));
+        out.push({ url: node.url, start, end, ...(at >= 0 ? { urlAt: start + at } : {}) });
+      } else if (node.type === "html") {
+        const html = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => " ".repeat(c.length));
+        for (const m of html.matchAll(HTML_LINK)) {
+          const url = m[1] ?? m[2];
+          const at = m.index + m[0].lastIndexOf(url);
+          out.push({ url, start: start + m.index, end: start + m.index + m[0].length, urlAt: start + at });
+        }
+      }
+    }
+    if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return out;
+}
+
+/** Link paths the source writes, so that a destination it shares can be told from one the translator wrote. */
+function sourcePaths(document: LintDocument): Set<string> {
+  const sources = document.segments.filter((s) => s.side === "source");
+  const urls = occurrencesIn(sources.flatMap((s) => s.nodes), document.sourceText).map((o) => o.url);
+  for (const m of document.sourceText.matchAll(/^(?:[ \t]*>)*[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)/gm)) urls.push(m[1]);
+  return new Set(urls.map((u) => parseLocalLink(u)?.path.replace(/(.)\/+$/, "$1")).filter((p): p is string => p !== undefined));
+}
+
+/** A host name written without its scheme (`example.org/page`), which a browser takes for a relative path. */
+const WEB_HOST = /^(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|ai|dev|app|co|info|me|ly|so))(?:\/|$)/i;
+
+/**
+ * A partial (`_includes/x.md`, `_note.mdx`): a file that site generators include into other pages
+ * rather than render, so its own anchors are the including page's.
+ */
+function isPartial(filePath: string | undefined): boolean {
+  return filePath !== undefined && filePath.split("/").some((segment) => segment.startsWith("_") && !/^_index\./.test(segment));
+}
+
+/** Fragments a browser handles without an element: the page's top, text fragments, GitHub line numbers. */
+function needsNoAnchor(fragment: string): boolean {
+  return fragment === "" || fragment.toLowerCase() === "top" || fragment.startsWith(":~:") || /^L\d+(?:-L\d+)?$/.test(fragment);
+}
+
+function relativePath(folder: string, path: string, trailingSlash: boolean, dotSlash: boolean): string {
+  let relative = posix.relative(folder, path) || ".";
+  if (dotSlash && !relative.startsWith(".")) relative = `./${relative}`;
+  return trailingSlash && !relative.endsWith("/") ? `${relative}/` : relative;
+}
+
+/** The link rewritten to lead to `path` instead, written the way the original was (relative or site-absolute). */
+function rewrite(link: LocalLink, written: Written, path: string, filePath: string): string | undefined {
+  let newPath: string;
+  if (written.siteAbsolute) {
+    if (!isUnder(path, written.base)) return undefined;
+    newPath = `/${posix.relative(written.base, path)}${link.trailingSlash ? "/" : ""}`;
+  } else {
+    newPath = relativePath(posix.dirname(filePath), path, link.trailingSlash, link.path.startsWith("./"));
+  }
+  return `${encodeURI(newPath)}${link.query}${link.fragment !== undefined ? `#${link.fragment}` : ""}`;
+}
+
+const conventionsSchema = z
+  .object({
+    extensions: z.array(z.string().regex(/^\.[^./]+$/, "an extension such as .md")).default([".md", ".mdx", ".markdown"]),
+    indexNames: z.array(z.string().min(1)).default(["index", "_index", "README", "readme"]),
+    roots: z.record(z.string().regex(/^\//, "a site-absolute prefix such as /docs/"), z.string()).default({}),
+    relativeTo: z.enum(["file", "page", "either"]).default("either"),
+    /** Links not to check, as written: `*` stands for any text (`/docs/specs/*`). */
+    ignore: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+function ignorePatterns(patterns: string[]): RegExp[] {
+  return patterns.map((p) => new RegExp(`^${p.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`));
+}
+
+export default defineRule({
+  id: "link-destination",
+  description: "A link or image that leads nowhere: a missing file, an unknown anchor, the source-language page, a changed heading id.",
+  severity: "warn",
+  fixable: true,
+  schema: conventionsSchema,
+  messages: {
+    missingFile: "Link '{{url}}' leads nowhere: there is no {{what}} '{{path}}'.{{hint}}",
+    missingFragment: "Link '{{url}}': {{page}} has no heading or element with the anchor '{{fragment}}'.{{also}}",
+    fragmentOnlyInSource:
+      "Link '{{url}}': the anchor '{{fragment}}' exists in the source page but not in {{page}}: the translation changed that heading's id.",
+    sourceLanguagePage: "Link '{{url}}' leads to the source-language page although the translated page exists: use '{{suggested}}'.",
+    headingIdChanged: "Heading id '{{found}}' differs from its source heading's '{{expected}}': links to '#{{expected}}' stop working here.",
+    headingIdMissing: "Heading has no id where its source heading has '{{expected}}': links to '#{{expected}}' stop working here.",
+  },
+  check({ document, options, settings, report }) {
+    checkHeadingIds(document, report);
+    const ignored = ignorePatterns(options.ignore);
+    const filePath = document.filePath?.replace(/\\/g, "/");
+    const sourcePath = document.sourceFilePath?.replace(/\\/g, "/");
+    const view = filePath && posix.isAbsolute(filePath) ? settings.files : undefined;
+    const trees = document.mode === "parallel" && filePath && sourcePath ? mirrorRoots(filePath, sourcePath) : undefined;
+    let ownAnchors: PageAnchors | undefined;
+    let sourceAnchors: PageAnchors | undefined;
+    let sharedPaths: Set<string> | undefined;
+    const anchorsHere = () => (ownAnchors ??= anchorsOfNodes(document.root.children, document.text));
+
+    for (const occurrence of occurrencesIn(document.root.children, document.text)) {
+      const link = parseLocalLink(occurrence.url);
+      if (!link || ignored.some((p) => p.test(occurrence.url))) continue;
+      const at = { start: occurrence.start, end: occurrence.end, side: "translation" as const };
+      if (link.path === "") {
+        if (link.fragment === undefined || needsNoAnchor(link.fragment)) continue;
+        const wanted = link.fragment.toLowerCase();
+        if (anchorsHere().ids.has(wanted)) continue;
+        const sources = document.segments.filter((s) => s.side === "source");
+        sourceAnchors ??= anchorsOfNodes(sources.flatMap((s) => s.nodes), document.sourceText);
+        const inSource = sources.length > 0 && sourceAnchors.ids.has(wanted);
+        if (!inSource && (!anchorsHere().complete || isPartial(filePath))) continue;
+        const also = sources.length > 0 ? " Nor has the source page." : "";
+        report({ ...at, messageId: inSource ? "fragmentOnlyInSource" : "missingFragment", data: { url: occurrence.url, fragment: link.fragment, page: "this page", also } });
+        continue;
+      }
+      if (!view || !filePath) continue;
+      checkFileLink(view, filePath, link, occurrence, at);
+    }
+
+    function checkFileLink(view: FileView, filePath: string, link: LocalLink, occurrence: Occurrence, at: Pick<Report, "start" | "end" | "side">) {
+      const own = writtenTargets(link, filePath, view, options);
+      // A page the translation lacks is served in the source language: look for it in the source tree.
+      const fallback: Written[] = [];
+      if (trees) {
+        for (const w of own) {
+          const path = isUnder(w.path, trees.source) && !isUnder(w.path, trees.translation) ? undefined : mirrored(w.path, trees.translation, trees.source);
+          const base = mirrored(w.base, trees.translation, trees.source) ?? w.base;
+          if (path) fallback.push({ ...w, path, base });
+        }
+        if (own.length === 0 && link.path.startsWith("/") && sourcePath) fallback.push(...writtenTargets(link, sourcePath, view, options));
+      }
+      let unknown = own.length + fallback.length === 0;
+      const targets: Array<{ written: Written; found: string }> = [];
+      for (const list of [own, fallback]) {
+        for (const written of list) {
+          const found = lookUp(view, written.path, link.trailingSlash, options);
+          if ("unknown" in found) unknown = true;
+          if ("found" in found) targets.push({ written, found: found.found });
+        }
+        if (targets.length > 0) break;
+      }
+      if (targets.length === 0) {
+        if (!unknown && own.length > 0) reportMissing(view, own[0], link, occurrence, at);
+        return;
+      }
+      if (trees && own.includes(targets[0].written)) checkLanguage(view, targets[0].written, targets[0].found, link, occurrence, at);
+      if (link.fragment !== undefined && !needsNoAnchor(link.fragment)) checkFragment(view, targets, link, occurrence, at);
+    }
+
+    function reportMissing(view: FileView, written: Written, link: LocalLink, occurrence: Occurrence, at: Pick<Report, "start" | "end" | "side">) {
+      const page = isPagePath(written.path, options);
+      // An asset may be served from a static folder merged into the site: only a folder that keeps assets tells.
+      const suggested = suggestion(view, link);
+      if (!page && !suggested && !holdsAssets(posix.dirname(written.path), view)) return;
+      const depth = missingDepth(written.path, view);
+      sharedPaths ??= document.mode === "monolingual" ? new Set() : sourcePaths(document);
+      // Missing folders, or a destination the source shares and this tree lacks too, may be mounted
+      // from elsewhere (Hugo modules, generated pages): only a place to point to instead makes it sure.
+      if (!suggested && (depth > 1 || sharedPaths.has(link.path.replace(/(.)\/+$/, "$1")))) return;
+      const fix = suggested && occurrence.urlAt !== undefined ? { range: [occurrence.urlAt, occurrence.urlAt + occurrence.url.length] as [number, number], text: suggested } : undefined;
+      report({
+        ...at,
+        messageId: "missingFile",
+        data: {
+          url: occurrence.url,
+          what: page ? "page" : "file",
+          path: posix.relative(posix.dirname(filePath!), written.path) || ".",
+          hint: suggested ? ` Did you mean '${suggested}'?` : "",
+        },
+        ...(fix ? { suggestions: [{ desc: `Link to '${suggested}'.`, fix }] } : {}),
+      });
+    }
+
+    /** A relative link written as if from the site's root (`learn/x` for `/learn/x`) leads somewhere from there. */
+    function suggestion(view: FileView, link: LocalLink): string | undefined {
+      if (link.path.startsWith("/") || link.path.startsWith(".")) return undefined;
+      if (WEB_HOST.test(link.path)) return `https://${link.path}${link.query}${link.fragment !== undefined ? `#${link.fragment}` : ""}`;
+      const absolute: LocalLink = { ...link, path: `/${link.path}` };
+      for (const written of writtenTargets(absolute, filePath!, view, options)) {
+        if ("found" in lookUp(view, written.path, link.trailingSlash, options)) {
+          return `${encodeURI(absolute.path)}${link.query}${link.fragment !== undefined ? `#${link.fragment}` : ""}`;
+        }
+      }
+      return undefined;
+    }
+
+    function checkLanguage(view: FileView, written: Written, found: string, link: LocalLink, occurrence: Occurrence, at: Pick<Report, "start" | "end" | "side">) {
+      if (!trees || !isUnder(found, trees.source) || isUnder(found, trees.translation)) return;
+      const translated = mirrored(found, trees.source, trees.translation);
+      const target = mirrored(written.path, trees.source, trees.translation);
+      if (!translated || !target || view.exists(translated) !== true) return;
+      const suggested = rewrite(link, written, target, filePath!);
+      if (!suggested) return;
+      report({
+        ...at,
+        messageId: "sourceLanguagePage",
+        data: { url: occurrence.url, suggested },
+        ...(occurrence.urlAt !== undefined ? { fix: { range: [occurrence.urlAt, occurrence.urlAt + occurrence.url.length], text: suggested } } : {}),
+      });
+    }
+
+    /** A fragment is fine when any page the link may lead to defines it, or may define it without showing it. */
+    function checkFragment(view: FileView, targets: Array<{ written: Written; found: string }>, link: LocalLink, occurrence: Occurrence, at: Pick<Report, "start" | "end" | "side">) {
+      const fragment = link.fragment!;
+      const wanted = fragment.toLowerCase();
+      const pages = targets.map((t) => (t.found === filePath ? anchorsHere() : view.anchors(t.found)));
+      if (pages.some((anchors) => !anchors || anchors.ids.has(wanted))) return;
+      const { written, found } = targets[0];
+      const counterpart = trees && isUnder(found, trees.translation) ? mirrored(found, trees.translation, trees.source) : undefined;
+      const sourcePage = counterpart === undefined ? undefined : view.anchors(counterpart);
+      const inSource = sourcePage?.ids.has(wanted) === true;
+      if (!inSource && pages.some((anchors) => !anchors!.complete)) return;
+      const shown = written.siteAbsolute ? posix.relative(written.base, found) : posix.relative(posix.dirname(filePath!), found);
+      const page = `'${shown || posix.basename(found)}'`;
+      const also = sourcePage ? " Nor has the source page." : "";
+      report({ ...at, messageId: inSource ? "fragmentOnlyInSource" : "missingFragment", data: { url: occurrence.url, fragment, page, also } });
+    }
+  },
+});
+
+/**
+ * A translated heading must keep its source heading's explicit id (`{#id}`, `{/*id*\/}`): sites
+ * keep ids across languages so that links between pages and languages keep working.
+ */
+function checkHeadingIds(document: LintDocument, report: (r: Report) => void): void {
+  const firstLine = (s: Segment) => s.raw.split(/\r?\n/)[0];
+  // A source heading without an explicit id is reached by its slug, numbered among the source's headings.
+  // A slug numbered for a repeated heading is left alone: includes the text does not show may take part in the count.
+  const slugger = createSlugger();
+  const sourceSlugs = new Map<Segment, string>();
+  for (const s of document.segments) {
+    if (s.side !== "source" || s.kind !== "heading" || s.nodes[0]?.type !== "heading") continue;
+    const explicit = explicitHeadingId(firstLine(s));
+    if (explicit) slugger.reserve(explicit.id);
+    else {
+      const slug = slugger.slug(headingPlainText(s.nodes[0]));
+      if (!slugger.numbered(slug)) sourceSlugs.set(s, slug);
+    }
+  }
+  for (const pair of matchedPairs(document)) {
+    if (pair.sources.length !== 1 || pair.translations.length !== 1) continue;
+    const [source, translation]: Segment[] = [pair.sources[0], pair.translations[0]];
+    if (source.kind !== "heading" || translation.kind !== "heading") continue;
+    const explicit = explicitHeadingId(firstLine(source));
+    const found = explicitHeadingId(firstLine(translation));
+    // Without ids on either side, a translated heading gets a new slug: the sites this rule knows accept that.
+    const expected = explicit ?? (found && sourceSlugs.has(source) ? { id: sourceSlugs.get(source)!, syntax: found.syntax } : undefined);
+    if (!expected || expected.id === "" || found?.id === expected.id) continue;
+    const at = { side: "translation" as const, start: translation.start, end: translation.start + firstLine(translation).length };
+    if (found) {
+      const range: [number, number] = [translation.start + found.start, translation.start + found.end];
+      report({ ...at, messageId: "headingIdChanged", data: { found: found.id, expected: expected.id }, fix: { range, text: expected.id } });
+    } else {
+      const end = translation.start + firstLine(translation).replace(/\s+#+\s*$|\s+$/, "").length;
+      const id = expected.syntax === "comment" ? `{/*${expected.id}*/}` : `{#${expected.id}}`;
+      report({ ...at, messageId: "headingIdMissing", data: { expected: expected.id }, fix: { range: [end, end], text: ` ${id}` } });
+    }
+  }
+}
