@@ -9,11 +9,13 @@ const KNOWN = new Set([
   "hu", "da", "nb", "no",
 ]);
 
+/** A language, optionally with a region (`pt-br`) or a script (`zh-hans`): not any word that starts like one (`nl-lint`). */
+const TAG_SHAPE = /^[a-z]{2,3}(?:-(?:[a-z]{2}|\d{3}|hans|hant|latn|cyrl|arab))?$/;
+
 function known(tag: string): string | undefined {
   const t = normalizeLanguage(tag);
-  if (KNOWN.has(t)) return t;
-  const base = t.split("-")[0];
-  return KNOWN.has(base) ? t : undefined;
+  if (!TAG_SHAPE.test(t)) return undefined;
+  return KNOWN.has(t) || KNOWN.has(t.split("-")[0]) ? t : undefined;
 }
 
 /**
