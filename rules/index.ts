@@ -3,8 +3,11 @@ import brokenLink from "./broken-link.js";
 import commentSyntax from "./comment-syntax.js";
 import linkCount from "./link-count.js";
 import linkDestination from "./link-destination.js";
+import linkTarget from "./link-target.js";
+import missingItem from "./missing-item.js";
 import mojibake from "./mojibake.js";
 import typo from "./typo.js";
+import untranslated from "./untranslated.js";
 
 /** Every built-in rule, in the order they run and are documented. */
-export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax, typo, linkDestination];
+export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax, typo, linkDestination, missingItem, untranslated, linkTarget];

@@ -1,0 +1,214 @@
+import { z } from "zod";
+import { linksOf } from "../src/links.js";
+import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
+import type { LinkInfo, LintDocument, Pair, Segment } from "../src/types.js";
+import { canonicalUrl, hasBrokenHost, isAnchorOnly, namesLanguage, sameTarget, type UrlMatchOptions } from "../src/url-match.js";
+
+/**
+ * A pair whose source and translation link to different places: a source URL the translation
+ * lacks, or a translation URL its source lacks. URLs are compared once normalised (scheme,
+ * `www.`, trailing slash, tracking parameters, anchors) and configured or language-prefix
+ * localisations are accepted. A URL still written in the text but no longer rendered as a link
+ * is `broken-link`'s finding, not this rule's.
+ *
+ * @example invalid
+ * <!-- Read [the paper](https://arxiv.org/abs/2001.1). -->
+ * Leia [o artigo](https://arxiv.org/abs/2001.2).
+ * → "Link target 'https://arxiv.org/abs/2001.2' differs from its source's 'https://arxiv.org/abs/2001.1' (line 1)."
+ */
+
+interface Target {
+  url: string;
+  link: LinkInfo;
+  segment: Segment;
+}
+
+const definitionCache = new WeakMap<object, Map<string, string>>();
+
+/** Reference definitions (`[label]: url`) of a text, read once per text holder. */
+function definitions(holder: object, text: string): Map<string, string> {
+  let found = definitionCache.get(holder);
+  if (found) return found;
+  found = new Map();
+  for (const m of text.matchAll(/^[ \t]{0,3}\[([^\]\n]+)\]:[ \t]*(?:\r?\n[ \t]*)?<?([^\s>]+)>?/gm)) {
+    const label = m[1].trim().replace(/\s+/g, " ").toLowerCase();
+    if (!found.has(label)) found.set(label, m[2]);
+  }
+  definitionCache.set(holder, found);
+  return found;
+}
+
+function referenceLabel(link: LinkInfo, text: string): string {
+  const written = text.slice(link.start, link.end);
+  const explicit = written.match(/\]\[([^\]]*)\]$/);
+  const label = explicit && explicit[1] !== "" ? explicit[1] : link.label;
+  return label.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** Where the links of one side of a pair lead; images are `missing-item`'s concern. */
+function targetsOf(document: LintDocument, segments: Segment[], holder: object): Target[] {
+  const targets: Target[] = [];
+  for (const segment of segments) {
+    const text = segmentText(document, segment);
+    for (const link of linksOf(segment, text)) {
+      if (link.image) continue;
+      const url =
+        link.form === "reference"
+          ? definitions(holder, text).get(referenceLabel(link, text))
+          : link.form === "bare"
+            ? trimBareUrl(link.url)
+            : link.url;
+      if (!url || isAnchorOnly(url)) continue;
+      targets.push({ url, link, segment });
+    }
+    // Inside a comment a reference stays text (its definition lies outside what was parsed).
+    for (const m of segment.raw.matchAll(/\[([^[\]\n]+)\]\[([^[\]\n]*)\]/g)) {
+      const start = segment.start + m.index;
+      if (targets.some((t) => t.segment === segment && t.link.start <= start && start < t.link.end)) continue;
+      const label = (m[2] || m[1]).trim().replace(/\s+/g, " ").toLowerCase();
+      const url = definitions(holder, text).get(label);
+      if (!url || isAnchorOnly(url)) continue;
+      targets.push({ url, segment, link: { url, label: m[1], start, end: start + m[0].length, form: "reference", image: false } });
+    }
+  }
+  return targets;
+}
+
+/** Whether the URL is written in `haystack` (lower-cased text), rendered as a link or not. */
+function writtenIn(haystack: string, url: string): boolean {
+  const wanted = canonicalUrl(url).replace(/\?.*$/, "");
+  if (wanted.length < 4) return false;
+  for (let at = haystack.indexOf(wanted); at >= 0; at = haystack.indexOf(wanted, at + 1)) {
+    const next = haystack[at + wanted.length];
+    if (next === undefined || /[\s)\]>/?#"'.,;:!*_]/.test(next)) return true;
+  }
+  return false;
+}
+
+/**
+ * A URL written bare in running text ends where URL characters end; the autolink literal may
+ * run on into a closing parenthesis and a suffix (`…code)'ni`) or into CJK text and footnotes.
+ */
+function trimBareUrl(url: string): string {
+  let cut = url.replace(/[^\x21-\x7e].*$/s, "").replace(/[[*].*$/s, "");
+  let depth = 0;
+  for (let i = 0; i < cut.length; i++) {
+    if (cut[i] === "(") depth++;
+    else if (cut[i] === ")" && --depth < 0) {
+      cut = cut.slice(0, i);
+      break;
+    }
+  }
+  return cut;
+}
+
+function shorten(url: string): string {
+  return url.length > 90 ? `${url.slice(0, 87)}…` : url;
+}
+
+export default defineRule({
+  id: "link-target",
+  description: "A translation links to a different URL than its source: one is missing, added or changed.",
+  severity: "error",
+  fixable: false,
+  schema: z
+    .object({
+      /** URL prefixes a translation may rewrite, beside `settings.urlLocalizations`. */
+      localizations: z.array(z.object({ source: z.string(), translation: z.string() })).default([]),
+      /** Accept `/en/` → `/pt-br/`-style language swaps in paths and subdomains. */
+      languagePrefixes: z.boolean().default(true),
+    })
+    .strict(),
+  messages: {
+    changed: "Link target '{{translation}}' differs from its source's '{{source}}' (line {{sourceLine}}).",
+    missing: "The source (line {{sourceLine}}) links to '{{source}}'{{label}}; the translation does not.",
+    added: "Translation links to '{{translation}}', which its source (line {{sourceLine}}) does not.",
+  },
+  check({ document, options, settings, report }) {
+    const match: UrlMatchOptions = {
+      localizations: [...options.localizations, ...(settings.urlLocalizations ?? [])],
+      ...(options.languagePrefixes && document.targetLanguage
+        ? { sourceLanguage: document.sourceLanguage ?? "en", targetLanguage: document.targetLanguage }
+        : {}),
+    };
+    // In an inline post both sides live in one text; keep their definitions apart only in parallel mode.
+    const sourceHolder = document.mode === "parallel" ? document.sourceLines : document.lines;
+
+    // A link moved to another paragraph, or to a list of notes at the end, is still reachable.
+    const textOf = (side: Segment["side"]) =>
+      document.segments
+        .filter((s) => s.side === side)
+        .map((s) => s.raw.toLowerCase())
+        .join("\n");
+    const allSources = textOf("source");
+    const allTranslations = textOf("translation");
+
+    for (const pair of matchedPairs(document)) {
+      const sourceLine = document.sourceLines.position(pair.sources[0].start).line;
+      const sourceTargets = targetsOf(document, pair.sources, sourceHolder);
+      // A source URL that is no URL at all is broken-link's finding; the translation may have
+      // repaired it, so its links stand for those, in order.
+      const sources = sourceTargets.filter((s) => !hasBrokenHost(s.url));
+      const repaired = sourceTargets.length - sources.length;
+      const translations = targetsOf(document, pair.translations, document.lines);
+      const missing = unique(
+        sources.filter((s) => !translations.some((t) => sameTarget(s.url, t.url, match)) && !writtenIn(allTranslations, s.url)),
+      );
+      const added = unique(
+        translations.filter((t) => !sources.some((s) => sameTarget(s.url, t.url, match)) && !writtenIn(allSources, t.url)),
+      ).slice(repaired);
+
+      // Unmatched links on both sides are taken, in order, as one link whose target changed.
+      const changed = Math.min(missing.length, added.length);
+      for (let i = 0; i < changed; i++) {
+        const t = added[i];
+        if (localisedResource(t.url, sources)) continue;
+        report({
+          messageId: "changed",
+          data: { translation: shorten(t.url), source: shorten(missing[i].url), sourceLine },
+          side: "translation",
+          start: t.link.start,
+          end: t.link.end,
+        });
+      }
+      for (const s of missing.slice(changed)) reportMissing(s, pair, sourceLine);
+      for (const t of added.slice(changed)) {
+        if (localisedResource(t.url, sources)) continue;
+        report({ messageId: "added", data: { translation: shorten(t.url), sourceLine }, side: "translation", start: t.link.start, end: t.link.end });
+      }
+    }
+
+    /**
+     * A translation that points to a copy of the page in its own language (the translated
+     * edition of a newsletter, say) localises the link rather than breaking it.
+     */
+    function localisedResource(url: string, sources: Target[]): boolean {
+      const target = document.targetLanguage;
+      if (!target || !namesLanguage(url, target)) return false;
+      return !sources.some((s) => namesLanguage(s.url, target));
+    }
+
+    function reportMissing(s: Target, pair: Pair, sourceLine: number) {
+      const first = pair.translations[0];
+      const lineEnd = document.lines.starts[document.lines.position(first.start).line] ?? first.end;
+      report({
+        messageId: "missing",
+        data: { source: shorten(s.url), label: s.link.label ? ` ('${s.link.label}')` : "", sourceLine },
+        side: "translation",
+        start: first.start,
+        end: Math.max(first.start + 1, Math.min(first.end, lineEnd - 1)),
+      });
+    }
+  },
+});
+
+/** One report per URL, however many times a side repeats it. */
+function unique(targets: Target[]): Target[] {
+  const seen = new Set<string>();
+  return targets.filter((t) => {
+    const key = canonicalUrl(t.url);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

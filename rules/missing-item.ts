@@ -1,0 +1,333 @@
+import { z } from "zod";
+import { featuresOf } from "../src/features.js";
+import { findEnumerations, type Enumeration, type Item } from "../src/enumerations.js";
+import { linksOf } from "../src/links.js";
+import { proseOf } from "../src/prose.js";
+import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
+import type { LintDocument, Pair, Report, Segment } from "../src/types.js";
+import { canonicalUrl } from "../src/url-match.js";
+
+/**
+ * Source content the translation left out: a source block with no translation at all, or a
+ * translation that drops list items, images, code blocks or the items of an enumeration in
+ * prose. In an inline post the finding points at the source text that lacks a translation (it
+ * sits beside it); in parallel files, at the place in the translation where it belongs.
+ *
+ * @example invalid
+ * <!-- It supports Python, Java, Go, Rust, and C. -->
+ * Ele suporta Python e Java.
+ * → "The source lists 5 items; the translation (line 2) keeps about 2. Missing: 'Go', 'Rust', 'C'."
+ */
+
+const KIND_NAMES: Partial<Record<Segment["kind"], string>> = {
+  paragraph: "paragraph",
+  heading: "heading",
+  listItem: "list item",
+  code: "code block",
+  table: "table",
+  image: "image",
+  blockquote: "quotation",
+  html: "HTML block",
+  other: "block",
+};
+
+function firstWords(text: string, count = 8): string {
+  const words = text
+    .replace(/^[\s\\]+/, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
+  const head = words.slice(0, count).join(" ");
+  return words.length > count ? `${head}…` : head;
+}
+
+function quoteOf(document: LintDocument, segment: Segment): string {
+  if (segment.kind === "code") {
+    const language = segment.raw.match(/^(?:```|~~~)\s*([\w+-]+)/)?.[1];
+    return language ? `${language} code` : "code";
+  }
+  if (segment.kind === "image") {
+    const image = linksOf(segment, segmentText(document, segment)).find((l) => l.image);
+    return image ? image.label || image.url : firstWords(segment.raw);
+  }
+  return firstWords(proseOf(segment, segmentText(document, segment)).text);
+}
+
+/**
+ * Whether the translation kept an item as it is written in the source: the whole item (a term
+ * left in the source language), or its names, numbers and code.
+ */
+function keptAsWritten(item: Item, translation: string): boolean {
+  const haystack = translation.toLowerCase().replace(/\s+/g, " ");
+  const whole = item.text.toLowerCase().replace(/\s+/g, " ");
+  if (whole.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${whole.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(haystack)) return true;
+  const tokens = item.text.match(/[\p{L}\p{N}][\p{L}\p{N}._+#-]*/gu) ?? [];
+  const distinctive = tokens.filter((t) => /\d|[._+#-]|^\p{Lu}/u.test(t));
+  if (distinctive.length === 0) return false;
+  return distinctive.every((t) => haystack.includes(t.toLowerCase()));
+}
+
+function joinedProse(document: LintDocument, segments: Segment[]): { text: string; offsets: number[] } {
+  let text = "";
+  const offsets: number[] = [];
+  for (const segment of segments) {
+    if (segment.kind === "code" || segment.kind === "image") continue;
+    const prose = proseOf(segment, segmentText(document, segment));
+    text += `${prose.text}\n`;
+    offsets.push(...prose.offsets, prose.offsets[prose.offsets.length - 1] ?? segment.end);
+  }
+  return { text, offsets };
+}
+
+export default defineRule({
+  id: "missing-item",
+  description: "Source content the translation leaves out: an untranslated block, list items, images, code blocks, enumerated items.",
+  severity: "error",
+  fixable: false,
+  schema: z
+    .object({
+      /** Fewest items a source enumeration needs before dropped items are looked for. */
+      minItems: z.number().int().min(3).default(4),
+      /** Longest enumerated item, in words, in the source. */
+      maxItemWords: z.number().int().min(1).default(4),
+    })
+    .strict(),
+  messages: {
+    untranslated: "This {{what}} of the source has no translation: '{{quote}}'.",
+    untranslatedMany: "These {{count}} blocks of the source have no translation, from '{{quote}}'.",
+    dropped: "The translation lacks the source's {{what}} at line {{sourceLine}}: '{{quote}}'.",
+    droppedMany: "The translation lacks {{count}} blocks of the source from line {{sourceLine}}, from '{{quote}}'.",
+    droppedKind: "The source (line {{sourceLine}}) has {{source}} {{what}}; the translation has {{translated}}. Missing: '{{quote}}'.",
+    enumeration: "The source lists {{count}} items; the translation (line {{translationLine}}) keeps about {{kept}}. Missing: {{missing}}.",
+  },
+  check({ document, options, report }) {
+    const parallel = document.mode === "parallel";
+    const lineOf = (segment: Segment) => (segment.side === "source" ? document.sourceLines : document.lines).position(segment.start).line;
+    const firstLineRange = (segment: Segment) => {
+      const lines = segment.side === "source" ? document.sourceLines : document.lines;
+      const lineEnd = lines.starts[lines.position(segment.start).line] ?? segment.end;
+      return { start: segment.start, end: Math.max(segment.start + 1, Math.min(segment.end, lineEnd - 1)) };
+    };
+
+    let ratio: number | undefined;
+    const reportedComments = new Set<number>();
+    reportUnpairedSources();
+    for (const pair of matchedPairs(document)) {
+      if (!parallel) checkMergedComments(pair);
+      checkKinds(pair);
+      checkEnumerations(pair);
+    }
+
+    /**
+     * Alignment may give one translation several comments when a neighbouring comment has no
+     * translation of its own; a translation about as long as one of them renders only that one.
+     */
+    function checkMergedComments(pair: Pair) {
+      const comments = new Map<number, Segment[]>();
+      for (const source of pair.sources) {
+        const key = source.comment?.start ?? source.start;
+        comments.set(key, [...(comments.get(key) ?? []), source]);
+      }
+      if (comments.size < 2) return;
+      const length = (segments: Segment[]) => segments.reduce((n, s) => n + featuresOf(s).length, 0);
+      const translated = length(pair.translations);
+      if (translated >= 0.6 * lengthRatio() * length(pair.sources)) return;
+      const from = pair.translations[0].start;
+      const to = pair.translations[pair.translations.length - 1].end;
+      const gap = (segments: Segment[]) => {
+        const start = segments[0].comment?.start ?? segments[0].start;
+        const end = segments[segments.length - 1].comment?.end ?? segments[segments.length - 1].end;
+        return end <= from ? from - end : start >= to ? start - to : 0;
+      };
+      const nearest = [...comments.keys()].reduce((a, b) => (gap(comments.get(b)!) < gap(comments.get(a)!) ? b : a));
+      for (const [key, segments] of comments) {
+        if (key === nearest || reportedComments.has(key)) continue;
+        reportedComments.add(key);
+        reportUntranslated(segments);
+      }
+    }
+
+    function reportUntranslated(run: Segment[]) {
+      const first = run[0];
+      const data: Record<string, string | number> = { what: KIND_NAMES[first.kind] ?? "block", count: run.length, quote: quoteOf(document, first) };
+      report({ messageId: run.length === 1 ? "untranslated" : "untranslatedMany", data, side: "source", ...firstLineRange(first) });
+    }
+
+    /** Consecutive source blocks with no translation, once per comment (inline) or per run (parallel). */
+    function reportUnpairedSources() {
+      const pairs = document.pairs;
+      let i = 0;
+      while (i < pairs.length) {
+        if (pairs[i].sources.length === 0 || pairs[i].translations.length > 0) {
+          i++;
+          continue;
+        }
+        const run: Segment[] = [];
+        const from = i;
+        while (i < pairs.length && pairs[i].translations.length === 0 && pairs[i].sources.length > 0) {
+          const next = pairs[i].sources;
+          // In an inline post, one report per comment: a new comment starts a new report.
+          if (!parallel && run.length > 0 && next[0].comment?.start !== run[0].comment?.start) break;
+          run.push(...next);
+          i++;
+        }
+        const first = run[0];
+        if (!parallel) {
+          const comment = first.comment?.start ?? first.start;
+          if (reportedComments.has(comment)) continue;
+          reportedComments.add(comment);
+          reportUntranslated(run);
+          continue;
+        }
+        // A short title may have merged into the paragraph after it; alignment cannot tell.
+        const words = run.reduce((n, segment) => n + (proseOf(segment, segmentText(document, segment)).text.match(/\p{L}+/gu)?.length ?? 0), 0);
+        const substantial = words >= 8 || run.some((segment) => ["image", "code", "table", "listItem"].includes(segment.kind));
+        if (!substantial || translatedNearby(from, i) || linkedElsewhere(run)) continue;
+        const anchor = anchorFor(from, i);
+        if (!anchor) continue;
+        const data: Record<string, string | number> = { what: KIND_NAMES[first.kind] ?? "block", count: run.length, quote: quoteOf(document, first), sourceLine: lineOf(first) };
+        report({ messageId: run.length === 1 ? "dropped" : "droppedMany", data, side: "translation", ...anchor });
+      }
+    }
+
+    /**
+     * Whether translation blocks that pair with nothing sit between the same matched neighbours:
+     * then the source run was probably translated too freely to be matched, not left out.
+     */
+    function translatedNearby(from: number, to: number): boolean {
+      const unmatched = (pair: Pair) => pair.sources.length === 0 || pair.translations.length === 0;
+      for (let j = from - 1; j >= 0 && unmatched(document.pairs[j]); j--) if (document.pairs[j].translations.length > 0) return true;
+      for (let j = to; j < document.pairs.length && unmatched(document.pairs[j]); j++) if (document.pairs[j].translations.length > 0) return true;
+      return false;
+    }
+
+    /** Whether a URL of the run (a link, an image) appears anywhere in the translation. */
+    function linkedElsewhere(run: Segment[]): boolean {
+      const translation = document.text.toLowerCase();
+      return run.some((segment) =>
+        linksOf(segment, segmentText(document, segment)).some((link) => {
+          const url = canonicalUrl(link.url).replace(/\?.*$/, "");
+          return url.length >= 4 && translation.includes(url);
+        }),
+      );
+    }
+
+    /** Where in the translation a dropped run belongs: the end of the block before it, or the start of the one after. */
+    function anchorFor(from: number, to: number): { start: number; end: number } | undefined {
+      for (let j = from - 1; j >= 0; j--) {
+        const translations = document.pairs[j].translations;
+        if (translations.length > 0) {
+          const last = translations[translations.length - 1];
+          const lineStart = document.lines.starts[document.lines.position(last.end).line - 1] ?? last.start;
+          return { start: Math.max(last.start, lineStart), end: last.end };
+        }
+      }
+      for (let j = to; j < document.pairs.length; j++) {
+        const translations = document.pairs[j].translations;
+        if (translations.length > 0) return firstLineRange(translations[0]);
+      }
+      return undefined;
+    }
+
+    /** List items, images and code blocks the translation of a pair has fewer of. */
+    function checkKinds(pair: Pair) {
+      const sourceLine = lineOf(pair.sources[0]);
+      const at = (side: "source" | "translation", segment: Segment) => ({ side, ...firstLineRange(segment) });
+      const where = parallel ? at("translation", pair.translations[0]) : at("source", pair.sources[0]);
+
+      const images = (segments: Segment[]) => segments.flatMap((s) => linksOf(s, segmentText(document, s)).filter((l) => l.image));
+      const sourceImages = images(pair.sources);
+      const translatedImages = images(pair.translations);
+      if (translatedImages.length < sourceImages.length) {
+        const kept = new Set(translatedImages.map((l) => canonicalUrl(l.url)));
+        const lost = sourceImages.find((l) => !kept.has(canonicalUrl(l.url))) ?? sourceImages[sourceImages.length - 1];
+        report({
+          messageId: "droppedKind",
+          data: { sourceLine, source: sourceImages.length, translated: translatedImages.length, what: "images", quote: lost.label || lost.url },
+          ...where,
+        });
+      }
+
+      const count = (segments: Segment[], kind: Segment["kind"]) => segments.filter((s) => s.kind === kind).length;
+      const code = [count(pair.sources, "code"), count(pair.translations, "code")];
+      if (code[1] < code[0]) {
+        const lost = pair.sources.filter((s) => s.kind === "code")[code[1]];
+        report({ messageId: "droppedKind", data: { sourceLine, source: code[0], translated: code[1], what: "code blocks", quote: quoteOf(document, lost) }, ...where });
+      }
+
+      // Several source items rendered by one translation item: merged if the text is all there,
+      // dropped if the translation is much shorter than the items it stands for.
+      const items = [count(pair.sources, "listItem"), count(pair.translations, "listItem")];
+      if (items[1] > 0 && items[1] < items[0]) {
+        const sourceItems = pair.sources.filter((s) => s.kind === "listItem");
+        const sourceLength = sourceItems.reduce((n, s) => n + featuresOf(s).length, 0);
+        const translatedLength = pair.translations.filter((s) => s.kind === "listItem").reduce((n, s) => n + featuresOf(s).length, 0);
+        if (translatedLength < 0.6 * sourceLength * lengthRatio()) {
+          const lost = sourceItems[sourceItems.length - 1];
+          report({ messageId: "droppedKind", data: { sourceLine, source: items[0], translated: items[1], what: "list items", quote: quoteOf(document, lost) }, ...where });
+        }
+      }
+    }
+
+    function checkEnumerations(pair: Pair) {
+      // A translation far shorter than its source is a summary or a misaligned pair: what it
+      // lacks is more than a list's items, and counting them would mislead.
+      const sourceLength = pair.sources.reduce((n, s) => n + featuresOf(s).length, 0);
+      const translatedLength = pair.translations.reduce((n, s) => n + featuresOf(s).length, 0);
+      if (translatedLength < 0.4 * sourceLength * lengthRatio()) return;
+      const source = joinedProse(document, pair.sources);
+      const translation = joinedProse(document, pair.translations);
+      const lists = findEnumerations(source.text, { language: document.sourceLanguage, strict: true, maxItemWords: options.maxItemWords })
+        .filter((e) => e.items.length >= options.minItems)
+        .sort((a, b) => b.items.length - a.items.length);
+      if (lists.length === 0) return;
+      // Translations run longer: "a primer" may become "a general overview of the subject".
+      const kept = findEnumerations(translation.text, { language: document.targetLanguage, strict: false, maxItemWords: options.maxItemWords * 2 })
+        .map((e) => e.items.length)
+        .sort((a, b) => b - a);
+      lists.forEach((list, index) => {
+        const written = list.items.filter((item) => keptAsWritten(item, translation.text));
+        const keptCount = Math.max(kept[index] ?? 0, written.length);
+        if (keptCount > Math.floor(list.items.length / 2)) return;
+        const others = list.items.filter((item) => !written.includes(item));
+        const missing = others.slice(Math.max(0, keptCount - written.length));
+        if (missing.length === 0) return;
+        reportEnumeration(pair, list, missing, keptCount, source.offsets);
+      });
+    }
+
+    function reportEnumeration(pair: Pair, list: Enumeration, missing: Item[], kept: number, offsets: number[]) {
+      const data = {
+        count: list.items.length,
+        kept,
+        missing: missing.map((m) => `'${m.text}'`).join(", "),
+        translationLine: lineOf(pair.translations[0]),
+      };
+      let range: Pick<Report, "side" | "start" | "end">;
+      if (parallel) {
+        range = { side: "translation", ...firstLineRange(pair.translations[0]) };
+      } else {
+        const start = offsets[missing[0].start] ?? pair.sources[0].start;
+        const end = (offsets[missing[missing.length - 1].end - 1] ?? start) + 1;
+        range = { side: "source", start, end: Math.max(start + 1, end) };
+      }
+      report({ messageId: "enumeration", data, ...range });
+    }
+
+    /** How much longer the translation's text runs than the source's, over the whole document. */
+    function lengthRatio(): number {
+      if (ratio !== undefined) return ratio;
+      let source = 0;
+      let translated = 0;
+      // One-to-one pairs only: a merged pair is what the ratio serves to judge.
+      for (const pair of matchedPairs(document)) {
+        if (pair.sources.length !== 1 || pair.translations.length !== 1) continue;
+        source += featuresOf(pair.sources[0]).length;
+        translated += featuresOf(pair.translations[0]).length;
+      }
+      ratio = source < 200 || translated === 0 ? 1 : Math.min(3, Math.max(0.3, translated / source));
+      return ratio;
+    }
+  },
+});

@@ -1,0 +1,152 @@
+import { z } from "zod";
+import { languageName } from "../src/language.js";
+import { hasFunctionWords, identifyLanguage, wordsOf } from "../src/language-id.js";
+import { proseOf, withoutQuotations } from "../src/prose.js";
+import { defineRule, segmentText } from "../src/rule.js";
+import type { LintDocument, Pair, Segment } from "../src/types.js";
+
+/**
+ * A translation block still in the source language: identical to its source, or read as the
+ * source language. Only prose is judged: code, URLs, link labels, emphasised or quoted passages
+ * (where translators keep names and the titles of cited works) are set aside first. Consecutive
+ * untranslated blocks are reported once, as a run.
+ *
+ * @example invalid
+ * <!-- The model was trained on a large corpus of news articles. -->
+ * The model was trained on a large corpus of news articles.
+ * → "Translation is identical to its source (line 1): still in English, not Portuguese."
+ */
+
+const PROSE_KINDS = new Set<Segment["kind"]>(["paragraph", "heading", "listItem", "blockquote", "other"]);
+
+/** JSX tags and MDX expressions (`{/*id*\/}`) that a Markdown parser leaves as text. */
+const MARKUP_AS_TEXT = /<\/?[A-Za-z][^<>]*>|\{[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)*\}/g;
+
+/** Words of the prose a translator is expected to translate. */
+function translatableText(document: LintDocument, segments: Segment[]): string {
+  return segments
+    .map((s) => withoutQuotations(proseOf(s, segmentText(document, s), { skipLinks: true, skipEmphasis: true, skipCode: true }).text))
+    .join("\n")
+    .replace(MARKUP_AS_TEXT, " ")
+    .replace(/(?:https?:\/\/|www\.)\S+/gi, " ");
+}
+
+function comparable(document: LintDocument, segments: Segment[]): string {
+  return segments
+    .map((s) => proseOf(s, segmentText(document, s)).text)
+    .join(" ")
+    .replace(MARKUP_AS_TEXT, " ")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** Mostly capitalised words: a title or a list of names, which stays as it is. */
+function looksLikeTitle(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length >= 4);
+  if (long.length === 0) return true;
+  return long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
+}
+
+/** Text quoted from elsewhere: a blockquote, which a translation may keep in its language. */
+function inBlockquote(document: LintDocument, segment: Segment): boolean {
+  const lineStart = document.text.lastIndexOf("\n", segment.start - 1) + 1;
+  return /^\s*>/.test(document.text.slice(lineStart, segment.start));
+}
+
+type Judgement = "identical" | "sourceLanguage" | "unpairedSourceLanguage" | "translated" | "unjudged";
+
+interface Judged {
+  pair: Pair;
+  first: Segment;
+  last: Segment;
+  judgement: Judgement;
+}
+
+export default defineRule({
+  id: "untranslated",
+  description: "A translation block left in the source language.",
+  severity: "warn",
+  fixable: false,
+  schema: z
+    .object({
+      /** Fewest words of prose before a block is judged by its language. */
+      minWords: z.number().int().min(1).default(6),
+      /** Fewest words before a block that no source pairs with is judged (it may be a quotation). */
+      minUnpairedWords: z.number().int().min(1).default(12),
+    })
+    .strict(),
+  messages: {
+    identical: "Translation is identical to its source (line {{sourceLine}}): still in {{source}}, not {{target}}.",
+    sourceLanguage: "Translation reads as {{source}}, the source language (source at line {{sourceLine}}), not {{target}}.",
+    unpairedSourceLanguage: "Text reads as {{source}}, not {{target}}, and no source text pairs with it: translate it, or keep the source in a comment beside it.",
+    run: "{{count}} consecutive blocks, from here to line {{lastLine}}, are still in {{source}}, not {{target}} (sources from line {{sourceLine}}).",
+  },
+  check({ document, options, report }) {
+    const target = document.targetLanguage;
+    const source = document.sourceLanguage ?? "en";
+    if (!target || target.split("-")[0] === source.split("-")[0]) return;
+    const names = { source: languageName(source), target: languageName(target) };
+
+    const judge = (pair: Pair): Judged | undefined => {
+      const body = pair.translations.filter((t) => PROSE_KINDS.has(t.kind) && t.kind !== "heading");
+      const heading = body.length === 0;
+      const translations = heading ? pair.translations.filter((t) => t.kind === "heading") : body;
+      if (translations.length === 0) return undefined;
+      const at = { pair, first: translations[0], last: translations[translations.length - 1] };
+      const prose = translatableText(document, translations);
+      const evidence = identifyLanguage(prose, { source, target });
+      if (evidence.verdict === "target") return { ...at, judgement: "translated" };
+      // Mostly capitalised words are titles and names, which stay as they are.
+      if (looksLikeTitle(prose) || (heading && /:/.test(prose))) return { ...at, judgement: "unjudged" };
+
+      if (pair.sources.length === 0) {
+        const unpaired = !heading && evidence.verdict === "source" && evidence.words >= options.minUnpairedWords;
+        const quoted = translations.some((t) => inBlockquote(document, t));
+        return { ...at, judgement: unpaired && !quoted ? "unpairedSourceLanguage" : "unjudged" };
+      }
+      // Headings of a newsletter or a blog are often the titles of the works they present, kept
+      // in their language on purpose: only a heading copied unchanged counts.
+      const identical = comparable(document, translations) === comparable(document, pair.sources);
+      // A command or an identifier copied unchanged is not prose: prose has function words.
+      const phrase = evidence.sourceHits > 0 || !hasFunctionWords(source);
+      if (identical && phrase && wordsOf(prose).length >= (heading ? 2 : 3)) return { ...at, judgement: "identical" };
+      if (!heading && evidence.verdict === "source" && evidence.words >= options.minWords) return { ...at, judgement: "sourceLanguage" };
+      return { ...at, judgement: "unjudged" };
+    };
+
+    const lineOf = (segment: Segment) => document.lines.position(segment.start).line;
+    const firstLine = (segment: Segment) => {
+      const lineEnd = document.lines.starts[lineOf(segment)] ?? segment.end;
+      return { side: "translation" as const, start: segment.start, end: Math.max(segment.start + 1, Math.min(segment.end, lineEnd - 1)) };
+    };
+    const emit = (run: Judged[]) => {
+      const head = run[0];
+      const sourceLine = head.pair.sources.length > 0 ? document.sourceLines.position(head.pair.sources[0].start).line : 0;
+      if (run.length === 1) {
+        report({ messageId: head.judgement, data: { ...names, sourceLine }, ...firstLine(head.first) });
+      } else {
+        const lastLine = document.lines.position(run[run.length - 1].last.end).line;
+        report({ messageId: "run", data: { ...names, sourceLine, count: run.length, lastLine }, ...firstLine(head.first) });
+      }
+    };
+
+    // Blocks nobody judged (code, titles, short lines) neither break nor extend a run.
+    let run: Judged[] = [];
+    for (const pair of document.pairs) {
+      if (pair.translations.length === 0) continue;
+      const judged = judge(pair);
+      if (!judged || judged.judgement === "unjudged") continue;
+      const untranslated = judged.judgement !== "translated";
+      const joins = untranslated && judged.judgement !== "unpairedSourceLanguage" && run.length > 0 && run[0].judgement !== "unpairedSourceLanguage";
+      if (untranslated && (run.length === 0 || joins)) {
+        run.push(judged);
+        continue;
+      }
+      if (run.length > 0) emit(run);
+      run = untranslated ? [judged] : [];
+    }
+    if (run.length > 0) emit(run);
+  },
+});

@@ -1,0 +1,83 @@
+import rule from "../../rules/link-target.js";
+import { runRuleTests } from "../helpers/rule-tester.js";
+
+const ptBr = { targetLanguage: "pt-br" };
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: "the same URL written differently: scheme, www, trailing slash, tracking parameters, anchor",
+      code: "<!-- Read [the guide](https://www.example.org/guide/?utm_source=mail#setup) and [the notes](http://example.org/notes). -->\n\nLeia [o guia](http://example.org/guide#configuracao) e [as notas](https://www.example.org/notes/?ref=home).\n",
+    },
+    {
+      name: "a localisation given as an option",
+      code: "<!-- See [fetch](https://docs.example.com/en-US/web/fetch). -->\n\nVeja [fetch](https://docs.example.com/pt-BR/web/fetch).\n",
+      options: { localizations: [{ source: "docs.example.com/en-US/", translation: "docs.example.com/pt-BR/" }] },
+    },
+    {
+      name: "a localisation given in the settings",
+      code: "<!-- See [the manual](https://manual.example.net/english/start). -->\n\nVeja [o manual](https://manual.example.net/portugues/start).\n",
+      lint: { settings: { urlLocalizations: [{ source: "https://manual.example.net/english/", translation: "https://manual.example.net/portugues/" }] } },
+    },
+    {
+      name: "a language segment of the path swapped for the target's",
+      code: "<!-- See [the docs](https://example.org/en/docs/install). -->\n\nVeja [a documentação](https://example.org/pt-br/docs/install).\n",
+      lint: ptBr,
+    },
+    {
+      name: "a Wikipedia article in the target language",
+      code: "<!-- Read about [beam search](https://en.wikipedia.org/wiki/Beam_search). -->\n\nLeia sobre [busca em feixe](https://pt.wikipedia.org/wiki/Busca_em_feixe).\n",
+      lint: ptBr,
+    },
+    {
+      name: "a link broken in the translation still has its URL in the text (broken-link's finding)",
+      code: "<!-- Join our [forum](https://forum.example.org). -->\n\nEntre no nosso [fórum] (https://forum.example.org).\n",
+    },
+    {
+      name: "a link moved to another paragraph of the translation",
+      code: "<!-- The code is [online](https://git.example.org/tool). -->\n\nO código está disponível.\n\n<!-- More soon. -->\n\nEm breve, mais: veja o [repositório](https://git.example.org/tool).\n",
+    },
+    {
+      name: "a link to the translated edition of the same page",
+      code: "<!-- Read the [previous issue](https://blog.example.org/issue-6). -->\n\nLeia a [edição anterior](https://blog.example.org/issue-6-pt-br).\n",
+      lint: ptBr,
+    },
+    {
+      name: "a reference link on one side, an inline link on the other",
+      code: "<!-- Read [the paper][paper]. -->\n\nLeia [o artigo](https://papers.example.org/42).\n\n[paper]: https://papers.example.org/42\n",
+    },
+    {
+      name: "a source URL that is no URL, repaired by the translator",
+      code: "<!-- Try the [notebook](http://Visualizing%20Attention). -->\n\nExperimente o [notebook](https://colab.example.com/drive/abc).\n",
+    },
+  ],
+  invalid: [
+    {
+      name: "a link whose target changed",
+      code: "<!-- Read [the paper](https://arxiv.org/abs/2001.00001). -->\n\nLeia [o artigo](https://arxiv.org/abs/2001.00002).\n",
+      errors: [{ messageId: "changed", line: 3, column: 6, messageIncludes: "'https://arxiv.org/abs/2001.00001'" }],
+    },
+    {
+      name: "a URL the source does not have",
+      code: "<!-- lets you publish a blog from notebooks. -->\n\nO [notebook-blog](https://blog.example.org/intro) permite publicar um blog a partir de notebooks.\n",
+      errors: [{ messageId: "added", line: 3, column: 3, side: "translation" }],
+    },
+    {
+      name: "a source URL the translation lacks",
+      code: "<!-- Download [the data](https://data.example.org/set.zip) and [the code](https://git.example.org/code). -->\n\nBaixe [os dados](https://data.example.org/set.zip) e o código.\n",
+      errors: [{ messageId: "missing", line: 3, column: 1, messageIncludes: "https://git.example.org/code" }],
+    },
+    {
+      name: "a language swap is not accepted for a language other than the target",
+      code: "<!-- See [the docs](https://example.org/en/docs/install). -->\n\nVeja [a documentação](https://example.org/fr/docs/install).\n",
+      lint: ptBr,
+      errors: [{ messageId: "changed", line: 3 }],
+    },
+    {
+      name: "parallel files: a changed target in the translation file",
+      code: "# Guia\n\nVeja [o site](https://tool.example.org/v2).\n",
+      lint: { source: { text: "# Guide\n\nSee [the site](https://tool.example.org/v3).\n" } },
+      errors: [{ messageId: "changed", line: 3, side: "translation", messageIncludes: "(line 3)" }],
+    },
+  ],
+});

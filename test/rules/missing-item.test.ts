@@ -1,0 +1,90 @@
+import rule from "../../rules/missing-item.js";
+import { runRuleTests } from "../helpers/rule-tester.js";
+
+const ptBr = { targetLanguage: "pt-br" };
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: "every enumerated item translated",
+      code: "<!-- The tool checks spelling, grammar, punctuation, and style. -->\n\nA ferramenta verifica ortografia, gramática, pontuação e estilo.\n",
+      lint: ptBr,
+    },
+    {
+      name: "a short enumeration merged by the translator",
+      code: "<!-- You need flour, eggs, and milk. -->\n\nVocê precisa de farinha e ovos.\n",
+      lint: ptBr,
+    },
+    {
+      name: "commas of an ordinary sentence are no list",
+      code: "<!-- However, in this release, as we said before, the parser is faster and safer. -->\n\nNesta versão o analisador ficou mais rápido e seguro.\n",
+      lint: ptBr,
+    },
+    {
+      name: "items kept in the source language count as kept",
+      code: "<!-- Topics include transfer learning, model pruning, knowledge distillation, and quantization. -->\n\nOs tópicos incluem *transfer learning*; *model pruning* e *knowledge distillation* são abordados com quantização.\n",
+      lint: ptBr,
+    },
+    {
+      name: "most items kept",
+      code: "<!-- It runs on Linux, macOS, Windows, and FreeBSD. -->\n\nEle roda no Linux, no macOS e no Windows.\n",
+      lint: ptBr,
+    },
+    {
+      name: "every comment has its translation",
+      code: "<!-- The first part. -->\n\nA primeira parte.\n\n<!-- The second part. -->\n\nA segunda parte.\n",
+      lint: ptBr,
+    },
+  ],
+  invalid: [
+    {
+      name: "an enumeration whose tail the translation dropped",
+      code: "<!-- The library handles tokenization, tagging, parsing, lemmatization, and entity recognition. -->\n\nA biblioteca faz tokenização e marcação, entre outros.\n",
+      lint: ptBr,
+      errors: [
+        {
+          messageId: "enumeration",
+          line: 1,
+          column: 49,
+          side: "source",
+          messageIncludes: "keeps about 2. Missing: 'parsing', 'lemmatization', 'entity recognition'",
+        },
+      ],
+    },
+    {
+      name: "the target language unknown: conjunctions of every known language are tried",
+      code: "<!-- Supported formats are CSV, JSON, YAML, TOML, and XML. -->\n\nOs formatos aceitos são CSV e JSON.\n",
+      errors: [{ messageId: "enumeration", line: 1, messageIncludes: "'YAML', 'TOML', 'XML'" }],
+    },
+    {
+      name: "a comment with no translation, reported once",
+      code: "<!-- The opening paragraph of the post. -->\n\nO parágrafo de abertura do texto.\n\n<!-- A closing paragraph that nobody translated.\n\nAnd a second one in the same comment. -->\n",
+      lint: ptBr,
+      errors: [{ messageId: "untranslatedMany", line: 5, side: "source", messageIncludes: "A closing paragraph" }],
+    },
+    {
+      name: "parallel files: a list item left out",
+      code: "Passos:\n\n- Instale o `lintkit` 2.0 com o gerenciador.\n- Rode `lintkit check` na pasta.\n",
+      lint: {
+        ...ptBr,
+        source: { text: "Steps:\n\n- Install `lintkit` 2.0 with the manager.\n- Write `lintkit.json` by hand, with 3 rules.\n- Run `lintkit check` in the folder.\n" },
+      },
+      errors: [{ messageId: "dropped", line: 3, side: "translation", messageIncludes: "list item at line 4: 'Write lintkit.json by hand, with 3 rules.'" }],
+    },
+    {
+      name: "parallel files: an image left out",
+      code: "Veja o gráfico abaixo.\n\nO gráfico mostra a memória usada.\n",
+      lint: {
+        ...ptBr,
+        source: { text: "See the chart below.\n\n![Memory chart](https://img.example.org/memory.png)\n\nThe chart shows the memory used.\n" },
+      },
+      errors: [{ messageId: "dropped", line: 1, side: "translation", messageIncludes: "image at line 3: 'Memory chart'" }],
+    },
+    {
+      name: "parallel files: an enumeration reported at the translation",
+      code: "A biblioteca faz tokenização e marcação, entre outros.\n",
+      lint: { ...ptBr, source: { text: "The library handles tokenization, tagging, parsing, lemmatization, and entity recognition.\n" } },
+      errors: [{ messageId: "enumeration", line: 1, column: 1, side: "translation" }],
+    },
+  ],
+});
