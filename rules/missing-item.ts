@@ -60,12 +60,13 @@ function quoteOf(document: LintDocument, segment: Segment): string {
  */
 function keptAsWritten(item: Item, translation: string): boolean {
   const haystack = translation.toLowerCase().replace(/\s+/g, " ");
-  const whole = item.text.toLowerCase().replace(/\s+/g, " ");
-  if (whole.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${whole.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(haystack)) return true;
+  const written = (phrase: string) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])${phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(haystack);
+  const whole = item.text.replace(/\s+/g, " ");
+  if (whole.length >= 3 && written(whole)) return true;
   const tokens = item.text.match(/[\p{L}\p{N}][\p{L}\p{N}._+#-]*/gu) ?? [];
   const distinctive = tokens.filter((t) => /\d|[._+#-]|^\p{Lu}/u.test(t));
-  if (distinctive.length === 0) return false;
-  return distinctive.every((t) => haystack.includes(t.toLowerCase()));
+  return distinctive.length > 0 && distinctive.every(written);
 }
 
 function joinedProse(document: LintDocument, segments: Segment[]): { text: string; offsets: number[] } {

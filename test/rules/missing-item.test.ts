@@ -52,6 +52,12 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: "names kept as written count as kept items, one-letter names too",
+      code: "<!-- It supports Python, Java, Go, Rust, and C. -->\n\nEle suporta Python e Java, com acesso a recursos.\n",
+      lint: ptBr,
+      errors: [{ messageId: "enumeration", line: 1, messageIncludes: "keeps about 2. Missing: 'Go', 'Rust', 'C'" }],
+    },
+    {
       name: "the target language unknown: conjunctions of every known language are tried",
       code: "<!-- Supported formats are CSV, JSON, YAML, TOML, and XML. -->\n\nOs formatos aceitos são CSV e JSON.\n",
       errors: [{ messageId: "enumeration", line: 1, messageIncludes: "'YAML', 'TOML', 'XML'" }],
