@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { builtinRules } from "../dist/rules/index.js";
 
 export function rulesTable(rules) {
-  const rows = rules.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.fixable ? "yes" : ""} | ${r.description} |`);
+  const rows = rules.map((r) => `| \`${r.id}\` | ${r.enabledByDefault === false ? "off" : r.severity} | ${r.fixable ? "yes" : ""} | ${r.description} |`);
   return ["| rule | default | fixable | what it reports |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }
 

@@ -1,5 +1,5 @@
-import { Command, CommanderError, Option } from "commander";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { builtinRules } from "../rules/index.js";
 import { lintFile, readText, type EngineOptions } from "./engine.js";
@@ -70,6 +70,8 @@ function buildProgram(): Command {
     .option("--no-progress", "never show progress on a terminal")
     .option("--color", "force colours")
     .option("--no-color", "no colours")
+    .option("--no-error-on-unmatched-pattern", "do not fail when a path, folder or glob names no Markdown file")
+    .option("--max-file-size <bytes>", "skip files larger than this, with a warning (default: 10 MB)", byteCount, DEFAULT_MAX_FILE_SIZE)
     .option("--debug", "print stack traces of internal errors")
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} });
@@ -96,7 +98,18 @@ interface CliOptions {
   reportUnusedDisableDirectives?: boolean;
   changedSince?: string;
   progress: boolean;
+  errorOnUnmatchedPattern: boolean;
+  maxFileSize: number;
 }
+
+function byteCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number of bytes (0 for no limit).");
+  return n;
+}
+
+/** Larger than any real post; a bigger file is most likely generated or misnamed, and slow to lint. */
+const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 /** Runs nl-lint with command-line arguments; returns the exit code (0 clean, 1 errors, 2 usage or crash). */
 export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -183,9 +196,9 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
     exists: existsSync,
   });
   // The source tree's own files are what translations are compared with, not translations.
-  const files = selected.files.filter((file) => !sources.isSource(file));
-  if (unmatched.length > 0) {
-    for (const pattern of unmatched) io.stderr(`nl-lint: no such file, directory or match: ${pattern}\n`);
+  const files = selected.files.filter((file) => !sources.isSource(file) && !tooLarge(file, options.maxFileSize, io));
+  if (unmatched.length > 0 && options.errorOnUnmatchedPattern) {
+    for (const pattern of unmatched) io.stderr(`nl-lint: ${pattern}: ${selected.reasons[pattern] ?? "no such file, folder or match"}\n`);
     return 2;
   }
 
@@ -261,6 +274,20 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) return 1;
   return 0;
+}
+
+/** A file over the size limit is skipped, with a warning: the rest of the run still gets linted. */
+function tooLarge(file: string, limit: number, io: CliIO): boolean {
+  if (limit <= 0) return false;
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return false; // Reading it reports why it cannot be read.
+  }
+  if (size <= limit) return false;
+  io.stderr(`nl-lint: warning: skipped ${displayPath(file, io.cwd)}: ${size} bytes, over the --max-file-size limit of ${limit} bytes\n`);
+  return true;
 }
 
 /** `--init`: a starter configuration in the working folder, unless one is already there. */

@@ -33,6 +33,8 @@ export const configFileSchema = z
     corrections: z.record(z.string().min(1), z.string()).optional(),
     urlLocalizations: z.array(z.object({ source: z.string().min(1), translation: z.string().min(1) }).strict()).optional(),
     reportUnusedDisableDirectives: severity.optional(),
+    /** A translation's front-matter key (dots for nesting) that records the source commit it was made from. */
+    sourceCommitKey: z.string().min(1).optional(),
   })
   .strict();
 

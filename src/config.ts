@@ -34,6 +34,8 @@ export interface ResolvedConfig {
   /** Project word lists, handed to rules as `LintSettings`. */
   settings: Pick<LintSettings, "words" | "corrections" | "urlLocalizations">;
   reportUnusedDisableDirectives?: Severity;
+  /** The front-matter key recording the source commit a translation was made from, besides the usual ones. */
+  sourceCommitKey?: string;
 }
 
 /** A configuration file that cannot be used; the message names the file, the key path and what was expected. */
@@ -75,6 +77,7 @@ function toResolved(filePath: string | undefined, baseDir: string, file: ConfigF
       ...(file.urlLocalizations ? { urlLocalizations: file.urlLocalizations } : {}),
     },
     ...(file.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: file.reportUnusedDisableDirectives } : {}),
+    ...(file.sourceCommitKey ? { sourceCommitKey: file.sourceCommitKey } : {}),
   };
 }
 

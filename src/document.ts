@@ -1,6 +1,6 @@
 import { detectLanguage, normalizeLanguage } from "./language.js";
 import { LineIndex } from "./lines.js";
-import { align, inlineProximity } from "./pair.js";
+import { align, inlineBand, inlineProximity } from "./pair.js";
 import { isInlineBilingual, parallelParts } from "./parallel.js";
 import { parseMarkdown, readFrontMatter } from "./parse.js";
 import { hasInlineSources, segmentDocument } from "./segments.js";
@@ -37,7 +37,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   const sources = segments.filter((s) => s.side === "source");
   const translations = segments.filter((s) => s.side === "translation");
   const pairs = inline
-    ? align(sources, translations, { proximity: inlineProximity(segments) })
+    ? align(sources, translations, { proximity: inlineProximity(segments), band: inlineBand(sources, translations, segments), oneText: true })
     : translations.map((t) => ({ sources: [], translations: [t] }));
   // Both sides share one file: list pairs in the order a reader meets them.
   const firstOffset = (p: Pair) => Math.min(...p.sources.map((s) => s.start), ...p.translations.map((t) => t.start));

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync, realpathSync, renameSync, statSync, writeFileSync, chmodSync, unlinkSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, chmodSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fixUntilStable } from "./fix.js";
 import { toFileResult, type FileResult, type ReviewView } from "./formatters/types.js";
@@ -28,14 +28,39 @@ export interface FileOutcome {
 // ignoreBOM keeps a BOM in the text (the decoder would drop it), so that --fix can write it back.
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-/** Reads a file as UTF-8 text, keeping the BOM; null with a reason when it is not text. */
-export function readText(filePath: string): { text?: string; problem?: string } {
+/** Why a file could not be opened or read, in words; the code stays for searching. */
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOENT":
+      return "file not found (was it deleted or moved during the run?)";
+    case "ELOOP":
+      return "symbolic link loop (ELOOP)";
+    case "EISDIR":
+      return "it is a folder";
+    default:
+      return `cannot read file (${code ?? String(error)})`;
+  }
+}
+
+/**
+ * Reads a file as UTF-8 text, keeping the BOM; no text but a reason when it cannot be read
+ * (`unreadable`) or is not text. Opened without blocking, so that a FIFO cannot stall the run.
+ */
+export function readText(filePath: string): { text?: string; problem?: string; unreadable?: boolean } {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(filePath);
+    fd = openSync(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return { problem: "not a regular file", unreadable: true };
+    bytes = readFileSync(fd);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === "EACCES" ? "permission denied" : code === "ENOENT" ? "file not found" : `cannot read file (${code ?? String(error)})` };
+    return { problem: readProblem(error), unreadable: true };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes.includes(0)) return { problem: "not a text file (it contains NUL bytes)" };
   try {
@@ -45,18 +70,30 @@ export function readText(filePath: string): { text?: string; problem?: string } 
   }
 }
 
+/** The two steps of an atomic write, replaceable so that tests can make either fail. */
+export interface WriteSteps {
+  write(path: string, text: string, mode: number): void;
+  rename(from: string, to: string): void;
+}
+
+const diskWrites: WriteSteps = {
+  write: (path, text, mode) => writeFileSync(path, text, { mode }),
+  rename: renameSync,
+};
+
 /**
  * Writes through a temporary file and a rename, so a reader sees the old file or the new one,
  * never half. A symbolic link is followed, so that the link stays a link and its target is fixed.
  */
-export function writeAtomically(linkOrFile: string, text: string): void {
+export function writeAtomically(linkOrFile: string, text: string, steps: WriteSteps = diskWrites): void {
   const filePath = realpathSync(linkOrFile);
   const mode = statSync(filePath).mode;
-  const temporary = join(dirname(filePath), `.${basename(filePath)}.nl-lint-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  // The name is cut so that a file whose own name is near the length limit can still be fixed.
+  const temporary = join(dirname(filePath), `.${basename(filePath).slice(0, 100)}.nl-lint-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
-    writeFileSync(temporary, text, { mode });
+    steps.write(temporary, text, mode);
     chmodSync(temporary, mode & 0o7777);
-    renameSync(temporary, filePath);
+    steps.rename(temporary, filePath);
   } catch (error) {
     try {
       unlinkSync(temporary);
@@ -67,9 +104,10 @@ export function writeAtomically(linkOrFile: string, text: string): void {
   }
 }
 
-function fileProblem(filePath: string, message: string, ruleId = "encoding"): FileResult {
+/** A finding for the whole file; `fatal` when the file could not be linted at all (the run then exits 2). */
+function fileProblem(filePath: string, message: string, ruleId = "encoding", fatal = false): FileResult {
   return toFileResult(filePath, [
-    { ruleId, severity: 2, message, side: "translation", line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0 },
+    { ruleId, severity: 2, ...(fatal ? { fatal } : {}), message, side: "translation", line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0 },
   ]);
 }
 
@@ -82,7 +120,12 @@ function reviewOf(document: LintDocument): ReviewView {
 /** Lints one file from disk: reads it, pairs it, runs the rules, and fixes it when asked. */
 export function lintFile(filePath: string, options: EngineOptions): FileOutcome {
   const read = readText(filePath);
-  if (read.text === undefined) return { result: fileProblem(filePath, `Cannot lint ${filePath}: ${read.problem}.`), problem: read.problem };
+  if (read.text === undefined) {
+    const result = read.unreadable
+      ? fileProblem(filePath, `Cannot read ${filePath}: ${read.problem}.`, "read-error", true)
+      : fileProblem(filePath, `Cannot lint ${filePath}: ${read.problem}.`);
+    return { result, problem: read.problem };
+  }
   const text = read.text;
   const sourcePath = options.sourceFor?.(filePath, text);
   let source: LintOptions["source"];

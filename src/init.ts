@@ -6,7 +6,7 @@ export const STARTER_CONFIG_NAME = ".nl-lint.yaml";
 /** A commented starter configuration listing every rule at its default severity. */
 export function starterConfig(ruleSet: Rule[]): string {
   const width = Math.max(...ruleSet.map((r) => r.id.length)) + 1;
-  const rules = ruleSet.map((r) => `  ${`${r.id}:`.padEnd(width)} ${r.severity.padEnd(5)}  # ${r.description}`).join("\n");
+  const rules = ruleSet.map((r) => `  ${`${r.id}:`.padEnd(width)} ${(r.enabledByDefault === false ? "off" : r.severity).padEnd(5)}  # ${r.description}`).join("\n");
   return `# nl-lint configuration.
 # nl-lint looks for its configuration from each linted file's folder upwards; in each folder the
 # first of .nl-lint.json, .nl-lint.yaml, .nl-lint.yml, nl-lint.config.json and the "nl-lint" key
@@ -46,5 +46,9 @@ ${rules}
 
 # Report nl-lint-disable comments that no longer suppress anything: off, warn or error.
 # reportUnusedDisableDirectives: warn
+
+# The translations' front-matter key that records the source commit they were made from, when
+# it is none of default_lang_commit, sourceCommit and l10n.sourceCommit (nl-lint status).
+# sourceCommitKey: translated_from
 `;
 }

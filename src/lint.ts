@@ -55,6 +55,15 @@ export function resolveRuleSettings(rule: Rule, options: LintOptions): { severit
   return { severity, ruleOptions };
 }
 
+function parseError(error: unknown): Finding {
+  const reason = error instanceof RangeError ? "it is nested too deeply for the Markdown parser" : `the Markdown parser failed (${error instanceof Error ? error.message : String(error)})`;
+  return {
+    ruleId: "parse-error", severity: 2, fatal: true,
+    message: `Cannot lint this file: ${reason}.`,
+    side: "translation", line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0,
+  };
+}
+
 /**
  * Lints one text. Pure: no file system, no process state, no colours. Positions refer to the
  * text without its BOM, as ESLint's do.
@@ -62,7 +71,14 @@ export function resolveRuleSettings(rule: Rule, options: LintOptions): { severit
 export function lint(input: string, options: LintOptions = {}): LintResult {
   const { text } = stripBom(input);
   const source = options.source ? { ...options.source, text: stripBom(options.source.text).text } : undefined;
-  const document = buildDocument(text, { ...options, source });
+  let document: LintDocument;
+  try {
+    document = buildDocument(text, { ...options, source });
+  } catch (error) {
+    // The Markdown parser recurses: thousands of nested quotes or lists exhaust the stack. One such
+    // file gets a finding of its own instead of ending the whole run.
+    return { findings: [parseError(error)], document: buildDocument("", { ...options, source: undefined }) };
+  }
   const findings: Finding[] = [];
   const ruleSet = options.ruleSet ?? builtinRules;
   const activeRules = new Set<string>();

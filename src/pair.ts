@@ -16,9 +16,14 @@ export interface AlignOptions {
    * not decrease with `i`. Without it every pairing is considered (quadratic: use within a section).
    */
   band?: (sourceIndex: number) => [number, number];
+  /**
+   * Both sides live in one text (an inline post): a group may then not enclose the segment it is
+   * matched with, since a comment before a paragraph and another after it do not share it.
+   */
+  oneText?: boolean;
 }
 
-type ScoreOptions = Required<Omit<AlignOptions, "band">>;
+type ScoreOptions = Required<Omit<AlignOptions, "band" | "oneText">>;
 
 /** Largest group of consecutive segments one segment of the other side may be matched with. */
 const MAX_GROUP = 3;
@@ -83,6 +88,14 @@ export function matchScore(sources: Segment[], translations: Segment[], options:
 
 const GROUPABLE = new Set(["paragraph", "listItem", "blockquote"]);
 
+/** Whether a group of two or more spans, in the one text, a segment of the other side. */
+function encloses(group: Segment[], others: Segment[]): boolean {
+  if (group.length < 2) return false;
+  const from = group[0].start;
+  const to = group[group.length - 1].end;
+  return others.some((o) => o.start > from && o.start < to);
+}
+
 /** Only running prose merges or splits: a heading, code block or image is always its own unit. */
 function canGroup(segments: Segment[]): boolean {
   return segments.length === 1 || segments.every((s) => GROUPABLE.has(s.kind));
@@ -105,9 +118,9 @@ export function align(sources: Segment[], translations: Segment[], options: Alig
     proximity: options.proximity,
     lengthRatio: options.lengthRatio ?? estimateRatio(sources, translations),
   };
-  if (options.band) return alignBanded(sources, translations, full, options.band);
+  if (options.band) return alignBanded(sources, translations, full, options.band, options.oneText ?? false);
   if ((sources.length + 1) * (translations.length + 1) <= MAX_CELLS) {
-    return alignBanded(sources, translations, full, () => [0, translations.length - 1]);
+    return alignBanded(sources, translations, full, () => [0, translations.length - 1], options.oneText ?? false);
   }
   return alignInWindows(sources, translations, full);
 }
@@ -122,7 +135,7 @@ function alignInWindows(sources: Segment[], translations: Segment[], options: Sc
     const tj = si === sources.length ? translations.length : Math.min(translations.length, Math.max(j + 1, Math.round((si / sources.length) * translations.length)));
     const s = sources.slice(i, si);
     const t = translations.slice(j, tj);
-    pairs.push(...alignBanded(s, t, options, () => [0, t.length - 1]));
+    pairs.push(...alignBanded(s, t, options, () => [0, t.length - 1], false));
     i = si;
     j = tj;
   }
@@ -139,6 +152,7 @@ function alignBanded(
   translations: Segment[],
   options: ScoreOptions,
   band: (sourceIndex: number) => [number, number],
+  oneText: boolean,
 ): Pair[] {
   const n = sources.length;
   const m = translations.length;
@@ -195,6 +209,7 @@ function alignBanded(
           const groupS = sources.slice(i - a, i);
           const groupT = translations.slice(j - b, j);
           if (!canGroup(groupS) || !canGroup(groupT)) continue;
+          if (oneText && (encloses(groupS, groupT) || encloses(groupT, groupS))) continue;
           const score = matchScore(groupS, groupT, options);
           if (score > 0 && previous + score > best) {
             best = previous + score;

@@ -28,6 +28,11 @@ export interface LintSettings {
   corrections?: Record<string, string>;
   /** URL prefixes a translation may rewrite: source prefix → accepted translation prefixes. */
   urlLocalizations?: Array<{ source: string; translation: string }>;
+  /**
+   * How each translation's source changed since the translation was made, keyed by the
+   * translation's `filePath`; found by the caller (git history, stamps) for `stale-translation`.
+   */
+  sourceDrift?: Record<string, SourceDrift>;
   /** The files a run can see, for checking where relative links lead; without it those checks are off. */
   files?: FileView;
 }
@@ -52,10 +57,23 @@ export interface PageAnchors {
   complete: boolean;
 }
 
+/** Source lines changed since a translation was made, in the source as it is now. */
+export interface SourceDrift {
+  /** 1-based, inclusive line ranges of the source that are new or changed. */
+  changedLines: Array<[number, number]>;
+  /** Source lines after which text was removed (0: before the first line). */
+  removedAfter: number[];
+  /** What the source was compared with, for messages: "since commit 1a2b3c4". */
+  since: string;
+}
+
 export interface RuleMeta<Schema extends z.ZodType> {
   id: string;
   description: string;
+  /** The severity when enabled. */
   severity: Exclude<Severity, "off">;
+  /** False for a rule that only runs when the configuration, or --only, turns it on. */
+  enabledByDefault?: boolean;
   fixable: boolean;
   schema: Schema;
   /** Message templates keyed by id; `{{name}}` is replaced by the report's data. */

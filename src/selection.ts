@@ -22,13 +22,16 @@ export interface Selection {
   files: string[];
   /** Command-line paths that named nothing. */
   unmatched: string[];
+  /** Why each of them named nothing. */
+  reasons: Record<string, string>;
 }
 
 /** The files to lint: what the paths name, narrowed to changed files when asked, less the ignored ones. */
 export async function selectFiles(options: SelectionOptions): Promise<Selection> {
   let files: string[];
   let unmatched: string[] = [];
-  if (options.paths.length > 0) ({ files, unmatched } = await discoverFiles(options.paths, options.cwd));
+  let reasons: Record<string, string> = {};
+  if (options.paths.length > 0) ({ files, unmatched, reasons } = await discoverFiles(options.paths, options.cwd));
   else files = [];
   if (options.changedSince !== undefined) {
     const changed = changedMarkdownFiles(options.cwd, options.changedSince);
@@ -42,5 +45,5 @@ export async function selectFiles(options: SelectionOptions): Promise<Selection>
     }
   }
   const isIgnored = ignoredFilter({ cwd: options.cwd, patterns: options.ignorePatterns, configFor: options.configFor });
-  return { files: files.filter((f) => !isIgnored(f)).sort(), unmatched };
+  return { files: files.filter((f) => !isIgnored(f)).sort(), unmatched, reasons };
 }

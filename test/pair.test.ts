@@ -143,3 +143,14 @@ describe("positions", () => {
     }
   });
 });
+
+describe("groups in an inline post", () => {
+  it("never lets two comments share the paragraph that stands between them", () => {
+    const doc = buildDocument(post(
+      "<!-- The library parses 2 formats, CSV and JSON. -->",
+      "A biblioteca lê 2 formatos, CSV e JSON.",
+      "<!-- A note that the translator left untranslated. -->",
+    ));
+    expect(pairLines(doc)).toEqual(["1->3", "5->-"]);
+  });
+});

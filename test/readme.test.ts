@@ -9,7 +9,7 @@ it("the README's rule table lists every rule with its description, as the rules 
   const table = readme.slice(readme.indexOf("<!-- rules:start -->"), readme.indexOf("<!-- rules:end -->"));
   for (const rule of builtinRules) {
     expect(table, `README row for ${rule.id} (regenerate: node scripts/rules-table.mjs --write)`).toContain(
-      `| \`${rule.id}\` | ${rule.severity} | ${rule.fixable ? "yes" : ""} | ${rule.description} |`,
+      `| \`${rule.id}\` | ${rule.enabledByDefault === false ? "off" : rule.severity} | ${rule.fixable ? "yes" : ""} | ${rule.description} |`,
     );
   }
   const rows = table.split("\n").filter((l) => l.startsWith("| `"));

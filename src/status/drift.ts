@@ -1,0 +1,160 @@
+import type { SourceDrift } from "../rule.js";
+import { STAMP_KEY, STAMP_SINCE } from "./fingerprint.js";
+import type { GitHistory } from "./git.js";
+import { diffSequences } from "./sequence-diff.js";
+
+/** Front-matter keys that record the source commit a translation was made from, as sites name them. */
+export const COMMIT_KEYS = ["default_lang_commit", "sourceCommit", "l10n.sourceCommit"];
+
+export type DriftMethod = "recorded commit" | "stamp" | "git history" | "none";
+
+export interface SourceCommit {
+  hash: string;
+  time: number;
+  subject: string;
+}
+
+/** How a translation's source changed since the translation was made, and how that was found out. */
+export interface Drift extends SourceDrift {
+  method: DriftMethod;
+  /** False when no way could tell (no recorded commit in reach, no stamp, no git). */
+  known: boolean;
+  /** The commit the source was compared at: the recorded one, or the translation's last. */
+  base?: string;
+  /** The source's commits since `base`, newest first. */
+  commits: SourceCommit[];
+  /** Why a better way was not used, for the reader of the report. */
+  notes: string[];
+}
+
+export interface DriftQuery {
+  translationPath: string;
+  frontMatter: Record<string, unknown> | null;
+  /** The lines changed since the translation's stamp, when it has one this version reads. */
+  stamp(): Pick<SourceDrift, "changedLines" | "removedAfter"> | undefined;
+  sourcePath: string;
+  /** The source as it is now (in the work tree). */
+  sourceText: string;
+  /** Front-matter keys to read a recorded commit from, first match wins. */
+  commitKeys: string[];
+}
+
+function valueAt(data: Record<string, unknown> | null, dotted: string): unknown {
+  let value: unknown = data;
+  for (const part of dotted.split(".")) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/** The recorded source commit and the key it was found under. */
+export function recordedCommit(frontMatter: Record<string, unknown> | null, keys: string[]): { key: string; commit: string } | undefined {
+  for (const key of keys) {
+    const value = valueAt(frontMatter, key);
+    if (typeof value === "string" && value.trim() !== "") return { key, commit: value.trim() };
+  }
+  return undefined;
+}
+
+function lines(text: string): string[] {
+  // Spacing within a line and line-ending style are not changes a translator has to follow;
+  // indentation is kept, since it can move a list item or a line of code.
+  return text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/).map((l) => l.trimEnd().replace(/(\S)[ \t]+/g, "$1 "));
+}
+
+/** Changed and removed lines of `now` against `before`, as 1-based lines of `now`. */
+export function lineDrift(before: string, now: string): Pick<SourceDrift, "changedLines" | "removedAfter"> {
+  const changedLines: Array<[number, number]> = [];
+  const removedAfter: number[] = [];
+  const [a, b] = [lines(before), lines(now)];
+  const written = (list: string[], from: number, to: number) => list.slice(from, to).filter((l) => l !== "").length;
+  for (const hunk of diffSequences(a, b)) {
+    if (hunk.bEnd > hunk.bStart) changedLines.push([hunk.bStart + 1, hunk.bEnd]);
+    // Fewer lines of text than before: some went, which the translation may still carry.
+    if (written(a, hunk.aStart, hunk.aEnd) > written(b, hunk.bStart, hunk.bEnd)) removedAfter.push(hunk.bStart);
+  }
+  return { changedLines, removedAfter };
+}
+
+const short = (hash: string) => hash.slice(0, 7);
+
+/** Compares the source now with the source at `base`, following renames back to its name then. */
+function compareWithCommit(git: GitHistory, top: string, query: DriftQuery, base: string): Omit<Drift, "method" | "since" | "notes"> & { note?: string } {
+  const path = git.pathIn(top, query.sourcePath);
+  const log = git.fileLog(top, path, base);
+  const oldest = log[log.length - 1];
+  const pathAtBase = oldest ? (oldest.previousPath ?? oldest.path) : path;
+  const before = oldest?.status === "A" ? undefined : git.fileAt(top, base, pathAtBase);
+  const commits = log.map(({ hash, time, subject }) => ({ hash, time, subject }));
+  return {
+    known: true,
+    base,
+    commits,
+    ...lineDrift(before ?? "", query.sourceText),
+    ...(before === undefined ? { note: `the source did not exist at ${short(base)}: all of it counts as new` } : {}),
+  };
+}
+
+/** The translation's last commit that changed it, a pure rename not counting as work on it. */
+function lastTranslationCommit(git: GitHistory, top: string, translationPath: string): string | undefined {
+  return git.fileLog(top, git.pathIn(top, translationPath)).find((c) => c.status !== "R100")?.hash;
+}
+
+/**
+ * How a translation's source changed since the translation was made, the best way available:
+ * 1. a source commit recorded in the translation's front matter, compared in the source's git
+ *    repository;
+ * 2. a stamp of the source's blocks (`nl-lint status --stamp`), which says exactly what was
+ *    synced, with or without git;
+ * 3. the source's commits after the translation's last commit, when both are in one repository.
+ */
+export function findDrift(query: DriftQuery, git: GitHistory): Drift {
+  const notes: string[] = [];
+  const sourceTop = git.topOf(query.sourcePath);
+  const recorded = recordedCommit(query.frontMatter, query.commitKeys);
+  if (recorded) {
+    const full = sourceTop ? git.resolveCommit(sourceTop, recorded.commit) : undefined;
+    if (sourceTop && full) {
+      const { note, ...found } = compareWithCommit(git, sourceTop, query, full);
+      const count = found.commits.length;
+      return {
+        method: "recorded commit",
+        ...found,
+        since: `since ${short(full)} (its ${recorded.key}; ${count} source commit${count === 1 ? "" : "s"} since)`,
+        notes: note ? [note] : [],
+      };
+    }
+    // The commit itself is in the report's `declared`; a note without it reads the same for every file.
+    notes.push(
+      sourceTop
+        ? `the commit in ${recorded.key} is not in the source's repository (rewritten history, or another repository)`
+        : `${recorded.key} is recorded, but the source is not in a git repository`,
+    );
+  }
+
+  const stamp = query.stamp();
+  if (stamp) return { method: "stamp", known: true, commits: [], ...stamp, since: STAMP_SINCE, notes };
+  if (query.frontMatter && STAMP_KEY in query.frontMatter) notes.push(`${STAMP_KEY} is not a stamp this version of nl-lint reads; stamp again`);
+
+  const translationTop = git.topOf(query.translationPath);
+  if (sourceTop && translationTop === sourceTop) {
+    const last = lastTranslationCommit(git, sourceTop, query.translationPath);
+    if (last) {
+      const { note, ...found } = compareWithCommit(git, sourceTop, query, last);
+      const count = found.commits.length;
+      return {
+        method: "git history",
+        ...found,
+        since: `since the translation's last commit ${short(last)} (${count} source commit${count === 1 ? "" : "s"} since)`,
+        notes: note ? [...notes, note] : notes,
+      };
+    }
+    notes.push("the translation has no commit yet");
+  } else if (sourceTop || translationTop) {
+    notes.push("the source and the translation are not in one git repository");
+  } else if (!recorded) {
+    notes.push("no recorded source commit, no stamp, and no git repository");
+  }
+  return { method: "none", known: false, commits: [], changedLines: [], removedAfter: [], since: "", notes };
+}

@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import type { ResolvedConfig } from "../config.js";
+import { readText } from "../engine.js";
+import { resolveRuleSettings, type LintOptions } from "../lint.js";
+import type { Rule, SourceDrift } from "../rule.js";
+import { COMMIT_KEYS, findDrift } from "./drift.js";
+import { parseStamp, STAMP_KEY } from "./fingerprint.js";
+import { GitHistory } from "./git.js";
+
+function frontMatterOf(text: string): Record<string, unknown> | null {
+  const header = text.replace(/^\uFEFF/, "").match(/^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/);
+  if (!header) return null;
+  try {
+    const data: unknown = parseYaml(header[1]);
+    return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface LintDriftOptions {
+  files: string[];
+  rule: Rule | undefined;
+  sourceFor(file: string, text: string): string | undefined;
+  configFor(file: string): ResolvedConfig;
+  optionsFor(file: string): LintOptions;
+  git?: GitHistory;
+}
+
+/**
+ * What `stale-translation` needs from git, for the files it runs on: how each translation's
+ * source changed since a recorded commit or since the translation's last commit. A stamp is
+ * left to the rule, which compares it with the source it is handed. Undefined when the rule is
+ * off for every file, so that a lint run without it asks git nothing.
+ */
+export function sourceDriftForLint(options: LintDriftOptions): Record<string, SourceDrift> | undefined {
+  const { rule } = options;
+  if (!rule) return undefined;
+  const wanted = options.files.filter((file) => resolveRuleSettings(rule, options.optionsFor(file)).severity !== "off");
+  if (wanted.length === 0) return undefined;
+  const git = options.git ?? new GitHistory();
+  const drift: Record<string, SourceDrift> = {};
+  for (const file of wanted) {
+    const text = readText(file).text;
+    const sourcePath = text === undefined ? undefined : options.sourceFor(file, text);
+    if (text === undefined || !sourcePath || !existsSync(sourcePath)) continue;
+    const sourceText = readText(sourcePath).text;
+    if (sourceText === undefined) continue;
+    const config = options.configFor(file);
+    const frontMatter = frontMatterOf(text);
+    const found = findDrift(
+      {
+        translationPath: file,
+        frontMatter,
+        // Any non-empty answer stands for "there is a stamp": the rule computes the real one.
+        stamp: () => (parseStamp(frontMatter?.[STAMP_KEY]) ? { changedLines: [], removedAfter: [] } : undefined),
+        sourcePath,
+        sourceText,
+        commitKeys: [...(config.sourceCommitKey ? [config.sourceCommitKey] : []), ...COMMIT_KEYS],
+      },
+      git,
+    );
+    if (found.known && found.method !== "stamp") drift[file] = { changedLines: found.changedLines, removedAfter: found.removedAfter, since: found.since };
+  }
+  return drift;
+}
