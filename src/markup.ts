@@ -1,9 +1,12 @@
 /**
  * Markup that a site generator renders but a reader does not read as prose: Hugo shortcodes
  * (`{{< figure >}}`, `{{% alert %}}`), Go template actions, MDX expressions and comments
- * (`{/* note *\/}`), HTML and JSX tags, attribute lists (`{.lead}`), HTML comments.
+ * (`{/* note *\/}`), HTML and JSX tags, attribute lists (`{.lead}`), HTML comments, and what
+ * Hugo's `{{< comment >}}` hides.
  */
 const MARKUP = [
+  // Hugo's comment shortcode hides what it wraps, which may run on past the end of the block.
+  /\{\{[<%]\s*comment\s*[%>]\}\}[\s\S]*?(?:\{\{[<%]\s*\/comment\s*[%>]\}\}|$)/g,
   /\{\{[<%][\s\S]*?[%>]\}\}/g,
   /\{\{[\s\S]*?\}\}/g,
   /\{\/\*[\s\S]*?\*\/\}/g,

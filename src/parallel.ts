@@ -9,9 +9,12 @@ import type { LintDocument, Pair, Segment } from "./types.js";
 
 const PROSE = new Set(["paragraph", "listItem", "heading"]);
 
-/** Translation length / source length over the whole file: a region alone is too small to tell. */
+/**
+ * Translation length / source length over the whole file's paragraphs (a region alone is too
+ * small to tell; list items are often settings and names that stay in the source language).
+ */
 function fileLengthRatio(sources: Segment[], translations: Segment[]): number {
-  const length = (list: Segment[]) => list.filter((s) => PROSE.has(s.kind)).reduce((n, s) => n + featuresOf(s).length, 0);
+  const length = (list: Segment[]) => list.filter((s) => s.kind === "paragraph").reduce((n, s) => n + featuresOf(s).length, 0);
   const s = length(sources);
   const t = length(translations);
   if (s === 0 || t === 0) return 1;
@@ -66,17 +69,21 @@ function firstTranslationStart(pair: Pair): number {
   return pair.translations.length > 0 ? pair.translations[0].start : -1;
 }
 
-/** Translation length / source length over the pairs made: content one side lacks does not skew it. */
+/**
+ * Translation length / source length, the median over paragraphs paired one to one: content one
+ * side lacks does not skew it, nor do lists of names and settings that stay in the source language.
+ */
 function pairedLengthRatio(groups: Pair[][], fallback: number): number {
-  let s = 0;
-  let t = 0;
+  const ratios: number[] = [];
   for (const pair of groups.flat()) {
-    if (pair.sources.length === 0 || pair.translations.length === 0) continue;
-    if (!pair.sources.every((x) => PROSE.has(x.kind))) continue;
-    s += pair.sources.reduce((n, x) => n + featuresOf(x).length, 0);
-    t += pair.translations.reduce((n, x) => n + featuresOf(x).length, 0);
+    if (pair.sources.length !== 1 || pair.translations.length !== 1) continue;
+    if (pair.sources[0].kind !== "paragraph" || pair.translations[0].kind !== "paragraph") continue;
+    const s = featuresOf(pair.sources[0]).length;
+    if (s >= 30) ratios.push(featuresOf(pair.translations[0]).length / s);
   }
-  return s === 0 || t === 0 ? fallback : Math.min(4, Math.max(0.2, t / s));
+  if (ratios.length < 3) return fallback;
+  ratios.sort((a, b) => a - b);
+  return Math.min(4, Math.max(0.2, ratios[Math.floor(ratios.length / 2)]));
 }
 
 /**
@@ -85,48 +92,45 @@ function pairedLengthRatio(groups: Pair[][], fallback: number): number {
  * `align` (1:1, 1:n, n:1, skips). Alignment is quadratic only inside such a region.
  */
 export function alignParallel(allSources: Segment[], allTranslations: Segment[]): Pair[] {
-  const lengthRatio = fileLengthRatio(allSources, allTranslations);
-  const region = (s: Segment[], t: Segment[]): Pair[] => {
-    if (s.length === 0 || t.length === 0) return unpaired(s, t);
-    return align(s, t, { proximity: regionProximity(s, t), lengthRatio });
-  };
   const { ordered, moved } = matchHeadings(allSources, allTranslations);
-
-  // A section the translation moved is paired on its own, then set aside.
-  const movedGroups: Pair[][] = [];
-  const setAside = new Set<Segment>();
-  for (const [a, b] of moved) {
-    const s = flatSection(allSources, a);
-    const t = flatSection(allTranslations, b);
-    movedGroups.push(region(s.slice(1), t.slice(1)));
-    for (const x of [...s, ...t]) setAside.add(x);
-  }
+  // A section the translation moved is aligned on its own, then set aside.
+  const movedSections = moved.map(([a, b]) => [flatSection(allSources, a), flatSection(allTranslations, b)] as const);
+  const setAside = new Set<Segment>(movedSections.flatMap(([s, t]) => [...s, ...t]));
   const sources = allSources.filter((x) => !setAside.has(x));
   const translations = allTranslations.filter((x) => !setAside.has(x));
   const indexS = new Map(sources.map((x, k) => [x, k]));
   const indexT = new Map(translations.map((x, k) => [x, k]));
+  const anchors = ordered.map(([x, y]) => [indexS.get(x)!, indexT.get(y)!] as const);
 
-  // Regions alternate with the pairs of matched headings: regions[k] comes before headings[k].
-  const regions: Pair[][] = [];
-  const headings: Pair[] = [];
-  let i = 0;
-  let j = 0;
-  for (const [a, b] of ordered.map(([x, y]) => [indexS.get(x)!, indexT.get(y)!])) {
-    regions.push(region(sources.slice(i, a), translations.slice(j, b)));
-    headings.push({ sources: [sources[a]], translations: [translations[b]] });
-    i = a + 1;
-    j = b + 1;
-  }
-  regions.push(region(sources.slice(i), translations.slice(j)));
+  // Regions alternate with matched headings: regions[k] comes before anchors[k].
+  const alignRegions = (lengthRatio: number): { regions: Pair[][]; movedGroups: Pair[][] } => {
+    const region = (s: Segment[], t: Segment[]): Pair[] =>
+      s.length === 0 || t.length === 0 ? unpaired(s, t) : align(s, t, { proximity: regionProximity(s, t), lengthRatio });
+    const regions: Pair[][] = [];
+    let i = 0;
+    let j = 0;
+    for (const [a, b] of anchors) {
+      regions.push(region(sources.slice(i, a), translations.slice(j, b)));
+      i = a + 1;
+      j = b + 1;
+    }
+    regions.push(region(sources.slice(i), translations.slice(j)));
+    return { regions, movedGroups: movedSections.map(([s, t]) => region(s.slice(1), t.slice(1))) };
+  };
 
-  const pairedRatio = pairedLengthRatio([...regions, ...movedGroups], lengthRatio);
+  // Content one side lacks skews the whole-file length ratio; the pairs of a first pass do not.
+  const fileRatio = fileLengthRatio(allSources, allTranslations);
+  let aligned = alignRegions(fileRatio);
+  const pairedRatio = pairedLengthRatio([...aligned.regions, ...aligned.movedGroups], fileRatio);
+  if (Math.abs(Math.log(pairedRatio / fileRatio)) > 0.1) aligned = alignRegions(pairedRatio);
+
   const pairs: Pair[] = [];
-  regions.forEach((group, k) => {
+  aligned.regions.forEach((group, k) => {
     pairs.push(...dropDoubtfulPairs(group, pairedRatio));
-    if (k < headings.length) pairs.push(headings[k]);
+    if (k < anchors.length) pairs.push({ sources: [sources[anchors[k][0]]], translations: [translations[anchors[k][1]]] });
   });
   moved.forEach(([a, b], k) => {
-    const group = [{ sources: [a], translations: [b] }, ...dropDoubtfulPairs(movedGroups[k], pairedRatio)];
+    const group = [{ sources: [a], translations: [b] }, ...dropDoubtfulPairs(aligned.movedGroups[k], pairedRatio)];
     const at = firstTranslationStart(group[0]);
     const index = pairs.findIndex((p) => firstTranslationStart(p) > at);
     pairs.splice(index < 0 ? pairs.length : index, 0, ...group);

@@ -52,6 +52,8 @@ describe("markup that is structure, not prose", () => {
       '<img src="/x.png" width="300" style={{margin: \'0 auto\'}} />',
       "{{% param description %}}\n{.display-6}",
       "[!NOTE]",
+      "{{< comment >}} A note for the editors that runs\nover two lines.",
+      "{{% comment %}}Hidden words.{{% /comment %}}",
     ]) {
       expect(isMarkupOnly(block), block).toBe(true);
     }
@@ -64,6 +66,7 @@ describe("markup that is structure, not prose", () => {
       "[!NOTE] Javadoc",
       "Plain text with a {{< ref \"page\" >}} inside.",
       "<https://example.org>",
+      "{{< comment >}}Hidden.{{< /comment >}} Shown to readers.",
     ]) {
       expect(isMarkupOnly(block), block).toBe(false);
     }

@@ -99,6 +99,32 @@ describe("aligning a translation with its source file", () => {
   });
 });
 
+describe("length expectations come from paired paragraphs", () => {
+  it("is not thrown off by lists of settings that stay in English in a Chinese translation", () => {
+    const settings = Array.from({ length: 12 }, (_, k) => `- \`widget.option.number${k}.enabled=true\` and \`widget.option.number${k}.level=debug\``);
+    const source = [
+      "Widget reads its settings from a file instead of from environment variables.",
+      "This approach helps when:",
+      "- You have a great many options to set for every service",
+      "- You want options that environment variables cannot express at all",
+      "The file format is the same for every language that supports it, including the command line tool.",
+      "Widget also prints every setting it read when you start it with the verbose flag turned on.",
+      ...settings,
+    ].join("\n\n");
+    const translation = [
+      "Widget 从文件而不是环境变量中读取设置。",
+      "这种方法在以下情况下很有用：",
+      "- 你需要为每个服务设置很多选项",
+      "- 你想使用环境变量无法表达的选项",
+      "所有支持它的语言都使用相同的文件格式，包括命令行工具。",
+      "使用详细模式启动时，Widget 会打印它读取的每个设置。",
+      ...settings,
+    ].join("\n\n");
+    const document = buildDocument(translation, { source: { text: source } });
+    expect(pairLines(document).slice(0, 6)).toEqual(["1->1", "3->3", "5->5", "7->7", "9->9", "11->11"]);
+  });
+});
+
 describe("site-generator markup is structure, not prose", () => {
   it("gives Hugo shortcodes and alert markers the markup kind and pairs them with their copies", () => {
     const hugo = parallel("en/hugo.md", "pt-br/hugo.md");
