@@ -141,7 +141,9 @@ export function lintFile(filePath: string, options: EngineOptions): FileOutcome 
   if (!options.fix && !options.fixDryRun) {
     const { findings, document } = lint(text, lintOptions);
     const review = options.review ? { review: reviewOf(document) } : {};
-    return { result: toFileResult(filePath, findings, { ...extra, ...review }), document };
+    // A post that keeps its source in comments is linted inline even when a source file is known.
+    const paired = document.mode === "parallel" ? extra : {};
+    return { result: toFileResult(filePath, findings, { ...paired, ...review }), document };
   }
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = bom ? text.slice(1) : text;
