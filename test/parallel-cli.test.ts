@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run, type CliIO } from "../src/cli.js";
@@ -58,6 +60,25 @@ describe("nl-lint --source-root", () => {
   it("pairs a translation with the source its front matter names", async () => {
     const results = await lintJson(["fixtures/parallel/front-matter/anuncio.md"]);
     expect(rel(results[0].sourceFilePath)).toBe("fixtures/parallel/front-matter/announcement.md");
+  });
+
+  it("lints a post that keeps its source in comments inline, and names no source file for it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nl-lint-parallel-"));
+    writeFileSync(join(dir, "post.md"), "# News\n\nThe team shipped version 3 with faster builds.\n\nIt also fixed 12 bugs.\n");
+    const inline = [
+      "---\nsource: post.md\n---",
+      "<!-- # News -->",
+      "# Novidades",
+      "<!-- The team shipped version 3 with faster builds. -->",
+      "A equipe lançou a versão 3 com builds mais rápidos.",
+      "<!-- It also fixed 12 bugs. -->",
+      "Ela também corrigiu 12 bugs.",
+    ].join("\n\n");
+    writeFileSync(join(dir, "post.pt-br.md"), `${inline}\n`);
+    const t = fakeIO();
+    expect(await run(["--format", "json", join(dir, "post.pt-br.md")], t.io)).toBeLessThan(2);
+    const [result] = JSON.parse(t.stdout()) as JsonResult[];
+    expect(result.sourceFilePath).toBeUndefined();
   });
 
   it("shows the parallel pairs with --print-pairs", async () => {
