@@ -15,6 +15,8 @@ import { STARTER_CONFIG_NAME, starterConfig } from "./init.js";
 import { createProgress, wantsProgress } from "./progress.js";
 import { selectFiles } from "./selection.js";
 import { sourceFinder } from "./sources.js";
+import { runStatus } from "./status/cli.js";
+import { sourceDriftForLint } from "./status/lint-drift.js";
 import { diskFileView, viewRoots } from "./file-view.js";
 import { toolVersion } from "./version.js";
 import { loadSpellers } from "./spell/hunspell.js";
@@ -113,6 +115,7 @@ const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 /** Runs nl-lint with command-line arguments; returns the exit code (0 clean, 1 errors, 2 usage or crash). */
 export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+  if (argv[0] === "status") return runStatus(argv.slice(1), io);
   const program = buildProgram();
   let output = "";
   program.configureOutput({ writeOut: (s) => (output += s), writeErr: (s) => (output += s) });
@@ -234,6 +237,9 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   }
   // One view for the whole run, so each folder is listed and each linked page read once.
   engineOptions.settings = { ...engineOptions.settings, files: diskFileView(viewRoots({ cwd: io.cwd, paths, sourceRoot: options.sourceRoot })) };
+  // stale-translation compares with the sources' git history, which only the command line can read.
+  const sourceDrift = sourceDriftForLint({ files, rule: builtinRules.find((r) => r.id === "stale-translation"), sourceFor: sources.sourceFor, configFor: (f) => configs.forFile(f), optionsFor: (f) => optionsForConfig(engineOptions, configs.forFile(f), overrides) });
+  if (sourceDrift) engineOptions.settings = { ...engineOptions.settings, sourceDrift };
   const results: FileResult[] = [];
   let crashed = false;
   const perConfig = new Map<ResolvedConfig, EngineOptions>();

@@ -44,7 +44,7 @@ function mergeEdits(text: string, edits: TextEdit[]): { range: [number, number];
 
 export function resolveRuleSettings(rule: Rule, options: LintOptions): { severity: Severity; ruleOptions: unknown } {
   const setting = options.rules?.[rule.id];
-  let severity: Severity = rule.severity;
+  let severity: Severity = rule.enabledByDefault === false ? "off" : rule.severity;
   let ruleOptions: unknown = undefined;
   if (typeof setting === "string") severity = setting;
   else if (Array.isArray(setting)) {
