@@ -57,7 +57,10 @@ export interface ExplicitId {
 
 // Written at the end of a heading; both keep an anchor stable whatever the heading says. An
 // attribute block may hold classes and key=value pairs beside the id: `{.notranslate lang=en #id}`.
-const ATTRIBUTES = /\{((?:\s*(?:[#.][^\s{}#.=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}"']+)))+)\s*\}\s*#*\s*$/;
+// Attributes are apart by white space: were they not, `a=b=c=…` could be split in exponentially
+// many ways, and a heading with many '=' and no closing brace would hang the run.
+const ATTRIBUTE = String.raw`(?:(?:[#.][^\s{}#.=]+)+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}"']+))`;
+const ATTRIBUTES = new RegExp(String.raw`\{(\s*${ATTRIBUTE}(?:\s+${ATTRIBUTE})*)\s*\}\s*#*\s*$`);
 const COMMENT_ID = /\{\/\*\s*([^\s*]+)\s*\*\/\}\s*#*\s*$/;
 
 /** The explicit id written at the end of a heading's line, if any. */

@@ -19,8 +19,8 @@ const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s()<>\]"'`]+/gi;
 /** Targets written in link syntax (`](../guide/#setup)`, `]: /docs/x`), relative ones included. */
 const LINK_TARGET_PATTERN = /\]\(\s*<?([^()\s<>]+)|^\s*\[[^\]\n]+\]:\s*<?([^\s<>]+)/gm;
 const NUMBER_PATTERN = /\d+(?:[.,:]\d+)*/g;
-const CODE_PATTERN = /`+([^`\n]+)`+/g;
-const NAME_PATTERN = /\p{Lu}[\p{L}\p{N}]*(?:[.-][\p{L}\p{N}]+)*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*/gu;
+const CODE_PATTERN = /(?<!`)`+([^`\n]+)`+/g;
+const NAME_PATTERN = /\p{Lu}[\p{L}\p{N}]*(?:[.-][\p{L}\p{N}]+)*|(?<!\p{Ll})\p{Ll}+\p{Lu}[\p{L}\p{N}]*/gu;
 const LONG_WORD = /\p{L}{6,}/gu;
 
 /** A capitalised word that opens a sentence says nothing about names, unless it has more capitals or digits. */
