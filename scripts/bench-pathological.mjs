@@ -1,0 +1,72 @@
+// Times lint() on inputs built to hit worst cases: brackets, huge lines, deep nesting, unclosed
+// comments. Each input runs at 1x, 10x and 100x; the stated size of each input is its 100x, so
+// that the largest run is the size named in the issue and the smaller ones show the growth.
+// Each run is a child process with a time limit: one slow input cannot hide the others' numbers.
+// Usage: npm run bench:pathological [-- --timeout 120]
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const MB = 1024 * 1024;
+
+/** Each builder takes the scale (1, 10, 100) and returns the text for stated size × scale / 100. */
+const inputs = {
+  "100,000 '[' in one line": (k) => "[".repeat(1000 * k) + "\n",
+  "5 MB single-line paragraph": (k) => words(Math.round((5 * MB * k) / 100)) + "\n",
+  "10,000 nested list levels": (k) => "- ".repeat(100 * k) + "item\n",
+  "10,000 nested block quotes": (k) => "> ".repeat(100 * k) + "quote\n",
+  "50,000 '<!--' openings": (k) => "<!-- opened\n\n".repeat(500 * k),
+  "unclosed comment at line 1 of 10 MB": (k) => "<!-- never closed\n\n" + paragraphs(Math.round((10 * MB * k) / 100)),
+  "100,000 links in one paragraph": (k) => Array.from({ length: 1000 * k }, (_, i) => `[link ${i}](https://example.org/${i})`).join(" ") + "\n",
+};
+
+function words(bytes) {
+  const unit = "palavra word tradução ";
+  return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+}
+
+function paragraphs(bytes) {
+  const unit = "Uma frase de texto comum, com [um link](https://example.org) e nada mais.\n\n";
+  return unit.repeat(Math.ceil(bytes / unit.length));
+}
+
+async function child(name, scale) {
+  const { lint } = await import("../dist/src/lint.js");
+  lint("warm-up [x](https://example.org)\n");
+  const text = inputs[name](scale);
+  const start = process.hrtime.bigint();
+  const { findings } = lint(text);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rules = [...new Set(findings.map((f) => f.ruleId))].join(" ");
+  process.stdout.write(JSON.stringify({ bytes: Buffer.byteLength(text), seconds, findings: findings.length, rules }));
+}
+
+function main() {
+  const at = process.argv.indexOf("--timeout");
+  const timeoutSeconds = at > 0 ? Number(process.argv[at + 1]) : 120;
+  const self = fileURLToPath(import.meta.url);
+  const rows = [["input", "scale", "MB", "seconds", "s/MB ratio to 1x", "findings"]];
+  let failed = false;
+  for (const name of Object.keys(inputs)) {
+    let perMbAt1;
+    for (const scale of [1, 10, 100]) {
+      const run = spawnSync(process.execPath, [self, "--case", name, String(scale)], { encoding: "utf8", timeout: timeoutSeconds * 1000, maxBuffer: 16 * MB });
+      if (run.status !== 0) {
+        const why = run.error?.code === "ETIMEDOUT" ? `timeout > ${timeoutSeconds}s` : `crashed: ${(run.stderr.trim().split("\n").find((l) => /Error/.test(l)) ?? run.stderr.trim()).slice(0, 80)}`;
+        if (!why.startsWith("timeout")) failed = true;
+        rows.push([name, `${scale}x`, "", why, "", ""]);
+        break;
+      }
+      const r = JSON.parse(run.stdout);
+      const perMb = r.seconds / (r.bytes / MB);
+      perMbAt1 ??= perMb;
+      rows.push([name, `${scale}x`, (r.bytes / MB).toFixed(3), r.seconds.toFixed(3), (perMb / perMbAt1).toFixed(2), `${r.findings} ${r.rules}`.trim()]);
+    }
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  for (const row of rows) console.log(row.map((cell, c) => String(cell).padEnd(widths[c])).join("  ").trimEnd());
+  console.log("\nScale 100x is the stated size; 1x is a hundredth of it. A ratio near 1 (or below) is linear.");
+  if (failed) process.exitCode = 1;
+}
+
+if (process.argv[2] === "--case") await child(process.argv[3], Number(process.argv[4]));
+else main();
