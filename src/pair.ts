@@ -101,11 +101,17 @@ function canGroup(segments: Segment[]): boolean {
   return segments.length === 1 || segments.every((s) => GROUPABLE.has(s.kind));
 }
 
+/**
+ * The ratio of all translated text to all source text, trusted in proportion to how many
+ * segments it rests on: in a short post one untranslated comment would skew it, so a short
+ * post leans on a ratio of 1.
+ */
 function estimateRatio(sources: Segment[], translations: Segment[]): number {
   const s = sources.reduce((n, x) => n + mergedFeatures([x]).length, 0);
   const t = translations.reduce((n, x) => n + mergedFeatures([x]).length, 0);
   if (s === 0 || t === 0) return 1;
-  return Math.min(4, Math.max(0.2, t / s));
+  const trust = Math.min(1, Math.min(sources.length, translations.length) / 10);
+  return Math.min(4, Math.max(0.2, Math.exp(Math.log(t / s) * trust)));
 }
 
 /**

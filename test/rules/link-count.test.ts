@@ -20,7 +20,7 @@ runRuleTests(rule, {
     },
     {
       name: "comment after its translation",
-      code: "A [fastpages](https://fp.org/intro) cria blogs.\n\n<!-- creates blogs for you, for free, with no setup. -->\n",
+      code: "A [Fastpages](https://fp.org/intro) cria blogs no GitHub Pages de graça.\n\n<!-- sets up blogs on GitHub Pages for free. -->\n",
       errors: [{ messageId: "mismatch", line: 1, messageIncludes: "its source (line 3) renders 0" }],
     },
   ],

@@ -69,7 +69,7 @@ runRuleTests(rule, {
     },
     {
       name: "a language swap is not accepted for a language other than the target",
-      code: "<!-- See [the docs](https://example.org/en/docs/install). -->\n\nVeja [a documentação](https://example.org/fr/docs/install).\n",
+      code: "<!-- See [the install docs](https://example.org/en/docs/install) for Linux, macOS and Windows. -->\n\nVeja [a documentação de instalação](https://example.org/fr/docs/install) para Linux, macOS e Windows.\n",
       lint: ptBr,
       errors: [{ messageId: "changed", line: 3 }],
     },
