@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { RuleSetting } from "./lint.js";
 import type { Rule } from "./rule.js";
 import { describeIssues, formatPath, type ValidationProblem } from "./zod-messages.js";
+import { urlCheckSchema } from "./url-check/options.js";
 
 const SEVERITIES = ["off", "warn", "error"] as const;
 const severity = z.enum(SEVERITIES);
@@ -33,6 +34,8 @@ export const configFileSchema = z
     corrections: z.record(z.string().min(1), z.string()).optional(),
     urlLocalizations: z.array(z.object({ source: z.string().min(1), translation: z.string().min(1) }).strict()).optional(),
     reportUnusedDisableDirectives: severity.optional(),
+    /** `--check-urls`: allow and deny lists of URL patterns, politeness and the cache's time-to-live. */
+    urlCheck: urlCheckSchema.optional(),
     /** A translation's front-matter key (dots for nesting) that records the source commit it was made from. */
     sourceCommitKey: z.string().min(1).optional(),
   })

@@ -5,6 +5,7 @@ import { validateConfig, type ConfigFile } from "./config-schema.js";
 import type { RuleSetting } from "./lint.js";
 import type { LintSettings, Rule } from "./rule.js";
 import type { Severity } from "./types.js";
+import type { UrlCheckConfig } from "./url-check/options.js";
 
 /** Looked for in each folder from a linted file's own upwards; in a folder, the first of these that exists wins. */
 export const CONFIG_FILE_NAMES = [".nl-lint.json", ".nl-lint.yaml", ".nl-lint.yml", "nl-lint.config.json", "package.json"];
@@ -34,6 +35,8 @@ export interface ResolvedConfig {
   /** Project word lists, handed to rules as `LintSettings`. */
   settings: Pick<LintSettings, "words" | "corrections" | "urlLocalizations">;
   reportUnusedDisableDirectives?: Severity;
+  /** `--check-urls` settings: which URLs, how politely. */
+  urlCheck?: UrlCheckConfig;
   /** The front-matter key recording the source commit a translation was made from, besides the usual ones. */
   sourceCommitKey?: string;
 }
@@ -77,6 +80,7 @@ function toResolved(filePath: string | undefined, baseDir: string, file: ConfigF
       ...(file.urlLocalizations ? { urlLocalizations: file.urlLocalizations } : {}),
     },
     ...(file.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: file.reportUnusedDisableDirectives } : {}),
+    ...(file.urlCheck ? { urlCheck: file.urlCheck } : {}),
     ...(file.sourceCommitKey ? { sourceCommitKey: file.sourceCommitKey } : {}),
   };
 }
