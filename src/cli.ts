@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { builtinRules } from "../rules/index.js";
 import { lintFile, readText, type EngineOptions } from "./engine.js";
@@ -18,7 +19,12 @@ import { sourceFinder } from "./sources.js";
 import { runStatus } from "./status/cli.js";
 import { sourceDriftForLint } from "./status/lint-drift.js";
 import { diskFileView, viewRoots } from "./file-view.js";
+import { urlCheckRules } from "./url-check/index.js";
+import { runUrlCheck } from "./url-check/run.js";
 import { toolVersion } from "./version.js";
+import { DEFAULT_CACHE_LOCATION, LintCache, contextOf, hashText } from "./cache.js";
+import { mapInWorkers } from "./workers/pool.js";
+import type { LintSettings } from "./rule.js";
 import { loadSpellers } from "./spell/hunspell.js";
 
 export interface CliIO {
@@ -72,6 +78,10 @@ function buildProgram(): Command {
     .option("--no-progress", "never show progress on a terminal")
     .option("--color", "force colours")
     .option("--no-color", "no colours")
+    .option("--concurrency <n>", "worker threads: a number, or auto (one per core, for large runs)", "auto")
+    .option("--cache", "reuse results for files that did not change since the last run")
+    .option("--cache-location <path>", "where the cache is kept", DEFAULT_CACHE_LOCATION)
+    .option("--check-urls", "check external URLs online after linting: dead-url and url-redirect (with --cache, answers are kept)")
     .option("--no-error-on-unmatched-pattern", "do not fail when a path, folder or glob names no Markdown file")
     .option("--max-file-size <bytes>", "skip files larger than this, with a warning (default: 10 MB)", byteCount, DEFAULT_MAX_FILE_SIZE)
     .option("--debug", "print stack traces of internal errors")
@@ -100,6 +110,10 @@ interface CliOptions {
   reportUnusedDisableDirectives?: boolean;
   changedSince?: string;
   progress: boolean;
+  concurrency: string;
+  cache?: boolean;
+  cacheLocation: string;
+  checkUrls?: boolean;
   errorOnUnmatchedPattern: boolean;
   maxFileSize: number;
 }
@@ -116,6 +130,7 @@ const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 /** Runs nl-lint with command-line arguments; returns the exit code (0 clean, 1 errors, 2 usage or crash). */
 export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
   if (argv[0] === "status") return runStatus(argv.slice(1), io);
+  currentArgv = argv;
   const program = buildProgram();
   let output = "";
   program.configureOutput({ writeOut: (s) => (output += s), writeErr: (s) => (output += s) });
@@ -162,12 +177,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
     return 2;
   }
   if (options.init) return writeStarterConfig(io);
-  const configs = new ConfigLoader({ ruleSet: builtinRules, configFile: options.config, cwd: io.cwd });
-  const overrides = {
-    sourceLanguage: options.sourceLang,
-    targetLanguage: options.targetLang,
-    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ? ("error" as const) : undefined,
-  };
+  const { configs, overrides, sources } = runContext(paths, options, io);
   if (options.printConfig) {
     const file = resolve(io.cwd, options.printConfig);
     const config = configs.forFile(file);
@@ -184,20 +194,10 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
     changedSince: options.changedSince,
     ignorePatterns: options.ignorePattern,
     configFor: (file) => configs.forFile(file),
-    // Parallel mode: the resolver's "translations of this source" goes here, so that a changed
-    // source brings its translations into a --changed-since run.
-    translationsOf: undefined,
+    // Parallel mode: a changed source brings the translations made from it into the run.
+    translationsOf: (sourceFile, candidates) => translationsOf(sourceFile, candidates, sources.sourceFor),
   });
   const unmatched = selected.unmatched;
-  const sources = sourceFinder({
-    sourceRoot: options.sourceRoot === undefined ? undefined : resolve(io.cwd, options.sourceRoot),
-    paths: paths.map((p) => resolve(io.cwd, p)),
-    pairsFor: (file) => {
-      const config = configs.forFile(file);
-      return config.pairs.length > 0 ? { patterns: config.pairs, baseDir: config.baseDir } : undefined;
-    },
-    exists: existsSync,
-  });
   // The source tree's own files are what translations are compared with, not translations.
   const files = selected.files.filter((file) => !sources.isSource(file) && !tooLarge(file, options.maxFileSize, io));
   if (unmatched.length > 0 && options.errorOnUnmatchedPattern) {
@@ -221,50 +221,77 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
     return 0;
   }
 
-  const engineOptions: EngineOptions = {
-    only,
-    fix: options.fix,
-    fixDryRun: options.fixDryRun,
-    targetLanguage: options.targetLang,
-    sourceLanguage: options.sourceLang,
-    review: reviewFormats.has(options.format),
-    sourceFor: sources.sourceFor,
-  };
-  // Hunspell's WebAssembly costs a start-up only worth paying when the typo rule will run.
-  const typoRule = builtinRules.find((r) => r.id === "typo");
-  if (typoRule && resolveRuleSettings(typoRule, engineOptions).severity !== "off") {
-    engineOptions.settings = { ...engineOptions.settings, speller: await loadSpellers() };
-  }
-  // One view for the whole run, so each folder is listed and each linked page read once.
-  engineOptions.settings = { ...engineOptions.settings, files: diskFileView(viewRoots({ cwd: io.cwd, paths, sourceRoot: options.sourceRoot })) };
   // stale-translation compares with the sources' git history, which only the command line can read.
-  const sourceDrift = sourceDriftForLint({ files, rule: builtinRules.find((r) => r.id === "stale-translation"), sourceFor: sources.sourceFor, configFor: (f) => configs.forFile(f), optionsFor: (f) => optionsForConfig(engineOptions, configs.forFile(f), overrides) });
-  if (sourceDrift) engineOptions.settings = { ...engineOptions.settings, sourceDrift };
-  const results: FileResult[] = [];
+  const sourceDrift = sourceDriftForLint({ files, rule: builtinRules.find((r) => r.id === "stale-translation"), sourceFor: sources.sourceFor, configFor: (f) => configs.forFile(f), optionsFor: (f) => optionsForConfig(baseEngineOptions(options, sources), configs.forFile(f), overrides) });
+  const results: FileResult[] = new Array(files.length);
   let crashed = false;
-  const perConfig = new Map<ResolvedConfig, EngineOptions>();
   const progress = createProgress({
     enabled: options.progress && files.length > 1 && wantsProgress({ stdoutIsTTY: io.isTTY, stderrIsTTY: io.stderrIsTTY ?? io.isTTY, env: io.env, format: options.format }),
     total: files.length,
     write: (text) => io.stderr(text),
   });
-  for (const file of files) {
-    const config = configs.forFile(file);
-    let fileOptions = perConfig.get(config);
-    if (!fileOptions) perConfig.set(config, (fileOptions = optionsForConfig(engineOptions, config, overrides)));
-    const outcome = lintFile(file, fileOptions);
-    if (outcome.result.messages.some((m) => m.fatal)) crashed = true;
-    results.push(outcome.result);
+  const accept = (index: number, result: FileResult) => {
+    if (result.messages.some((m) => m.fatal)) crashed = true;
+    results[index] = result;
     progress.tick();
+  };
+
+  const cache = options.cache && !options.fix && !options.fixDryRun ? new LintCache(resolve(io.cwd, options.cacheLocation)) : undefined;
+  const linter = await fileLinter({ paths, options, io, sourceDrift, fileList: files });
+  // With a cache, this thread reads each file to key it; only the misses are linted.
+  const pending: number[] = [];
+  const keys = new Map<number, string>();
+  files.forEach((file, index) => {
+    const key = cache ? linter.cacheKey(file) : undefined;
+    const hit = key === undefined ? undefined : cache!.get(file, key);
+    if (hit) accept(index, hit);
+    else {
+      if (key !== undefined) keys.set(index, key);
+      pending.push(index);
+    }
+  });
+  const threads = threadCount(options.concurrency, pending.map((i) => files[i]));
+  const store = (index: number, result: FileResult) => {
+    const key = keys.get(index);
+    if (cache && key !== undefined && !result.messages.some((m) => m.fatal)) cache.set(files[index], key, result);
+    accept(index, result);
+  };
+  if (threads <= 1) {
+    if (pending.length > 0) await linter.ready();
+    for (const index of pending) store(index, linter.lint(files[index]));
+  } else {
+    await mapInWorkers<LintWorkerInit, string, FileResult>({
+      // Run from the TypeScript sources (tests), the worker is the compiled one in dist/.
+      workerUrl: new URL(import.meta.url.endsWith(".ts") ? "../dist/src/workers/lint-worker.js" : "./workers/lint-worker.js", import.meta.url),
+      init: { argv: currentArgv, cwd: io.cwd, sourceDrift, fileList: files },
+      items: pending.map((i) => files[i]),
+      weight: fileSize,
+      concurrency: threads,
+      onResult: (n, result) => store(pending[n], result),
+    });
   }
+  cache?.save();
   progress.done();
+  // The network is asked after linting, from this thread: its findings depend on more than the text.
+  let networkFailed = false;
+  if (options.checkUrls) {
+    const online = await runUrlCheck({
+      results,
+      config: configs.forFile(join(io.cwd, "_")).urlCheck ?? {},
+      lintCacheLocation: options.cache ? resolve(io.cwd, options.cacheLocation) : undefined,
+      fix: options.fix,
+      stderr: io.stderr,
+    });
+    results.splice(0, results.length, ...online.results);
+    networkFailed = online.networkFailed;
+  }
   const shown = options.quiet
     ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }))
     : results;
   const formatted = formatters[options.format](shown, {
     color: options.outputFile ? false : useColor(io, options.color),
     cwd: io.cwd,
-    rules: builtinRules,
+    rules: options.checkUrls ? [...builtinRules, ...urlCheckRules] : builtinRules,
     toolVersion: toolVersion(),
   });
   if (options.outputFile) {
@@ -276,10 +303,150 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  if (crashed) return 2;
+  if (crashed || networkFailed) return 2;
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) return 1;
   return 0;
+}
+
+const sourcesOfCandidates = new WeakMap<string[], Map<string, string | undefined>>();
+
+/** The candidate files whose source is `sourceFile`; each candidate's source is resolved once. */
+function translationsOf(sourceFile: string, candidates: string[], sourceFor: (file: string, text: string) => string | undefined): string[] {
+  let sourceOf = sourcesOfCandidates.get(candidates);
+  if (!sourceOf) {
+    sourceOf = new Map(candidates.map((file) => [file, sourceFor(file, readText(file).text ?? "")]));
+    sourcesOfCandidates.set(candidates, sourceOf);
+  }
+  return candidates.filter((file) => sourceOf!.get(file) === sourceFile);
+}
+
+/** Configuration, command-line overrides and the source finder of a run: the same in every thread. */
+function runContext(paths: string[], options: CliOptions, io: CliIO) {
+  const configs = new ConfigLoader({ ruleSet: builtinRules, configFile: options.config, cwd: io.cwd });
+  const overrides = {
+    sourceLanguage: options.sourceLang,
+    targetLanguage: options.targetLang,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ? ("error" as const) : undefined,
+  };
+  const sources = sourceFinder({
+    sourceRoot: options.sourceRoot === undefined ? undefined : resolve(io.cwd, options.sourceRoot),
+    paths: paths.map((p) => resolve(io.cwd, p)),
+    pairsFor: (file) => {
+      const config = configs.forFile(file);
+      return config.pairs.length > 0 ? { patterns: config.pairs, baseDir: config.baseDir } : undefined;
+    },
+    exists: existsSync,
+  });
+  return { configs, overrides, sources };
+}
+
+function baseEngineOptions(options: CliOptions, sources: ReturnType<typeof sourceFinder>): EngineOptions {
+  return {
+    only: options.only?.split(",").map((s) => s.trim()).filter(Boolean),
+    fix: options.fix,
+    fixDryRun: options.fixDryRun,
+    targetLanguage: options.targetLang,
+    sourceLanguage: options.sourceLang,
+    review: reviewFormats.has(options.format),
+    sourceFor: sources.sourceFor,
+  };
+}
+
+export interface FileLinter {
+  /** Loads what linting (not keying) needs; call and await before `lint`. */
+  ready(): Promise<void>;
+  lint(file: string): FileResult;
+  /** What a cached result for the file must match; undefined when the file cannot be read. */
+  cacheKey(file: string): string | undefined;
+}
+
+/**
+ * Builds what one thread needs to lint the run's files: per-configuration options, the
+ * dictionaries (loaded once per thread, only when the typo rule runs) and the file view.
+ */
+export async function fileLinter(run: { paths: string[]; options: CliOptions; io: CliIO; sourceDrift?: LintSettings["sourceDrift"]; fileList: string[] }): Promise<FileLinter> {
+  const { paths, options, io } = run;
+  const { configs, overrides, sources } = runContext(paths, options, io);
+  const engineOptions = baseEngineOptions(options, sources);
+  // One view for the whole run, so each folder is listed and each linked page read once.
+  engineOptions.settings = { ...engineOptions.settings, files: diskFileView(viewRoots({ cwd: io.cwd, paths, sourceRoot: options.sourceRoot })) };
+  if (run.sourceDrift) engineOptions.settings = { ...engineOptions.settings, sourceDrift: run.sourceDrift };
+  const perConfig = new Map<ResolvedConfig, EngineOptions>();
+  const optionsFor = (file: string) => {
+    const config = configs.forFile(file);
+    let fileOptions = perConfig.get(config);
+    if (!fileOptions) perConfig.set(config, (fileOptions = optionsForConfig(engineOptions, config, overrides)));
+    return fileOptions;
+  };
+  // Which files exist decides where relative links lead, so it is part of every key.
+  const runShape = hashText(run.fileList.join("\n"));
+  const contexts = new Map<EngineOptions, string>();
+  let ready: Promise<void> | undefined;
+  return {
+    // Hunspell's WebAssembly costs a start-up only worth paying when the typo rule will run on a file.
+    ready: () =>
+      (ready ??= (async () => {
+        const typoRule = builtinRules.find((r) => r.id === "typo");
+        if (typoRule && resolveRuleSettings(typoRule, engineOptions).severity !== "off") {
+          const speller = await loadSpellers();
+          engineOptions.settings = { ...engineOptions.settings, speller };
+          perConfig.clear();
+        }
+      })()),
+    lint: (file) => lintFile(file, optionsFor(file)).result,
+    cacheKey: (file) => {
+      const read = readText(file);
+      if (read.text === undefined) return undefined;
+      const fileOptions = optionsFor(file);
+      let context = contexts.get(fileOptions);
+      if (context === undefined) contexts.set(fileOptions, (context = contextOf({ fileOptions, runShape }, toolVersion())));
+      const sourcePath = fileOptions.sourceFor?.(file, read.text);
+      const sourceText = sourcePath === undefined ? undefined : (readText(sourcePath).text ?? "");
+      return LintCache.key(read.text, { sourceText: sourcePath === undefined ? undefined : `${sourcePath}\0${sourceText}`, context });
+    },
+  };
+}
+
+/** Worker threads pay a start-up (modules, dictionaries): only worth it for runs with real work. */
+function threadCount(setting: string, files: string[]): number {
+  const cores = availableParallelism();
+  const wanted = setting === "auto" ? cores : Math.max(1, Number.parseInt(setting, 10) || 1);
+  if (wanted <= 1 || files.length < 2) return 1;
+  if (setting === "auto") {
+    let bytes = 0;
+    for (const file of files) bytes += fileSize(file);
+    if (bytes < 1_000_000 || files.length < 8) return 1;
+  }
+  return Math.min(wanted, files.length);
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The arguments of the run in progress, for worker threads to rebuild the same run. */
+let currentArgv: string[] = [];
+
+export interface LintWorkerInit {
+  argv: string[];
+  cwd: string;
+  sourceDrift?: LintSettings["sourceDrift"];
+  fileList: string[];
+}
+
+/** Parses a run's arguments again in a worker thread and returns its linter. */
+export async function workerLinter(init: LintWorkerInit): Promise<FileLinter> {
+  const program = buildProgram();
+  program.parse(init.argv, { from: "user" });
+  const io: CliIO = { ...processIO, cwd: init.cwd, stdout: () => {}, stderr: () => {} };
+  const linter = await fileLinter({ paths: program.args, options: program.opts<CliOptions>(), io, sourceDrift: init.sourceDrift, fileList: init.fileList });
+  await linter.ready();
+  return linter;
 }
 
 /** A file over the size limit is skipped, with a warning: the rest of the run still gets linted. */

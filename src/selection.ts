@@ -15,7 +15,7 @@ export interface SelectionOptions {
    * In parallel mode, the translations of a source file, so that a changed source brings its
    * translations along with --changed-since. Supplied by the parallel-file resolver.
    */
-  translationsOf?: (sourceFile: string) => string[];
+  translationsOf?: (sourceFile: string, candidates: string[]) => string[];
 }
 
 export interface Selection {
@@ -36,7 +36,7 @@ export async function selectFiles(options: SelectionOptions): Promise<Selection>
   if (options.changedSince !== undefined) {
     const changed = changedMarkdownFiles(options.cwd, options.changedSince);
     const withTranslations = new Set(changed);
-    for (const file of changed) for (const t of options.translationsOf?.(file) ?? []) withTranslations.add(t);
+    for (const file of changed) for (const t of options.translationsOf?.(file, files) ?? []) withTranslations.add(t);
     if (options.paths.length > 0) {
       const named = new Set(files);
       files = [...withTranslations].filter((f) => named.has(f));

@@ -246,6 +246,16 @@ describe("--changed-since", () => {
     expect(JSON.parse(t.stdout()).map((r: { filePath: string }) => r.filePath.slice(dir.length + 1))).toEqual(["docs/NL [PT-BR] #6.md", "docs/keep.md", "edited.md", "new.md"]);
   });
 
+  it("in parallel mode, a changed source brings in the translations made from it", async () => {
+    const dir = project({ "en/a.md": "# A\n\nSee [docs](https://d.example).\n", "en/b.md": "# B\n\nText.\n", "pt-br/a.md": "# A\n\nVeja [docs](https://d.example).\n", "pt-br/b.md": "# B\n\nTexto.\n" });
+    git(dir, "init", "-q", "-b", "main");
+    git(dir, "add", ".");
+    git(dir, "commit", "-q", "-m", "base");
+    writeFileSync(join(dir, "en/a.md"), "# A\n\nSee [the docs](https://d.example/v2).\n");
+    const result = await lintJson(dir, [...ONLY, "--changed-since", "HEAD", "--source-root", "en", "pt-br"]);
+    expect(result.files).toEqual(["pt-br/a.md"]);
+  });
+
   it("nothing changed: nothing linted, exit 0", async () => {
     const dir = repository();
     git(dir, "add", "-A");

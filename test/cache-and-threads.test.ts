@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run, type CliIO } from "../src/cli.js";
+
+function fakeIO(cwd: string) {
+  const out: string[] = [];
+  const io: CliIO = { stdout: (t) => out.push(t), stderr: () => {}, cwd, env: {}, isTTY: false };
+  return { io, stdout: () => out.join("") };
+}
+
+const post = (n: number, broken: boolean) =>
+  `<!-- Issue ${n}: read [the notes](https://notes.example/${n}) and [the code](https://code.example/${n}). -->\n\n` +
+  `Edição ${n}: leia [as notas](https://notes.example/${n}) e [o código]${broken ? " " : ""}(https://code.example/${n}).\n`;
+
+function project(count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), "nl-lint-cache-"));
+  for (let n = 0; n < count; n++) writeFileSync(join(dir, `post-${n}.md`), post(n, n % 3 === 0));
+  return dir;
+}
+
+const messagesOf = (json: string) =>
+  JSON.parse(json).map((r: { filePath: string; messages: Array<{ ruleId: string; line: number }> }) => [r.filePath, r.messages.map((m) => `${m.line} ${m.ruleId}`).sort()]);
+
+describe("worker threads and the cache give the results of a plain run", () => {
+  it("lints the same with 2 worker threads as with one thread, in the same order", async () => {
+    const dir = project(12);
+    const serial = fakeIO(dir);
+    const threaded = fakeIO(dir);
+    expect(await run(["--format", "json", "--concurrency", "1", "--only", "broken-link,link-count", "."], serial.io)).toBe(1);
+    expect(await run(["--format", "json", "--concurrency", "2", "--only", "broken-link,link-count", "."], threaded.io)).toBe(1);
+    expect(messagesOf(threaded.stdout())).toEqual(messagesOf(serial.stdout()));
+    expect(messagesOf(serial.stdout()).filter(([, m]: [string, string[]]) => m.length > 0)).toHaveLength(4);
+  });
+
+  it("reuses cached results until a file, or the configuration, changes", async () => {
+    const dir = project(6);
+    const cacheFile = join(dir, ".cache", "nl-lint.json");
+    const args = ["--format", "json", "--cache", "--cache-location", cacheFile, "--only", "broken-link,link-count", "."];
+    const first = fakeIO(dir);
+    await run(args, first.io);
+    expect(existsSync(cacheFile)).toBe(true);
+    const stored = JSON.parse(readFileSync(cacheFile, "utf8"));
+    expect(Object.keys(stored.entries)).toHaveLength(6);
+
+    // Poison one entry's result while keeping its key: a second run must serve it from the cache.
+    const target = join(dir, "post-1.md");
+    stored.entries[target].result.messages = [{ ruleId: "from-cache", severity: 1, message: "x", line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0, side: "translation" }];
+    writeFileSync(cacheFile, JSON.stringify(stored));
+    const second = fakeIO(dir);
+    await run(args, second.io);
+    expect(messagesOf(second.stdout()).find(([f]: [string]) => f === target)[1]).toEqual(["1 from-cache"]);
+
+    // Changing the file's text invalidates its entry.
+    writeFileSync(target, post(1, true));
+    const third = fakeIO(dir);
+    await run(args, third.io);
+    expect(messagesOf(third.stdout()).find(([f]: [string]) => f === target)[1]).toEqual(["3 broken-link", "3 link-count"]);
+
+    // So does changing which rules run.
+    writeFileSync(cacheFile, JSON.stringify(stored));
+    const fourth = fakeIO(dir);
+    await run(["--format", "json", "--cache", "--cache-location", cacheFile, "--only", "broken-link", "."], fourth.io);
+    expect(messagesOf(fourth.stdout()).find(([f]: [string]) => f === target)[1]).toEqual(["3 broken-link"]);
+  });
+});
