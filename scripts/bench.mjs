@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+// npm run bench [-- --copies N] [--runs R] [--out FILE]
+// Builds a scaled corpus from ../shared/corpus in a temporary folder and measures, in one run,
+// nl-lint against the parse floor and markdownlint-cli2 on the same files: median wall times,
+// peak memory, and the ratios the project targets. Skips cleanly without ../shared.
+import { spawn } from "node:child_process";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const corpus = resolve(root, "..", "shared", "corpus");
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const runs = Number(flag("runs", 3));
+const out = resolve(flag("out", join(root, "bench-results.json")));
+const minimumBytes = 80 * 1024 * 1024;
+
+if (!existsSync(corpus)) {
+  console.log("bench: skipped (no ../shared/corpus beside the project)");
+  process.exit(0);
+}
+if (!existsSync(join(root, "dist", "src", "cli.js"))) {
+  console.error("bench: run `npm run build` first");
+  process.exit(2);
+}
+
+function folderBytes(dir) {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? folderBytes(path) : statSync(path).size;
+  }
+  return total;
+}
+
+function markdownFiles(dir, found = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) markdownFiles(path, found);
+    else if (/\.(md|mdx|markdown)$/i.test(entry.name)) found.push(path);
+  }
+  return found;
+}
+
+const corpusBytes = folderBytes(corpus);
+const copies = Number(flag("copies", Math.max(4, 4 * Math.ceil(minimumBytes / corpusBytes / 4))));
+const work = mkdtempSync(join(tmpdir(), "nl-lint-bench-"));
+// Sizes 1x, 2x and 4x for the linearity check: the full set is `copies` copies of the corpus.
+const sizes = [Math.max(1, Math.round(copies / 4)), Math.max(1, Math.round(copies / 2)), copies];
+for (let c = 0; c < copies; c++) cpSync(corpus, join(work, `copy-${String(c).padStart(3, "0")}`), { recursive: true });
+const copyFolders = (n) => Array.from({ length: n }, (_, c) => join(work, `copy-${String(c).padStart(3, "0")}`));
+const full = copyFolders(copies);
+const fullFiles = full.flatMap((f) => markdownFiles(f));
+const fullBytes = fullFiles.reduce((n, f) => n + statSync(f).size, 0);
+console.log(`bench: ${fullFiles.length} Markdown files, ${(fullBytes / 1e6).toFixed(1)} MB (${copies} copies of ../shared/corpus) in ${work}`);
+
+/** Runs a command, polling its peak resident memory (VmHWM counts every thread of the process). */
+function measure(command, commandArgs, options = {}) {
+  return new Promise((resolvePromise) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, commandArgs, { cwd: options.cwd ?? root, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1", CI: "1" } });
+    let peak = 0;
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const poll = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+        const hwm = Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) * 1024;
+        if (hwm > peak) peak = hwm;
+      } catch {
+        // The process has ended.
+      }
+    }, 20);
+    child.on("exit", (code) => {
+      clearInterval(poll);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0 && code !== 1) console.error(`bench: ${command} ${commandArgs.join(" ")} exited ${code}\n${stderr.slice(0, 2000)}`);
+      resolvePromise({ seconds, peak, code });
+    });
+  });
+}
+
+async function median(label, command, commandArgs, options = {}) {
+  const samples = [];
+  for (let r = 0; r < runs; r++) {
+    if (options.before) options.before(r);
+    samples.push(await measure(command, commandArgs, options));
+    process.stdout.write(`  ${label}: run ${r + 1}/${runs} ${samples.at(-1).seconds.toFixed(2)} s\n`);
+  }
+  const sorted = [...samples].sort((a, b) => a.seconds - b.seconds);
+  return { label, seconds: sorted[Math.floor(sorted.length / 2)].seconds, peak: Math.max(...samples.map((s) => s.peak)), samples: samples.map((s) => s.seconds) };
+}
+
+const node = process.execPath;
+const cli = join(root, "bin", "nl-lint.js");
+const cacheFile = join(work, "cache.json");
+const lintArgs = (folders, extra = []) => [cli, "--format", "json", ...extra, ...folders];
+const results = {};
+
+results.parseFloor = await median("parse floor (1 thread)", node, [join(root, "scripts", "parse-floor.mjs"), ...full]);
+results.oneThread = await median("nl-lint, 1 thread", node, lintArgs(full, ["--concurrency", "1"]));
+results.parallel = await median("nl-lint, default parallelism", node, lintArgs(full));
+results.warm = await median("nl-lint --cache, warm, nothing changed", node, lintArgs(full, ["--cache", "--cache-location", cacheFile]), {
+  before: (r) => {
+    if (r === 0) rmSync(cacheFile, { force: true });
+  },
+});
+// The first warm run above filled the cache; prime it again to be sure, then touch 1% per run.
+await measure(node, lintArgs(full, ["--cache", "--cache-location", cacheFile]));
+const touched = fullFiles.filter((_, i) => i % 100 === 0);
+results.onePercent = await median("nl-lint --cache, 1% of files changed", node, lintArgs(full, ["--cache", "--cache-location", cacheFile]), {
+  before: (r) => {
+    for (const f of touched) appendFileSync(f, `\nbench edit ${r}\n`);
+  },
+});
+const markdownlint = join(root, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs");
+results.markdownlint = await median("markdownlint-cli2 (default config)", node, [markdownlint, "copy-*/**/*.{md,mdx,markdown}"], { cwd: work });
+const smallPost = join(root, "fixtures", "examples", "boletim-13.pt-br.md");
+const { builtinRules } = await import(join(root, "dist", "rules", "index.js"));
+const withoutTypo = builtinRules.map((r) => r.id).filter((id) => id !== "typo").join(",");
+results.smallPost = await median("one small post, all rules", node, [cli, smallPost]);
+results.smallPostNoTypo = await median("one small post, without typo", node, [cli, "--only", withoutTypo, smallPost]);
+results.linear = [];
+for (const n of sizes) {
+  const folders = copyFolders(n);
+  const m = n === copies ? results.parallel : await median(`nl-lint, default parallelism, ${n} copies`, node, lintArgs(folders));
+  results.linear.push({ copies: n, mb: folders.flatMap((f) => markdownFiles(f)).reduce((s, f) => s + statSync(f).size, 0) / 1e6, seconds: m.seconds });
+}
+
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ratio = (a, b) => a / b;
+const targets = [
+  ["default parallelism / parse floor", ratio(results.parallel.seconds, results.parseFloor.seconds), 0.7],
+  ["default parallelism / markdownlint-cli2", ratio(results.parallel.seconds, results.markdownlint.seconds), 0.7],
+  ["1 thread / parse floor", ratio(results.oneThread.seconds, results.parseFloor.seconds), 1.5],
+  ["warm cache, no change / cold", ratio(results.warm.seconds, results.parallel.seconds), 0.05],
+  ["warm cache, 1% changed / cold", ratio(results.onePercent.seconds, results.parallel.seconds), 0.1],
+  ["peak memory, default parallelism (MB)", results.parallel.peak / 1024 / 1024, 500],
+  ["one small post with dictionary (s)", results.smallPost.seconds, 1],
+  ["one small post without typo (s)", results.smallPostNoTypo.seconds, 0.3],
+];
+const lines = [];
+lines.push(`Corpus: ${fullFiles.length} files, ${(fullBytes / 1e6).toFixed(1)} MB; median of ${runs} run(s) each.`, "");
+lines.push("| measurement | wall time | peak memory |", "| --- | ---: | ---: |");
+for (const key of ["parseFloor", "oneThread", "parallel", "warm", "onePercent", "markdownlint", "smallPost", "smallPostNoTypo"]) {
+  const r = results[key];
+  lines.push(`| ${r.label} | ${r.seconds.toFixed(2)} s | ${mb(r.peak)} |`);
+}
+lines.push("", "| target | measured | goal | met |", "| --- | ---: | ---: | --- |");
+for (const [name, value, goal] of targets) lines.push(`| ${name} | ${value.toFixed(name.includes("MB") ? 0 : 3)} | ≤ ${goal} | ${value <= goal ? "yes" : "no"} |`);
+const base = results.linear[0];
+lines.push("", "| size | MB | wall time | seconds per MB, relative to the smallest |", "| --- | ---: | ---: | ---: |");
+for (const l of results.linear) lines.push(`| ${l.copies} copies | ${l.mb.toFixed(1)} | ${l.seconds.toFixed(2)} s | ${((l.seconds / l.mb) / (base.seconds / base.mb)).toFixed(2)} |`);
+const table = lines.join("\n");
+console.log(`\n${table}\n`);
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), files: fullFiles.length, bytes: fullBytes, runs, results, targets: targets.map(([name, value, goal]) => ({ name, value, goal, met: value <= goal })), table }, null, 2));
+console.log(`bench: results written to ${out}`);
+rmSync(work, { recursive: true, force: true });
