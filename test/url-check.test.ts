@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { run, type CliIO } from "../src/cli.js";
 import { checkUrls, errorCode } from "../src/url-check/checker.js";
 import { externalUrls } from "../src/url-check/collect.js";
 import { urlFilter } from "../src/url-check/options.js";
@@ -200,6 +201,89 @@ describe("URLs of a page", () => {
     expect(wanted("https://private.example/x")).toBe(false);
     expect(wanted("https://other.org/x")).toBe(false);
   });
+});
+
+describe("nl-lint --check-urls", () => {
+  let dir: string;
+  const output: { stdout: string; stderr: string } = { stdout: "", stderr: "" };
+  const io = (): CliIO => ({
+    stdout: (t) => (output.stdout += t),
+    stderr: (t) => (output.stderr += t),
+    cwd: dir,
+    env: {},
+    isTTY: false,
+  });
+  const lintJson = async (...args: string[]) => {
+    output.stdout = "";
+    output.stderr = "";
+    const code = await run(["--only", "broken-link", "--format", "json", "--no-progress", "--concurrency", "1", ...args], io());
+    return { code, results: output.stdout ? (JSON.parse(output.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; message: string; fix?: unknown }> }>) : [] };
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "nl-lint-urls-"));
+    writeFileSync(join(dir, ".nl-lint.json"), JSON.stringify({ urlCheck: { perHostIntervalMs: 0, perHostConcurrency: 8, concurrency: 8, timeoutMs: 1000, deny: [server.url("/ignored/*")] } }));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("reports dead and moved URLs in the file's results, and never checks a denied one", async () => {
+    writeFileSync(join(dir, "post.md"), `# Post\n\nA [live](${server.url("/ok/1")}) link, a [gone](${server.url("/gone/2")}) one,\n[moved](${server.url("/moved/3#part")}) and [ignored](${server.url("/ignored/4")}).\n`);
+    const { code, results } = await lintJson("--check-urls", "post.md");
+    expect(code).toBe(1);
+    expect(results[0].messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(["3 dead-url", "4 url-redirect"]);
+    expect(results[0].messages[1].message).toContain(`to '${server.url("/ok/3#part")}'`);
+    expect(server.log.some((l) => l.includes("/ignored/"))).toBe(false);
+  });
+
+  it("without --check-urls, asks nothing", async () => {
+    writeFileSync(join(dir, "post.md"), `[gone](${server.url("/gone/1")})\n`);
+    const { code } = await lintJson("post.md");
+    expect(code).toBe(0);
+    expect(server.log).toEqual([]);
+  });
+
+  it("with --fix, rewrites a permanently moved URL to where it leads", async () => {
+    writeFileSync(join(dir, "post.md"), `See [the page](${server.url("/moved/a")}).\n`);
+    const { results } = await lintJson("--check-urls", "--fix", "post.md");
+    expect(readFileSync(join(dir, "post.md"), "utf8")).toBe(`See [the page](${server.url("/ok/a")}).\n`);
+    expect(results[0].messages).toEqual([]);
+  });
+
+  it("with --cache, a second run sends no request", async () => {
+    const links = Array.from({ length: 30 }, (_, i) => `- [${i}](${server.url(i % 3 === 0 ? `/gone/${i}` : `/ok/${i}`)})`).join("\n");
+    writeFileSync(join(dir, "post.md"), `# Links\n\n${links}\n`);
+    const first = await lintJson("--check-urls", "--cache", "--cache-location", "cache/lint.json", "post.md");
+    const sent = server.log.length;
+    expect(sent).toBeGreaterThanOrEqual(30);
+    const second = await lintJson("--check-urls", "--cache", "--cache-location", "cache/lint.json", "post.md");
+    expect(server.log.length).toBe(sent);
+    expect(second.results[0].messages).toEqual(first.results[0].messages);
+    expect(second.results[0].messages).toHaveLength(10);
+    expect(output.stderr).toContain("30 URLs, 30 from the cache, 0 requests");
+  });
+
+  it("says once that the network is down, and exits 2", async () => {
+    const port = await closedPort();
+    const other = await closedPort();
+    writeFileSync(join(dir, "post.md"), `[a](http://127.0.0.1:${port}/a) [b](http://127.0.0.1:${other}/b) [c](http://127.0.0.1:${port}/c)\n`);
+    const { code, results } = await lintJson("--check-urls", "post.md");
+    expect(code).toBe(2);
+    expect(results[0].messages).toEqual([]);
+    expect(output.stderr.match(/network/g)).toHaveLength(1);
+  });
+
+  it("checks 1,000 distinct URLs within the concurrency bound", async () => {
+    const links = Array.from({ length: 1000 }, (_, i) => `- [${i}](${server.url(`/slow/${i}?ms=2`)})`).join("\n");
+    writeFileSync(join(dir, "many.md"), `# Many\n\n${links}\n`);
+    writeFileSync(join(dir, ".nl-lint.json"), JSON.stringify({ urlCheck: { perHostIntervalMs: 0, perHostConcurrency: 16, concurrency: 16 } }));
+    const started = Date.now();
+    const { code } = await lintJson("--check-urls", "many.md");
+    const seconds = (Date.now() - started) / 1000;
+    expect(code).toBe(0);
+    expect(server.log.filter((l) => l.startsWith("HEAD"))).toHaveLength(1000);
+    expect(server.maxActive).toBeLessThanOrEqual(16);
+    console.info(`--check-urls: 1000 URLs in ${seconds.toFixed(2)}s, at most ${server.maxActive} requests at once (bound 16)`);
+  }, 60_000);
 });
 
 describe("the URL cache", () => {
