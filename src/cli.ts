@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { builtinRules } from "../rules/index.js";
@@ -10,7 +10,7 @@ import { lint, resolveRuleSettings } from "./lint.js";
 import { describePairs } from "./print-pairs.js";
 import { ChangedFilesError } from "./changed.js";
 import { ConfigError, ConfigLoader, configFileIn, type ResolvedConfig } from "./config.js";
-import { describeConfig, optionsForConfig } from "./file-options.js";
+import { commandLineSourceFinder, describeConfig, optionsForConfig } from "./file-options.js";
 import { displayPath } from "./formatters/paths.js";
 import { STARTER_CONFIG_NAME, starterConfig } from "./init.js";
 import { createProgress, wantsProgress } from "./progress.js";
@@ -329,15 +329,7 @@ function runContext(paths: string[], options: CliOptions, io: CliIO) {
     targetLanguage: options.targetLang,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ? ("error" as const) : undefined,
   };
-  const sources = sourceFinder({
-    sourceRoot: options.sourceRoot === undefined ? undefined : resolve(io.cwd, options.sourceRoot),
-    paths: paths.map((p) => resolve(io.cwd, p)),
-    pairsFor: (file) => {
-      const config = configs.forFile(file);
-      return config.pairs.length > 0 ? { patterns: config.pairs, baseDir: config.baseDir } : undefined;
-    },
-    exists: existsSync,
-  });
+  const sources = commandLineSourceFinder({ cwd: io.cwd, paths, sourceRoot: options.sourceRoot, configFor: (file) => configs.forFile(file) });
   return { configs, overrides, sources };
 }
 

@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import type { ResolvedConfig } from "./config.js";
+import { sourceFinder } from "./sources.js";
 import type { EngineOptions } from "./engine.js";
 import { resolveRuleSettings } from "./lint.js";
 import type { Rule } from "./rule.js";
@@ -45,4 +48,17 @@ export function describeConfig(config: ResolvedConfig, options: EngineOptions, r
     urlLocalizations: options.settings?.urlLocalizations ?? [],
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ?? "off",
   };
+}
+
+/** The source finder of a command-line run (lint and status alike): configuration pairs, then `--source-root`. */
+export function commandLineSourceFinder(options: { cwd: string; paths: string[]; sourceRoot?: string; configFor: (file: string) => ResolvedConfig }) {
+  return sourceFinder({
+    sourceRoot: options.sourceRoot === undefined ? undefined : resolve(options.cwd, options.sourceRoot),
+    paths: options.paths.map((p) => resolve(options.cwd, p)),
+    pairsFor: (file) => {
+      const config = options.configFor(file);
+      return config.pairs.length > 0 ? { patterns: config.pairs, baseDir: config.baseDir } : undefined;
+    },
+    exists: existsSync,
+  });
 }

@@ -5,11 +5,10 @@ import { builtinRules } from "../../rules/index.js";
 import type { CliIO } from "../cli.js";
 import { ConfigError, ConfigLoader } from "../config.js";
 import { readText, writeAtomically } from "../engine.js";
-import { optionsForConfig } from "../file-options.js";
+import { commandLineSourceFinder, optionsForConfig } from "../file-options.js";
 import { displayPath } from "../formatters/paths.js";
 import { lint } from "../lint.js";
 import { selectFiles } from "../selection.js";
-import { sourceFinder } from "../sources.js";
 import type { LintDocument } from "../types.js";
 import { COMMIT_KEYS, findDrift } from "./drift.js";
 import { driftSinceStamp, STAMP_KEY, stampValue } from "./fingerprint.js";
@@ -202,15 +201,7 @@ async function report(paths: string[], options: StatusOptions, io: CliIO): Promi
     for (const pattern of selected.unmatched) io.stderr(`nl-lint status: no such file, directory or match: ${pattern}\n`);
     return 2;
   }
-  const sources = sourceFinder({
-    sourceRoot: options.sourceRoot === undefined ? undefined : resolve(io.cwd, options.sourceRoot),
-    paths: paths.map((p) => resolve(io.cwd, p)),
-    pairsFor: (file) => {
-      const config = configs.forFile(file);
-      return config.pairs.length > 0 ? { patterns: config.pairs, baseDir: config.baseDir } : undefined;
-    },
-    exists: existsSync,
-  });
+  const sources = commandLineSourceFinder({ cwd: io.cwd, paths, sourceRoot: options.sourceRoot, configFor: (file) => configs.forFile(file) });
   const files = selected.files.filter((file) => !sources.isSource(file));
   const context: Context = { io, options, configs, sourceFor: sources.sourceFor, git: new GitHistory() };
   const measured = statuses(files, context);
