@@ -16,6 +16,7 @@ import {
   type Written,
 } from "../src/link-paths.js";
 import { defineRule, matchedPairs, type FileView, type PageAnchors } from "../src/rule.js";
+import { writtenDestinations, type WrittenDestination } from "../src/links.js";
 import type { LintDocument, Report, Segment } from "../src/types.js";
 
 /**
@@ -33,42 +34,12 @@ import type { LintDocument, Report, Segment } from "../src/types.js";
  */
 
 /** A link as written in the translation: its URL, where it is, and where its URL is. */
-interface Occurrence {
-  url: string;
-  start: number;
-  end: number;
-  /** Where the URL itself is written, when it can be found, for a fix. */
-  urlAt?: number;
-}
+type Occurrence = WrittenDestination;
 
 const HTML_LINK = /<(?:a|img|source|link)\b[^>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
 function occurrencesIn(nodes: readonly Nodes[], text: string): Occurrence[] {
-  const out: Occurrence[] = [];
-  const stack = [...nodes].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined) {
-      if (node.type === "link" || node.type === "image" || node.type === "definition") {
-        const written = text.slice(start, end);
-        // The destination comes after the label: search from its end, so a label quoting the URL is skipped.
-        const after = node.type === "definition" ? written.indexOf("]:") : written.lastIndexOf("](");
-        const at = written.indexOf(node.url, Math.max(0, after));
-        out.push({ url: node.url, start, end, ...(at >= 0 ? { urlAt: start + at } : {}) });
-      } else if (node.type === "html") {
-        const html = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => " ".repeat(c.length));
-        for (const m of html.matchAll(HTML_LINK)) {
-          const url = m[1] ?? m[2];
-          const at = m.index + m[0].lastIndexOf(url);
-          out.push({ url, start: start + m.index, end: start + m.index + m[0].length, urlAt: start + at });
-        }
-      }
-    }
-    if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
-  }
-  return out;
+  return writtenDestinations(nodes, text, HTML_LINK);
 }
 
 /** Link paths the source writes, so that a destination it shares can be told from one the translator wrote. */

@@ -89,3 +89,42 @@ export function maskedText(segment: Segment, text: string): string {
   maskCache.set(segment, masked);
   return masked;
 }
+
+/** A link destination as written: the node's span, and where the URL itself sits when it can be found. */
+export interface WrittenDestination {
+  url: string;
+  start: number;
+  end: number;
+  urlAt?: number;
+}
+
+/**
+ * Every destination the nodes write: links, images, reference definitions, and `href`/`src` of
+ * the HTML tags `htmlLink` matches (its first or second group is the URL). HTML comments are skipped.
+ */
+export function writtenDestinations(nodes: readonly Nodes[], text: string, htmlLink: RegExp): WrittenDestination[] {
+  const out: WrittenDestination[] = [];
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined) {
+      if (node.type === "link" || node.type === "image" || node.type === "definition") {
+        const written = text.slice(start, end);
+        // The destination comes after the label: search from its end, so a label quoting the URL is skipped.
+        const after = node.type === "definition" ? written.indexOf("]:") : written.lastIndexOf("](");
+        const at = written.indexOf(node.url, Math.max(0, after));
+        out.push({ url: node.url, start, end, ...(at >= 0 ? { urlAt: start + at } : {}) });
+      } else if (node.type === "html") {
+        const html = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => " ".repeat(c.length));
+        for (const m of html.matchAll(htmlLink)) {
+          const url = m[1] ?? m[2];
+          out.push({ url, start: start + m.index, end: start + m.index + m[0].length, urlAt: start + m.index + m[0].lastIndexOf(url) });
+        }
+      }
+    }
+    if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return out;
+}
