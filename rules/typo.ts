@@ -2,6 +2,7 @@ import { z } from "zod";
 import { linksOf } from "../src/links.js";
 import { defineRule, segmentText, type LintSettings, type Speller } from "../src/rule.js";
 import { derivesFromSource, looksLikeCognate, nearSourceWords } from "../src/spell/borrowing.js";
+import { isRegularDerivation, lacksDoubledLetter } from "../src/spell/derivation.js";
 import { guessLanguage } from "../src/spell/guess-language.js";
 import { isLikelySlip } from "../src/spell/suggest.js";
 import { fold, wordsOf, type Word } from "../src/spell/words.js";
@@ -141,7 +142,7 @@ function lexicon(document: LintDocument, settings: LintSettings) {
     return sourceOnly >= 2 && sourceOnly > 2 * targetOnly;
   };
 
-  return { target, sourceDictionary, postSources, isBorrowed, keptInSourceLanguage };
+  return { language, target, sourceDictionary, postSources, isBorrowed, keptInSourceLanguage };
 }
 
 export default defineRule({
@@ -169,7 +170,7 @@ export default defineRule({
       corrections.set(wrong, right);
       if (!corrections.has(wrong.toLowerCase())) corrections.set(wrong.toLowerCase(), right);
     }
-    const { target, sourceDictionary, postSources, isBorrowed, keptInSourceLanguage } = lexicon(document, settings);
+    const { language, target, sourceDictionary, postSources, isBorrowed, keptInSourceLanguage } = lexicon(document, settings);
     const pairOf = new Map<Segment, Pair>();
     for (const pair of document.pairs) for (const t of pair.translations) pairOf.set(t, pair);
 
@@ -203,6 +204,11 @@ export default defineRule({
       // source word is the translator's rendering of it (`adversariais`, `hasheadas`).
       const accentOnly = guesses.some((g) => fold(g) === fold(word.text));
       if (!accentOnly && (isCognate(word.text) || derivesFromSource(word.text, guesses, postSources().values()))) return undefined;
+      // A word built by the language's own rules (`desduplicação`, `arrastável`, `muta` beside
+      // `mutação`) is a coinage, even with a rare accented neighbour (`mutá`), unless the
+      // dictionary has that very derivation with a letter the writer dropped (`ressincronizar`).
+      const dropped = guesses.some((g) => lacksDoubledLetter(word.text, g));
+      if (!dropped && isRegularDerivation(word.text, language, target.correct)) return undefined;
       return { messageId: "unknown", suggestions: guesses, fixable: false };
     };
 

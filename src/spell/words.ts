@@ -1,5 +1,6 @@
 import type { Nodes } from "mdast";
 import type { Segment } from "../types.js";
+import { letterWords } from "../words.js";
 
 /** A word of prose with its offsets in the text its segment lives in. */
 export interface Word {
@@ -15,8 +16,11 @@ const cache = new WeakMap<Segment, Word[]>();
 /** Letters joined by `.`, `'`, `’` or `-`: keeps `dair.ai`, `fine-tuning` and `d'água` whole. */
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[.'’-][\p{L}\p{M}\p{N}]+)*/gu;
 
-/** Punctuation that may touch a word; any other symbol touching a letter means the run is not plain prose. */
-const ORDINARY = /[\s\p{L}\p{M}\p{N}!-/:-@\[-`{-~“”‘’«»„–—…¿¡·]/u;
+/**
+ * Punctuation that may touch a word, with that of Chinese and Japanese (`。`, `、`, `「」`, full-width
+ * forms), which is written without spaces; any other symbol touching a letter means the run is not plain prose.
+ */
+const ORDINARY = /[\s\p{L}\p{M}\p{N}!-/:-@\[-`{-~“”‘’«»„–—…¿¡·\u3000-\u303f\u30fb\uff00-\uffef]/u;
 
 /** UTF-8 read as Latin-1 or Windows-1252: `Ã©`, `Ã³`, `Â `, `â€`. */
 const LATIN1_DAMAGE = /[ÃÂ][\u0080-\u00BF]|â€/;
@@ -35,6 +39,17 @@ export function isDamagedRun(run: string): boolean {
     if (touchesLetter) return true;
   }
   return false;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * Chinese and Japanese put no space between words, nor before a Latin name (`のPrometheus`):
+ * such a run is split by Unicode's word rules, so that the name is judged as the word it is.
+ */
+function splitCjk(word: string, start: number): Array<{ text: string; start: number; end: number }> {
+  if (!CJK.test(word)) return [{ text: word, start, end: start + word.length }];
+  return letterWords(word).map((w) => ({ text: w.text, start: start + w.index, end: start + w.index + w.text.length }));
 }
 
 /** A run that is an address rather than words: a URL, an e-mail address (even cut short), a path, an MDX or Hugo `{…}` id. */
@@ -102,11 +117,10 @@ export function wordsOf(segment: Segment, text: string): Word[] {
       const pieceStart = run.start + chunk.index;
       if (isDamagedRun(piece) || isAddress(piece)) continue;
       for (const match of piece.matchAll(WORD)) {
-        const word = match[0];
-        const start = pieceStart + match.index;
         const before = piece.slice(0, match.index);
-        if (!/\p{N}/u.test(word) && !/\p{N}$/u.test(before) && !inId(start)) {
-          words.push({ text: word, start, end: start + word.length, emphasized: run.emphasized });
+        if (/\p{N}/u.test(match[0]) || /\p{N}$/u.test(before)) continue;
+        for (const part of splitCjk(match[0], pieceStart + match.index)) {
+          if (!inId(part.start)) words.push({ ...part, emphasized: run.emphasized });
         }
       }
     }

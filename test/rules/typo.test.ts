@@ -16,7 +16,8 @@ function fakeSpeller(words: string): Speller {
 const portuguese = fakeSpeller(
   "o a os as e de do da em no na um uma que com para por se ele ela nós roda qualquer obrigado à pelos modelo foi treinado " +
     "dados novo artigo compartilhou usamos cada exceção publicou ontem idiomas russo árabe tailandês traz versão sobre " +
-    "chamado relatório lemos escreveu sua livro evite objeto muar três são estudo mostra texto nosso ler nova tratada achamos cuidado muito bom calma novos trabalho",
+    "chamado relatório lemos escreveu sua livro evite objeto muar três são estudo mostra texto nosso ler nova tratada achamos cuidado muito bom calma novos trabalho " +
+    "agrupamento carregar ordenação salvar ressalvar estamos é lista",
 );
 const english = fakeSpeller(
   "the a an of and on any for to we it runs thanks shares new notebook notebooks framework model project fast text models read " +
@@ -90,6 +91,16 @@ runRuleTests(rule, {
       lint: withDictionary,
     },
     {
+      name: "words built by the language's own rules: a prefix, an -ável adjective, a verb beside its -ação noun",
+      code: "O reagrupamento é carregável e estamos ordenando a lista.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "a Latin name glued to Japanese text is judged as the name alone",
+      code: "<!-- Use the Prometheus exporter. -->\n\nこのPrometheusエクスポーターを使う。\n",
+      lint: { targetLanguage: "ja", settings: { speller } },
+    },
+    {
       name: "no dictionary: plain words are not judged",
       code: "O modelo foi trenado com dadso.\n",
       lint: withoutDictionary,
@@ -137,6 +148,20 @@ runRuleTests(rule, {
       errors: [{ messageId: "unknown", line: 1, column: 5, messageIncludes: "'três'" }],
       output: null,
       lint: withDictionary,
+    },
+    {
+      name: "a derivation the dictionary spells with a doubled letter the writer dropped",
+      code: "Evite resalvar o objeto.\n",
+      errors: [{ messageId: "unknown", line: 1, column: 7, messageIncludes: "'ressalvar'" }],
+      output: null,
+      lint: withDictionary,
+    },
+    {
+      name: "a slip in a Latin name inside Japanese text names the name alone",
+      code: "<!-- Use the Prometheus exporter. -->\n\nこのPromethuesエクスポーターを使う。\n",
+      errors: [{ messageId: "nearSource", line: 3, column: 3, messageIncludes: "Unknown word 'Promethues'; the source has 'Prometheus'" }],
+      output: "<!-- Use the Prometheus exporter. -->\n\nこのPrometheusエクスポーターを使う。\n",
+      lint: { targetLanguage: "ja", settings: { speller } },
     },
     {
       name: "a known misspelling from the rule's options is fixed",

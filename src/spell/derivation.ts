@@ -1,0 +1,98 @@
+/**
+ * How a language builds new words from those its dictionary knows. Documentation coins words
+ * the way speakers do (`desduplicação`, `reacessa`, `arrastável`, `mutando` beside `mutação`),
+ * and no dictionary lists them all: such a word is the writer's choice, not a slip.
+ */
+interface Morphology {
+  /** Prefixes that attach to almost any word (`des-`, `re-`, `sub-`). */
+  prefixes: string[];
+  /** A prefix ending in a vowel doubles a following `r` or `s` (`co` + `rotina` → `corrotina`). */
+  doublesAfterVowel: boolean;
+  /** Ending of the coined word → endings of the dictionary word it is built on, on the same stem. */
+  suffixes: Array<[ending: string, from: string[]]>;
+}
+
+const PT_VERB_FORMS = ["ar", "a", "as", "am", "ando", "ado", "ada", "ados", "adas", "ou", "aram", "ava", "avam", "amos", "ará", "arão", "aria"];
+const ES_VERB_FORMS = ["ar", "a", "as", "an", "ando", "ado", "ada", "ados", "adas", "ó", "aron", "aba", "aban", "amos", "ará", "arán", "aría"];
+const FR_VERB_FORMS = ["er", "e", "es", "ent", "é", "ée", "és", "ées", "ons", "ez", "ait", "aient", "era", "eront", "ant"];
+
+const MORPHOLOGY: Record<string, Morphology> = {
+  pt: {
+    prefixes: ["des", "re", "pré", "pre", "sub", "super", "sobre", "co", "auto", "anti", "contra", "inter", "intra", "multi", "micro", "macro", "mini", "meta", "pós", "semi", "hiper", "ultra", "pseudo", "retro", "trans", "neo", "mono", "poli", "bi", "tri", "uni", "infra", "extra"],
+    doublesAfterVowel: true,
+    suffixes: [
+      ["ável", ["ar"]], ["áveis", ["ar"]], ["ível", ["er", "ir"]], ["íveis", ["er", "ir"]],
+      ["ação", ["ar"]], ["ações", ["ar"]],
+      ...PT_VERB_FORMS.map((form): [string, string[]] => [form, ["ação", "ações"]]),
+    ],
+  },
+  es: {
+    prefixes: ["des", "re", "pre", "sub", "super", "sobre", "co", "auto", "anti", "contra", "inter", "intra", "multi", "micro", "macro", "mini", "meta", "pos", "post", "semi", "hiper", "ultra", "pseudo", "retro", "trans", "neo", "mono", "poli", "bi", "tri", "uni", "infra", "extra"],
+    doublesAfterVowel: false,
+    suffixes: [
+      ["able", ["ar"]], ["ables", ["ar"]], ["ible", ["er", "ir"]], ["ibles", ["er", "ir"]],
+      ["ación", ["ar"]], ["aciones", ["ar"]],
+      ...ES_VERB_FORMS.map((form): [string, string[]] => [form, ["ación", "aciones"]]),
+    ],
+  },
+  fr: {
+    prefixes: ["dé", "dés", "re", "ré", "pré", "sous", "sur", "co", "auto", "anti", "contre", "inter", "intra", "multi", "micro", "macro", "mini", "méta", "post", "semi", "hyper", "ultra", "pseudo", "rétro", "trans", "néo", "mono", "poly", "bi", "tri", "uni", "infra", "extra"],
+    doublesAfterVowel: false,
+    suffixes: [
+      ["able", ["er"]], ["ables", ["er"]], ["ible", ["ir", "re"]], ["ibles", ["ir", "re"]],
+      ["ation", ["er"]], ["ations", ["er"]],
+      ...FR_VERB_FORMS.map((form): [string, string[]] => [form, ["ation", "ations"]]),
+    ],
+  },
+};
+
+/** The shortest part a prefix or an ending may leave: shorter parts are known words by chance. */
+const MIN_BASE = 4;
+const MIN_STEM = 3;
+
+function withPrefix(word: string, morphology: Morphology, correct: (w: string) => boolean): boolean {
+  for (const prefix of morphology.prefixes) {
+    if (!word.startsWith(prefix)) continue;
+    const rest = word.slice(prefix.length);
+    if (rest.length >= MIN_BASE && correct(rest)) return true;
+    const doubled = morphology.doublesAfterVowel && /[aeiouéó]$/.test(prefix) && /^(rr|ss)/.test(rest);
+    if (doubled && rest.length - 1 >= MIN_BASE && correct(rest.slice(1))) return true;
+  }
+  return false;
+}
+
+function withSuffix(word: string, morphology: Morphology, correct: (w: string) => boolean): boolean {
+  for (const [ending, from] of morphology.suffixes) {
+    if (!word.endsWith(ending)) continue;
+    const stem = word.slice(0, word.length - ending.length);
+    if (stem.length >= MIN_STEM && from.some((base) => correct(stem + base))) return true;
+  }
+  return false;
+}
+
+/**
+ * True when `word` (lower case) is a regular derivation of a word the dictionary knows: a
+ * productive prefix before a known word, or a known word's stem with another regular ending
+ * (an adjective in `-ável` from a verb in `-ar`, a verb from a noun in `-ação`). Languages
+ * without a table here get no such allowance.
+ */
+export function isRegularDerivation(word: string, language: string | undefined, correct: (w: string) => boolean): boolean {
+  const morphology = language ? MORPHOLOGY[language.toLowerCase().split("-")[0]] : undefined;
+  if (!morphology) return false;
+  const lower = word.toLowerCase();
+  return withPrefix(lower, morphology, correct) || withSuffix(lower, morphology, correct);
+}
+
+/**
+ * `suggestion` is `word` with one of its letters doubled (`resincronizar` → `ressincronizar`):
+ * the dictionary knows the derivation, and the writer dropped a letter of it.
+ */
+export function lacksDoubledLetter(word: string, suggestion: string): boolean {
+  const short = word.toLowerCase();
+  const long = suggestion.toLowerCase();
+  if (long.length !== short.length + 1) return false;
+  for (let i = 1; i < long.length; i++) {
+    if (long[i] === long[i - 1] && long.slice(0, i) + long.slice(i + 1) === short) return true;
+  }
+  return false;
+}
