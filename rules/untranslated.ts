@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { languageName } from "../src/language.js";
 import { hasFunctionWords, identifyLanguage, wordsOf } from "../src/language-id.js";
+import { blockComponents } from "../src/markup.js";
+import { proseIdentity } from "../src/parallel.js";
 import { proseOf, withoutQuotations } from "../src/prose.js";
 import { defineRule, segmentText } from "../src/rule.js";
 import type { LintDocument, Pair, Segment } from "../src/types.js";
@@ -55,6 +57,9 @@ function inBlockquote(document: LintDocument, segment: Segment): boolean {
   return /^\s*>/.test(document.text.slice(lineStart, segment.start));
 }
 
+/** Share of a page's paired prose identical to its source above which the page is taken as untranslated. */
+const WHOLE_FILE_SHARE = 0.9;
+
 type Judgement = "identical" | "sourceLanguage" | "unpairedSourceLanguage" | "translated" | "unjudged";
 
 interface Judged {
@@ -75,12 +80,21 @@ export default defineRule({
       minWords: z.number().int().min(1).default(6),
       /** Fewest words before a block that no source pairs with is judged (it may be a quotation). */
       minUnpairedWords: z.number().int().min(1).default(12),
+      /** Fewest letters of paired prose before a whole page can be judged left in the source language. */
+      minWholeFileLetters: z.number().int().min(1).default(200),
+      /**
+       * JSX components that show what a program prints (a console, a terminal), by a word of
+       * their name (`ConsoleLogLine` has `Console`, `Log`, `Line`): what they hold is output,
+       * kept as the program writes it, not prose.
+       */
+      outputComponents: z.array(z.string()).default(["Console", "Terminal", "Output", "Log"]),
     })
     .strict(),
   messages: {
     identical: "Translation is identical to its source (line {{sourceLine}}): still in {{source}}, not {{target}}.",
     sourceLanguage: "Translation reads as {{source}}, the source language (source at line {{sourceLine}}), not {{target}}.",
     unpairedSourceLanguage: "Text reads as {{source}}, not {{target}}, and no source text pairs with it: translate it, or keep the source in a comment beside it.",
+    wholeFile: "The whole page is still in {{source}}, not {{target}}: its prose is the same as its source's (source from line {{sourceLine}}).",
     run: "{{count}} consecutive blocks, from here to line {{lastLine}}, are still in {{source}}, not {{target}} (sources from line {{sourceLine}}).",
   },
   check({ document, options, report }) {
@@ -89,7 +103,13 @@ export default defineRule({
     if (!target || target.split("-")[0] === source.split("-")[0]) return;
     const names = { source: languageName(source), target: languageName(target) };
 
+    const outputNames = new Set(options.outputComponents.map((n) => n.toLowerCase()));
+    const nameWords = (name: string) => name.split(/(?=[A-Z])|[._-]/).map((w) => w.toLowerCase());
+    const output = blockComponents(document.text).filter((c) => nameWords(c.name).some((w) => outputNames.has(w)));
+    const isOutput = (segment: Segment) => output.some((c) => segment.start >= c.start && segment.end <= c.end);
+
     const judge = (pair: Pair): Judged | undefined => {
+      if (pair.translations.some(isOutput)) return undefined;
       const body = pair.translations.filter((t) => PROSE_KINDS.has(t.kind) && t.kind !== "heading");
       const heading = body.length === 0;
       const translations = heading ? pair.translations.filter((t) => t.kind === "heading") : body;
@@ -121,6 +141,20 @@ export default defineRule({
       const lineEnd = document.lines.starts[lineOf(segment)] ?? segment.end;
       return { side: "translation" as const, start: segment.start, end: Math.max(segment.start + 1, Math.min(segment.end, lineEnd - 1)) };
     };
+    // A page nobody translated is one finding, not one per paragraph.
+    if (document.mode === "parallel") {
+      const identity = proseIdentity(document);
+      if (identity.share >= WHOLE_FILE_SHARE && identity.proseLength >= options.minWholeFileLetters) {
+        const first = document.pairs.find((p) => p.sources.length > 0 && p.translations.some((t) => PROSE_KINDS.has(t.kind)));
+        if (first) {
+          const segment = first.translations.find((t) => PROSE_KINDS.has(t.kind))!;
+          const sourceLine = document.sourceLines.position(first.sources[0].start).line;
+          report({ messageId: "wholeFile", data: { ...names, sourceLine }, ...firstLine(segment) });
+          return;
+        }
+      }
+    }
+
     const emit = (run: Judged[]) => {
       const head = run[0];
       const sourceLine = head.pair.sources.length > 0 ? document.sourceLines.position(head.pair.sources[0].start).line : 0;

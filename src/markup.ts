@@ -31,3 +31,36 @@ export function isMarkupOnly(text: string): boolean {
   if (!/[<{[]/.test(text)) return false;
   return !/[\p{L}\p{N}]/u.test(withoutMarkup(text));
 }
+
+/** A JSX component written as a block, and the offsets of what it holds. */
+export interface ComponentSpan {
+  name: string;
+  /** Just after the opening tag's line, and at the closing tag. */
+  start: number;
+  end: number;
+}
+
+const BLOCK_TAG = /^[ \t]*<(\/?)([A-Z][\w.]*)(?:\s[^<>]*)?>[ \t]*$/gm;
+
+/**
+ * JSX components whose tags stand on lines of their own (`<Note>` … `</Note>`), as MDX writes
+ * the ones that wrap whole paragraphs. A tag left open is dropped, as is a self-closing one.
+ */
+export function blockComponents(text: string): ComponentSpan[] {
+  const spans: ComponentSpan[] = [];
+  const open: Array<{ name: string; start: number }> = [];
+  for (const match of text.matchAll(BLOCK_TAG)) {
+    const [whole, closing, name] = match;
+    if (whole.trimEnd().endsWith("/>")) continue;
+    if (!closing) {
+      open.push({ name, start: match.index + whole.length });
+      continue;
+    }
+    let at = open.length - 1;
+    while (at >= 0 && open[at].name !== name) at--;
+    if (at < 0) continue;
+    spans.push({ name, start: open[at].start, end: match.index });
+    open.length = at;
+  }
+  return spans;
+}

@@ -3,6 +3,9 @@ import { runRuleTests } from "../helpers/rule-tester.js";
 
 const ptBr = { targetLanguage: "pt-br" };
 
+/** A short page of several kinds of blocks, for a translation that copies it unchanged. */
+const PAGE = "# Caching results\n\nThe cache keeps the results of each run in a folder beside the project.\n\n## When the cache is used\n\nA file that has not changed since the last run is not read again.\n\n- Results are stored by the hash of the file.\n- Old entries are removed after a week.\n\nYou can turn the cache off with a flag when you need a clean run.\n";
+
 runRuleTests(rule, {
   valid: [
     {
@@ -44,6 +47,14 @@ runRuleTests(rule, {
       code: "<!-- A short note about the speech. -->\n\nUma nota curta sobre o discurso.\n\n> We choose to do these things not because they are easy, but because they are hard to do well.\n",
       lint: ptBr,
     },
+    {
+      name: "what a console component shows is program output, kept as the program prints it",
+      code: "Se o arquivo faltar, o terminal mostra:\n\n<ConsoleBlock level=\"error\">\n\nError: could not open the settings file because it does not exist.\n\n</ConsoleBlock>\n\nCrie o arquivo antes de rodar.\n",
+      lint: {
+        ...ptBr,
+        source: { text: "If the file is missing, the terminal shows:\n\n<ConsoleBlock level=\"error\">\n\nError: could not open the settings file because it does not exist.\n\n</ConsoleBlock>\n\nCreate the file before running.\n" },
+      },
+    },
   ],
   invalid: [
     {
@@ -74,6 +85,21 @@ runRuleTests(rule, {
         },
       },
       errors: [{ messageId: "run", line: 3, messageIncludes: "3 consecutive blocks, from here to line 7" }],
+    },
+    {
+      name: "a page left wholly in the source language is one finding, not one per block",
+      code: PAGE,
+      lint: { ...ptBr, source: { text: PAGE } },
+      errors: [{ messageId: "wholeFile", line: 1, messageIncludes: "The whole page is still in English, not Portuguese" }],
+    },
+    {
+      name: "English inside a component that is not program output is still prose",
+      code: "<Note>\n\nThe cache is removed when the project is deleted, together with every result it holds.\n\n</Note>\n\nO cache guarda resultados.\n",
+      lint: {
+        ...ptBr,
+        source: { text: "<Note>\n\nThe cache is removed when the project is deleted, together with every result it holds.\n\n</Note>\n\nThe cache keeps results.\n" },
+      },
+      errors: [{ messageId: "identical", line: 3 }],
     },
     {
       name: "a heading copied unchanged",
