@@ -34,12 +34,23 @@ export function canonicalUrl(url: string): string {
     .replace(/^www\./i, "")
     .replace(/\/(?:index\.html?)?$/i, "")
     .replace(/\/+$/, "");
+  return (decoded(rest) + (query ? `?${decoded(query)}` : "")).toLowerCase();
+}
+
+/**
+ * The text with its escapes decoded and `+` read as a space: a query encodes a space as `+`
+ * or `%20` (`good+first`, `good%20first`), and a path keeps `+` as written or escapes it
+ * (`C++`, `C%2B%2B`). Reading every plus as a space equates all of these; a link that
+ * changed only a plus into a space is not worth a finding.
+ */
+function decoded(text: string): string {
+  let out = text;
   try {
-    rest = decodeURI(rest);
+    out = decodeURIComponent(text);
   } catch {
     // A malformed escape: compare the text as written.
   }
-  return (rest + (query ? `?${query}` : "")).toLowerCase();
+  return out.replace(/\+/g, " ");
 }
 
 /** Whether the URL points into the same page (an anchor only): anchors follow translated headings. */

@@ -10,6 +10,10 @@ runRuleTests(rule, {
       code: "<!-- Read [the guide](https://www.example.org/guide/?utm_source=mail#setup) and [the notes](http://example.org/notes). -->\n\nLeia [o guia](http://example.org/guide#configuracao) e [as notas](https://www.example.org/notes/?ref=home).\n",
     },
     {
+      name: "spaces written as %20, as + or unescaped lead to the same search; an escaped plus is a plus",
+      code: "<!-- Pick an [easy task](https://tracker.example.org/search?q=label%3A%22first%20task%22) or a [hard one](https://tracker.example.org/search?q=label:%22very%20hard%22). -->\n\nEscolha uma [tarefa fácil](https://tracker.example.org/search?q=label%3A%22first+task%22) ou uma [difícil](<https://tracker.example.org/search?q=label%3A\"very hard\">).\n\n<!-- Read [the C++ page](https://wiki.example.org/C%2B%2B). -->\n\nLeia [a página de C++](https://wiki.example.org/C++).\n",
+    },
+    {
       name: "a localisation given as an option",
       code: "<!-- See [fetch](https://docs.example.com/en-US/web/fetch). -->\n\nVeja [fetch](https://docs.example.com/pt-BR/web/fetch).\n",
       options: { localizations: [{ source: "docs.example.com/en-US/", translation: "docs.example.com/pt-BR/" }] },
