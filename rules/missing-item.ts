@@ -2,6 +2,7 @@ import { z } from "zod";
 import { featuresOf } from "../src/features.js";
 import { findEnumerations, type Enumeration, type Item } from "../src/enumerations.js";
 import { linksOf } from "../src/links.js";
+import { withoutMarkup } from "../src/markup.js";
 import { proseOf } from "../src/prose.js";
 import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
 import type { LintDocument, Pair, Report, Segment } from "../src/types.js";
@@ -42,6 +43,11 @@ function firstWords(text: string, count = 8): string {
   return words.length > count ? `${head}…` : head;
 }
 
+/** A block of markup, or one a Hugo shortcode opens (`{{< card >}} text {{< /card >}}`): structure, not content. */
+function isStructure(segment: Segment): boolean {
+  return segment.kind === "markup" || /^\s*\{\{[<%]/.test(segment.raw);
+}
+
 function quoteOf(document: LintDocument, segment: Segment): string {
   if (segment.kind === "code") {
     const language = segment.raw.match(/^(?:```|~~~)\s*([\w+-]+)/)?.[1];
@@ -51,7 +57,8 @@ function quoteOf(document: LintDocument, segment: Segment): string {
     const image = linksOf(segment, segmentText(document, segment)).find((l) => l.image);
     return image ? image.label || image.url : firstWords(segment.raw);
   }
-  return firstWords(proseOf(segment, segmentText(document, segment)).text);
+  // An alert's marker (`[!NOTE]`) says nothing of what was dropped; its text does.
+  return firstWords(withoutMarkup(proseOf(segment, segmentText(document, segment)).text));
 }
 
 /**
@@ -181,14 +188,19 @@ export default defineRule({
           reportUntranslated(run);
           continue;
         }
+        // Shortcode and component blocks are the site's structure (a home page's cards, an
+        // include): a translation may lay them out its own way, so only content counts.
+        const content = run.filter((segment) => !isStructure(segment));
+        if (content.length === 0) continue;
         // A short title may have merged into the paragraph after it; alignment cannot tell.
-        const words = run.reduce((n, segment) => n + (proseOf(segment, segmentText(document, segment)).text.match(/\p{L}+/gu)?.length ?? 0), 0);
-        const substantial = words >= 8 || run.some((segment) => ["image", "code", "table", "listItem"].includes(segment.kind));
+        const words = content.reduce((n, segment) => n + (proseOf(segment, segmentText(document, segment)).text.match(/\p{L}+/gu)?.length ?? 0), 0);
+        const substantial = words >= 8 || content.some((segment) => ["image", "code", "table", "listItem"].includes(segment.kind));
         if (!substantial || translatedNearby(from, i) || linkedElsewhere(run)) continue;
         const anchor = anchorFor(from, i);
         if (!anchor) continue;
-        const data: Record<string, string | number> = { what: KIND_NAMES[first.kind] ?? "block", count: run.length, quote: quoteOf(document, first), sourceLine: lineOf(first) };
-        report({ messageId: run.length === 1 ? "dropped" : "droppedMany", data, side: "translation", ...anchor });
+        const head = content[0];
+        const data: Record<string, string | number> = { what: KIND_NAMES[head.kind] ?? "block", count: content.length, quote: quoteOf(document, head), sourceLine: lineOf(head) };
+        report({ messageId: content.length === 1 ? "dropped" : "droppedMany", data, side: "translation", ...anchor });
       }
     }
 

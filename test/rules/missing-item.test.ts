@@ -35,6 +35,16 @@ runRuleTests(rule, {
       code: "<!-- The first part. -->\n\nA primeira parte.\n\n<!-- The second part. -->\n\nA segunda parte.\n",
       lint: ptBr,
     },
+    {
+      name: "parallel files: shortcode blocks the translation lays out its own way are structure",
+      code: "# Bem-vindo\n\nEsta é a página inicial do projeto, com tudo o que você precisa para começar.\n\n## Comece aqui\n\nLeia o guia de instalação.\n",
+      lint: {
+        ...ptBr,
+        source: {
+          text: "# Welcome\n\nThis is the project's home page, with everything you need to get started.\n\n{{< home/card title=\"Fast\" icon=\"bolt\" >}}\nChecks run in parallel on every core, so large sites finish in seconds.\n{{< /home/card >}}\n\n{{< home/card title=\"Safe\" icon=\"lock\" >}}\nNothing is written to disk unless you ask for a fix, and every fix can be undone.\n{{< /home/card >}}\n\n{{% include \"notes/start.md\" %}}\n\n## Start here\n\nRead the installation guide.\n",
+        },
+      },
+    },
   ],
   invalid: [
     {
@@ -76,6 +86,17 @@ runRuleTests(rule, {
         source: { text: "Steps:\n\n- Install `lintkit` 2.0 with the manager.\n- Write `lintkit.json` by hand, with 3 rules.\n- Run `lintkit check` in the folder.\n" },
       },
       errors: [{ messageId: "dropped", line: 3, side: "translation", messageIncludes: "list item at line 4: 'Write lintkit.json by hand, with 3 rules.'" }],
+    },
+    {
+      name: "parallel files: a dropped alert is quoted by its text, not by its marker",
+      code: "# Instalação\n\nRode `setup.sh` e siga os 3 passos na tela.\n\n## Uso\n\nChame a ferramenta na pasta do projeto.\n",
+      lint: {
+        ...ptBr,
+        source: {
+          text: "# Installation\n\nRun `setup.sh` and follow the 3 steps on the screen.\n\n> [!WARNING]\n>\n> The installer replaces any older copy of the tool without asking you first.\n\n## Usage\n\nCall the tool in the project folder.\n",
+        },
+      },
+      errors: [{ messageId: "dropped", line: 3, side: "translation", messageIncludes: "paragraph at line 7: 'The installer replaces any older copy of the…'" }],
     },
     {
       name: "parallel files: an image left out",
