@@ -111,8 +111,8 @@ export default defineRule({
     fragmentOnlyInSource:
       "Link '{{url}}': the anchor '{{fragment}}' exists in the source page but not in {{page}}: the translation changed that heading's id.",
     sourceLanguagePage: "Link '{{url}}' leads to the source-language page although the translated page exists: use '{{suggested}}'.",
-    headingIdChanged: "Heading id '{{found}}' differs from its source heading's '{{expected}}': links to '#{{expected}}' stop working here.",
-    headingIdMissing: "Heading has no id where its source heading has '{{expected}}': links to '#{{expected}}' stop working here.",
+    headingIdChanged: "Heading id '{{found}}' differs from its source heading's '{{expected}}' (line {{sourceLine}}): links to '#{{expected}}' stop working here.",
+    headingIdMissing: "Heading has no id where its source heading (line {{sourceLine}}) has '{{expected}}': links to '#{{expected}}' stop working here.",
   },
   check({ document, options, settings, report }) {
     checkHeadingIds(document, report);
@@ -276,13 +276,14 @@ function checkHeadingIds(document: LintDocument, report: (r: Report) => void): v
     const expected = explicit ?? (found && sourceSlugs.has(source) ? { id: sourceSlugs.get(source)!, syntax: found.syntax } : undefined);
     if (!expected || expected.id === "" || found?.id === expected.id) continue;
     const at = { side: "translation" as const, start: translation.start, end: translation.start + firstLine(translation).length };
+    const sourceLine = document.sourceLines.position(source.start).line;
     if (found) {
       const range: [number, number] = [translation.start + found.start, translation.start + found.end];
-      report({ ...at, messageId: "headingIdChanged", data: { found: found.id, expected: expected.id }, fix: { range, text: expected.id } });
+      report({ ...at, messageId: "headingIdChanged", data: { found: found.id, expected: expected.id, sourceLine }, fix: { range, text: expected.id } });
     } else {
       const end = translation.start + firstLine(translation).replace(/\s+#+\s*$|\s+$/, "").length;
       const id = expected.syntax === "comment" ? `{/*${expected.id}*/}` : `{#${expected.id}}`;
-      report({ ...at, messageId: "headingIdMissing", data: { expected: expected.id }, fix: { range: [end, end], text: ` ${id}` } });
+      report({ ...at, messageId: "headingIdMissing", data: { expected: expected.id, sourceLine }, fix: { range: [end, end], text: ` ${id}` } });
     }
   }
 }

@@ -17,7 +17,7 @@ import { canonicalUrl } from "../src/url-match.js";
  * @example invalid
  * <!-- It supports Python, Java, Go, Rust, and C. -->
  * Ele suporta Python e Java.
- * → "The source lists 5 items; the translation (line 2) keeps about 2. Missing: 'Go', 'Rust', 'C'."
+ * → "The source (line 1) lists 5 items; the translation (line 2) keeps about 2. Missing: 'Go', 'Rust', 'C'."
  */
 
 const KIND_NAMES: Partial<Record<Segment["kind"], string>> = {
@@ -107,7 +107,7 @@ export default defineRule({
     dropped: "The translation lacks the source's {{what}} at line {{sourceLine}}: '{{quote}}'.",
     droppedMany: "The translation lacks {{count}} blocks of the source from line {{sourceLine}}, from '{{quote}}'.",
     droppedKind: "The source (line {{sourceLine}}) has {{source}} {{what}}; the translation has {{translated}}. Missing: '{{quote}}'.",
-    enumeration: "The source lists {{count}} items; the translation (line {{translationLine}}) keeps about {{kept}}. Missing: {{missing}}.",
+    enumeration: "The source (line {{sourceLine}}) lists {{count}} items; the translation (line {{translationLine}}) keeps about {{kept}}. Missing: {{missing}}.",
   },
   check({ document, options, report }) {
     const parallel = document.mode === "parallel";
@@ -316,6 +316,7 @@ export default defineRule({
         kept,
         missing: missing.map((m) => `'${m.text}'`).join(", "),
         translationLine: lineOf(pair.translations[0]),
+        sourceLine: document.sourceLines.position(offsets[list.items[0].start] ?? pair.sources[0].start).line,
       };
       let range: Pick<Report, "side" | "start" | "end">;
       if (parallel) {

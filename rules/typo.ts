@@ -18,7 +18,7 @@ import type { LintDocument, Pair, Report, Segment } from "../src/types.js";
  * @example invalid
  * <!-- The framework runs on any GPU. -->
  * O franework roda em qualquer GPU.
- * → "Unknown word 'franework'; the source has 'framework'."
+ * → "Unknown word 'franework'; the source (line 1) has 'framework'."
  */
 
 /**
@@ -160,7 +160,7 @@ export default defineRule({
     .strict(),
   messages: {
     correction: "Misspelt word '{{word}}'; write '{{suggestion}}'.",
-    nearSource: "Unknown word '{{word}}'; the source has '{{suggestion}}'.",
+    nearSource: "Unknown word '{{word}}'; the source (line {{sourceLine}}) has '{{suggestion}}'.",
     unknown: "Unknown word '{{word}}'.{{hint}}",
   },
   check({ document, options, settings, report }) {
@@ -212,6 +212,13 @@ export default defineRule({
       return { messageId: "unknown", suggestions: guesses, fixable: false };
     };
 
+    /** The line of the source block that has `word`, to name what the translation was compared with. */
+    const lineOfSourceWord = (sources: Segment[], word: string): number => {
+      const lower = word.toLowerCase();
+      const segment = sources.find((s) => wordsOf(s, segmentText(document, s)).some((w) => w.text.toLowerCase() === lower || splitCompound(w.text).some((p) => p.toLowerCase() === lower))) ?? sources[0];
+      return document.sourceLines.position(segment.start).line;
+    };
+
     for (const segment of document.segments) {
       if (segment.side !== "translation" || segment.kind === "code" || segment.kind === "html") continue;
       const sources = pairOf.get(segment)?.sources ?? [];
@@ -228,6 +235,7 @@ export default defineRule({
         if (!verdict) continue;
         const { messageId, suggestions } = verdict;
         const r: Report = { messageId, side: "translation", start: word.start, end: word.end, data: { word: word.text, suggestion: suggestions.join("' or '") } };
+        if (messageId === "nearSource") r.data!.sourceLine = lineOfSourceWord(sources, suggestions[0]);
         if (messageId === "unknown") r.data!.hint = ` Did you mean '${suggestions.slice(0, 3).join("', '")}'?`;
         if (verdict.fixable && suggestions.length === 1) r.fix = { range: [word.start, word.end], text: suggestions[0] };
         r.suggestions = suggestions.map((text) => ({ desc: `Replace with '${text}'`, fix: { range: [word.start, word.end], text } }));

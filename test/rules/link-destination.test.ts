@@ -143,14 +143,14 @@ runRuleTests(rule, {
       name: "a translated heading whose explicit id changed",
       code: "## Fornecendo um fallback {/*providing-a-fallback-for-server-only*/}\n",
       lint: parallel("setup.md", "## Providing a fallback {/*providing-a-fallback-for-client-only*/}\n"),
-      errors: [{ messageId: "headingIdChanged", line: 1, column: 1, messageIncludes: "'providing-a-fallback-for-client-only'" }],
+      errors: [{ messageId: "headingIdChanged", line: 1, column: 1, messageIncludes: "'providing-a-fallback-for-client-only' (line 1)" }],
       output: "## Fornecendo um fallback {/*providing-a-fallback-for-client-only*/}\n",
     },
     {
       name: "a translated heading that dropped its source's id",
       code: "## Próximos passos\n",
-      lint: parallel("setup.md", "## Next steps {#next}\n"),
-      errors: [{ messageId: "headingIdMissing" }],
+      lint: parallel("setup.md", "Intro.\n\n## Next steps {#next}\n"),
+      errors: [{ messageId: "headingIdMissing", messageIncludes: "source heading (line 3) has 'next'" }],
       output: "## Próximos passos {#next}\n",
     },
     {

@@ -79,6 +79,12 @@ runRuleTests(rule, {
       errors: [{ messageId: "untranslatedMany", line: 5, side: "source", messageIncludes: "A closing paragraph" }],
     },
     {
+      name: "parallel files: an enumeration names the source line it was compared with",
+      code: "Uma introdução curta.\n\nO leitor aceita arquivos Markdown e HTML, com extensões.\n",
+      lint: { ...ptBr, source: { text: "A short introduction.\n\nThe reader accepts Markdown, HTML, AsciiDoc, Textile, and Org files.\n" } },
+      errors: [{ messageId: "enumeration", line: 3, side: "translation", messageIncludes: "The source (line 3) lists 5 items; the translation (line 3) keeps about 2" }],
+    },
+    {
       name: "parallel files: a list item left out",
       code: "Passos:\n\n- Instale o `lintkit` 2.0 com o gerenciador.\n- Rode `lintkit check` na pasta.\n",
       lint: {

@@ -110,7 +110,7 @@ runRuleTests(rule, {
     {
       name: "a slip in a borrowed word, fixed from the source",
       code: "<!-- The framework runs on any GPU. -->\n\nO *franework* roda em qualquer GPU.\n",
-      errors: [{ messageId: "nearSource", line: 3, column: 4, messageIncludes: "Unknown word 'franework'; the source has 'framework'." }],
+      errors: [{ messageId: "nearSource", line: 3, column: 4, messageIncludes: "Unknown word 'franework'; the source (line 1) has 'framework'." }],
       output: "<!-- The framework runs on any GPU. -->\n\nO *framework* roda em qualquer GPU.\n",
       lint: withDictionary,
     },
@@ -159,7 +159,7 @@ runRuleTests(rule, {
     {
       name: "a slip in a Latin name inside Japanese text names the name alone",
       code: "<!-- Use the Prometheus exporter. -->\n\nこのPromethuesエクスポーターを使う。\n",
-      errors: [{ messageId: "nearSource", line: 3, column: 3, messageIncludes: "Unknown word 'Promethues'; the source has 'Prometheus'" }],
+      errors: [{ messageId: "nearSource", line: 3, column: 3, messageIncludes: "Unknown word 'Promethues'; the source (line 1) has 'Prometheus'" }],
       output: "<!-- Use the Prometheus exporter. -->\n\nこのPrometheusエクスポーターを使う。\n",
       lint: { targetLanguage: "ja", settings: { speller } },
     },
