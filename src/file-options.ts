@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import type { ResolvedConfig } from "./config.js";
+import { ConfigError, type ResolvedConfig } from "./config.js";
 import { sourceFinder } from "./sources.js";
 import type { EngineOptions } from "./engine.js";
 import { resolveRuleSettings } from "./lint.js";
@@ -52,8 +52,13 @@ export function describeConfig(config: ResolvedConfig, options: EngineOptions, r
 
 /** The source finder of a command-line run (lint and status alike): configuration pairs, then `--source-root`. */
 export function commandLineSourceFinder(options: { cwd: string; paths: string[]; sourceRoot?: string; configFor: (file: string) => ResolvedConfig }) {
+  const sourceRoot = options.sourceRoot === undefined ? undefined : resolve(options.cwd, options.sourceRoot);
+  // A mistyped source folder would pair every translation with a missing file, one error a file.
+  if (sourceRoot !== undefined && !isFolder(sourceRoot)) {
+    throw new ConfigError(options.sourceRoot!, [{ path: "", message: "no such folder: --source-root must name the folder that holds the source files" }]);
+  }
   return sourceFinder({
-    sourceRoot: options.sourceRoot === undefined ? undefined : resolve(options.cwd, options.sourceRoot),
+    sourceRoot,
     paths: options.paths.map((p) => resolve(options.cwd, p)),
     pairsFor: (file) => {
       const config = options.configFor(file);
@@ -61,4 +66,12 @@ export function commandLineSourceFinder(options: { cwd: string; paths: string[];
     },
     exists: existsSync,
   });
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -46,7 +46,8 @@ export async function discoverFiles(patterns: string[], cwd: string, ignore: str
       continue;
     }
     if (stat?.isDirectory()) {
-      const markdown = await fg(MARKDOWN, { cwd: absolute, absolute: true, ignore: [...IGNORED, ...ignore], dot: false, followSymbolicLinks: false });
+      // `README.MD` and `Guide.Md` are Markdown too (case-insensitive file systems let them be).
+      const markdown = await fg(MARKDOWN, { cwd: absolute, absolute: true, ignore: [...IGNORED, ...ignore], dot: false, followSymbolicLinks: false, caseSensitiveMatch: false });
       // As ESLint does for a folder without files to lint: most often a mistyped folder.
       if (markdown.length === 0) miss(pattern, "no Markdown files (.md, .mdx, .markdown) in this folder");
       for (const file of markdown) files.add(resolve(file));

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -85,5 +85,36 @@ describe("nl-lint --source-root", () => {
     const t = fakeIO();
     expect(await run(["--print-pairs", "--source-root", "fixtures/parallel/en", "fixtures/parallel/pt-br/links.md"], t.io)).toBe(0);
     expect(t.stdout()).toContain("mode: parallel; 4 pairs, 0 unpaired source segments, 0 unpaired translation segments");
+  });
+});
+
+describe("--source-root and file names on the command line", () => {
+  it("exits 2 and says so when --source-root names no folder", async () => {
+    const t = fakeIO();
+    expect(await run(["--source-root", "fixtures/parallel/english", "fixtures/parallel/pt-br"], t.io)).toBe(2);
+    expect(t.stderr()).toBe("nl-lint: fixtures/parallel/english: no such folder: --source-root must name the folder that holds the source files\n");
+    expect(t.stdout()).toBe("");
+  });
+
+  it("exits 2 when --source-root names a file", async () => {
+    const t = fakeIO();
+    expect(await run(["--source-root", "fixtures/parallel/en/install.md", "fixtures/parallel/pt-br"], t.io)).toBe(2);
+    expect(t.stderr()).toContain("no such folder");
+  });
+
+  it("finds Markdown in a folder whatever the case of its extension, and pairs it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nl-lint-case-"));
+    for (const language of ["en", "pt"]) mkdirSync(join(dir, language));
+    writeFileSync(join(dir, "en", "GUIDE.MD"), "# Guide\n\nRead the guide before you start.\n");
+    writeFileSync(join(dir, "pt", "GUIDE.MD"), "# Guia\n\nLeia o guia antes de começar.\n");
+    writeFileSync(join(dir, "pt", "Notes.Md"), "# Notas\n\nNotas soltas.\n");
+    const t = fakeIO();
+    const code = await run(["--format", "json", "--source-root", join(dir, "en"), join(dir, "pt")], t.io);
+    expect(code, t.stderr()).toBeLessThan(2);
+    const results = JSON.parse(t.stdout()) as JsonResult[];
+    expect(results.map((r) => [relative(dir, r.filePath), r.sourceFilePath && relative(dir, r.sourceFilePath)])).toEqual([
+      [join("pt", "GUIDE.MD"), join("en", "GUIDE.MD")],
+      [join("pt", "Notes.Md"), undefined],
+    ]);
   });
 });
