@@ -43,9 +43,15 @@ function firstWords(text: string, count = 8): string {
   return words.length > count ? `${head}…` : head;
 }
 
-/** A block of markup, or one a Hugo shortcode opens (`{{< card >}} text {{< /card >}}`): structure, not content. */
-function isStructure(segment: Segment): boolean {
-  return segment.kind === "markup" || /^\s*\{\{[<%]/.test(segment.raw);
+/**
+ * A block of markup, one a Hugo shortcode opens (`{{< card >}} text {{< /card >}}`), or a list
+ * item that only calls a shortcode (`- {{% status "API" %}}`): structure, not content.
+ */
+function isStructure(document: LintDocument, segment: Segment): boolean {
+  if (segment.kind === "markup" || /^\s*\{\{[<%]/.test(segment.raw)) return true;
+  if (segment.kind !== "listItem" && segment.kind !== "paragraph") return false;
+  const prose = proseOf(segment, segmentText(document, segment)).text;
+  return /\{\{[<%]/.test(prose) && !/[\p{L}\p{N}]/u.test(withoutMarkup(prose));
 }
 
 function quoteOf(document: LintDocument, segment: Segment): string {
@@ -190,7 +196,7 @@ export default defineRule({
         }
         // Shortcode and component blocks are the site's structure (a home page's cards, an
         // include): a translation may lay them out its own way, so only content counts.
-        const content = run.filter((segment) => !isStructure(segment));
+        const content = run.filter((segment) => !isStructure(document, segment));
         if (content.length === 0) continue;
         // A short title may have merged into the paragraph after it; alignment cannot tell.
         const words = content.reduce((n, segment) => n + (proseOf(segment, segmentText(document, segment)).text.match(/\p{L}+/gu)?.length ?? 0), 0);

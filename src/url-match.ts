@@ -44,13 +44,15 @@ export function canonicalUrl(url: string): string {
  * changed only a plus into a space is not worth a finding.
  */
 function decoded(text: string): string {
-  let out = text;
-  try {
-    out = decodeURIComponent(text);
-  } catch {
-    // A malformed escape: compare the text as written.
-  }
-  return out.replace(/\+/g, " ");
+  // Run by run of escapes: a stray `%` (a Hugo `{{% param %}}` in the URL) spoils no other escape.
+  const unescaped = text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+  return unescaped.replace(/\+/g, " ");
 }
 
 /** Whether the URL points into the same page (an anchor only): anchors follow translated headings. */

@@ -11,7 +11,7 @@ runRuleTests(rule, {
     },
     {
       name: "spaces written as %20, as + or unescaped lead to the same search; an escaped plus is a plus",
-      code: "<!-- Pick an [easy task](https://tracker.example.org/search?q=label%3A%22first%20task%22) or a [hard one](https://tracker.example.org/search?q=label:%22very%20hard%22). -->\n\nEscolha uma [tarefa fácil](https://tracker.example.org/search?q=label%3A%22first+task%22) ou uma [difícil](<https://tracker.example.org/search?q=label%3A\"very hard\">).\n\n<!-- Read [the C++ page](https://wiki.example.org/C%2B%2B). -->\n\nLeia [a página de C++](https://wiki.example.org/C++).\n",
+      code: "<!-- Pick an [easy task](https://tracker.example.org/search?q=label%3A%22first%20task%22) or a [hard one](https://tracker.example.org/search?q=label:%22very%20hard%22). -->\n\nEscolha uma [tarefa fácil](https://tracker.example.org/search?q=label%3A%22first+task%22) ou uma [difícil](<https://tracker.example.org/search?q=label%3A\"very hard\">).\n\n<!-- Read [the C++ page](https://wiki.example.org/C%2B%2B) and [open tasks]({{% param tracker %}}%22first%20task%22). -->\n\nLeia [a página de C++](https://wiki.example.org/C++) e [tarefas abertas]({{% param tracker %}}%22first+task%22).\n",
     },
     {
       name: "a localisation given as an option",

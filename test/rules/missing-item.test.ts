@@ -41,7 +41,7 @@ runRuleTests(rule, {
       lint: {
         ...ptBr,
         source: {
-          text: "# Welcome\n\nThis is the project's home page, with everything you need to get started.\n\n{{< home/card title=\"Fast\" icon=\"bolt\" >}}\nChecks run in parallel on every core, so large sites finish in seconds.\n{{< /home/card >}}\n\n{{< home/card title=\"Safe\" icon=\"lock\" >}}\nNothing is written to disk unless you ask for a fix, and every fix can be undone.\n{{< /home/card >}}\n\n{{% include \"notes/start.md\" %}}\n\n## Start here\n\nRead the installation guide.\n",
+          text: "# Welcome\n\nThis is the project's home page, with everything you need to get started.\n\n{{< home/card title=\"Fast\" icon=\"bolt\" >}}\nChecks run in parallel on every core, so large sites finish in seconds.\n{{< /home/card >}}\n\n{{< home/card title=\"Safe\" icon=\"lock\" >}}\nNothing is written to disk unless you ask for a fix, and every fix can be undone.\n{{< /home/card >}}\n\n{{% include \"notes/start.md\" %}}\n\n- {{% status \"API\" \"core/api\" %}}\n- {{% status \"SDK\" \"core/sdk\" %}}\n\n## Start here\n\nRead the installation guide.\n",
         },
       },
     },
