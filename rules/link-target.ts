@@ -25,12 +25,13 @@ interface Target {
 
 const definitionCache = new WeakMap<object, Map<string, string>>();
 
-/** Reference definitions (`[label]: url`) of a text, read once per text holder. */
+/** Reference definitions (`[label]: url`, also `> [label]: url`) of a text, read once per text holder. */
 function definitions(holder: object, text: string): Map<string, string> {
   let found = definitionCache.get(holder);
   if (found) return found;
   found = new Map();
-  for (const m of text.matchAll(/^[ \t]{0,3}\[([^\]\n]+)\]:[ \t]*(?:\r?\n[ \t]*)?<?([^\s>]+)>?/gm)) {
+  // A definition may sit inside a blockquote (a GitHub alert keeps its own), behind `>` markers.
+  for (const m of text.matchAll(/^(?:[ \t]{0,3}>)*[ \t]{0,3}\[([^\]\n]+)\]:[ \t]*(?:\r?\n(?:[ \t]{0,3}>)*[ \t]*)?<?([^\s>]+)>?/gm)) {
     const label = m[1].trim().replace(/\s+/g, " ").toLowerCase();
     if (!found.has(label)) found.set(label, m[2]);
   }

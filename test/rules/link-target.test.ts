@@ -14,6 +14,11 @@ runRuleTests(rule, {
       code: "<!-- Pick an [easy task](https://tracker.example.org/search?q=label%3A%22first%20task%22) or a [hard one](https://tracker.example.org/search?q=label:%22very%20hard%22). -->\n\nEscolha uma [tarefa fácil](https://tracker.example.org/search?q=label%3A%22first+task%22) ou uma [difícil](<https://tracker.example.org/search?q=label%3A\"very hard\">).\n\n<!-- Read [the C++ page](https://wiki.example.org/C%2B%2B) and [open tasks]({{% param tracker %}}%22first%20task%22). -->\n\nLeia [a página de C++](https://wiki.example.org/C++) e [tarefas abertas]({{% param tracker %}}%22first+task%22).\n",
     },
     {
+      name: "a reference defined inside a blockquote, as GitHub alerts keep theirs",
+      code: "{{% alert title=\"Aviso\" %}}\n\nLeia as [regras de estilo][estilo] antes de enviar.\n\n[estilo]: /docs/style/\n\n{{% /alert %}}\n",
+      lint: { source: { text: "> [!WARNING]\n>\n> Read the [style rules][style] before you send it.\n>\n> [style]: /docs/style/\n" } },
+    },
+    {
       name: "a localisation given as an option",
       code: "<!-- See [fetch](https://docs.example.com/en-US/web/fetch). -->\n\nVeja [fetch](https://docs.example.com/pt-BR/web/fetch).\n",
       options: { localizations: [{ source: "docs.example.com/en-US/", translation: "docs.example.com/pt-BR/" }] },
