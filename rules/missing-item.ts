@@ -86,7 +86,9 @@ function joinedProse(document: LintDocument, segments: Segment[]): { text: strin
   let text = "";
   const offsets: number[] = [];
   for (const segment of segments) {
-    if (segment.kind === "code" || segment.kind === "image") continue;
+    // A table's cells are data: a cell listing several values is no sentence a translator rewrites,
+    // and an older translation's table lacks whole rows, which a count of items would misname.
+    if (segment.kind === "code" || segment.kind === "image" || segment.kind === "table") continue;
     const prose = proseOf(segment, segmentText(document, segment));
     text += `${prose.text}\n`;
     offsets.push(...prose.offsets, prose.offsets[prose.offsets.length - 1] ?? segment.end);
@@ -201,7 +203,7 @@ export default defineRule({
         // A short title may have merged into the paragraph after it; alignment cannot tell.
         const words = content.reduce((n, segment) => n + (proseOf(segment, segmentText(document, segment)).text.match(/\p{L}+/gu)?.length ?? 0), 0);
         const substantial = words >= 8 || content.some((segment) => ["image", "code", "table", "listItem"].includes(segment.kind));
-        if (!substantial || translatedNearby(from, i) || linkedElsewhere(run)) continue;
+        if (!substantial || translatedNearby(from, i) || linkedElsewhere(run) || mergedIntoNeighbours(content, from, i)) continue;
         const anchor = anchorFor(from, i);
         if (!anchor) continue;
         const head = content[0];
@@ -230,6 +232,24 @@ export default defineRule({
           return url.length >= 4 && translation.includes(url);
         }),
       );
+    }
+
+    /**
+     * Whether the translation blocks around the run carry all of its inline code: a list the
+     * source grew out of a sentence (`… or the \`Reader\` …`) that the translation still says in
+     * one paragraph is there, only laid out differently. Prose blocks only, each with code.
+     */
+    function mergedIntoNeighbours(run: Segment[], from: number, to: number): boolean {
+      if (!run.every((s) => (s.kind === "paragraph" || s.kind === "listItem") && featuresOf(s).code.size > 0)) return false;
+      const near = new Set<string>();
+      const add = (pair: Pair | undefined) => pair?.translations.forEach((t) => featuresOf(t).code.forEach((c) => near.add(c)));
+      let before = from - 1;
+      while (before >= 0 && document.pairs[before].translations.length === 0) before--;
+      let after = to;
+      while (after < document.pairs.length && document.pairs[after].translations.length === 0) after++;
+      add(document.pairs[before]);
+      add(document.pairs[after]);
+      return run.every((s) => [...featuresOf(s).code].every((c) => near.has(c)));
     }
 
     /** Where in the translation a dropped run belongs: the end of the block before it, or the start of the one after. */

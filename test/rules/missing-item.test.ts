@@ -45,6 +45,19 @@ runRuleTests(rule, {
         },
       },
     },
+    {
+      name: "parallel files: a table cell that lists values is data, not an enumeration to keep",
+      code: "| Métrica | Atributos |\n| --- | --- |\n| `net.io` | `direction` |\n",
+      lint: { ...ptBr, source: { text: "| Metric | Attributes |\n| --- | --- |\n| `net.io` | Source address, port, name, and zone attributes |\n" } },
+    },
+    {
+      name: "parallel files: a list the source grew out of a sentence the translation keeps whole",
+      code: "# Envio\n\nPara enviar métricas, ative o `Receiver` e use o exportador, ou use o `Reader`, que inicia um servidor e coleta as métricas.\n\n## Depois\n\nVeja os painéis.\n",
+      lint: {
+        ...ptBr,
+        source: { text: "# Sending\n\nTo send metrics, you can:\n\n- Enable the `Receiver` and use the exporter, or\n- Use the `Reader`, which starts a server that collects the metrics.\n\n## Next\n\nSee the dashboards.\n" },
+      },
+    },
   ],
   invalid: [
     {
