@@ -203,6 +203,9 @@ export default defineRule({
       // A missing accent is a slip even on a cognate (`sistematica`); otherwise a word built on a
       // source word is the translator's rendering of it (`adversariais`, `hasheadas`).
       const accentOnly = guesses.some((g) => fold(g) === fold(word.text));
+      // A term set in italics or bold is marked as foreign (`_refcache_`): only a missing accent
+      // there is a slip of the target language.
+      if (word.emphasized && !accentOnly) return undefined;
       if (!accentOnly && (isCognate(word.text) || derivesFromSource(word.text, guesses, postSources().values()))) return undefined;
       // A word built by the language's own rules (`desduplicação`, `arrastável`, `muta` beside
       // `mutação`) is a coinage, even with a rare accented neighbour (`mutá`), unless the

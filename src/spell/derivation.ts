@@ -23,6 +23,8 @@ const MORPHOLOGY: Record<string, Morphology> = {
     suffixes: [
       ["ável", ["ar"]], ["áveis", ["ar"]], ["ível", ["er", "ir"]], ["íveis", ["er", "ir"]],
       ["ação", ["ar"]], ["ações", ["ar"]],
+      // An agent noun's activity: `consultor` → `consultoria`, `mentor` → `mentoria`.
+      ["oria", ["or"]], ["orias", ["or"]],
       ...PT_VERB_FORMS.map((form): [string, string[]] => [form, ["ação", "ações"]]),
     ],
   },
@@ -32,6 +34,7 @@ const MORPHOLOGY: Record<string, Morphology> = {
     suffixes: [
       ["able", ["ar"]], ["ables", ["ar"]], ["ible", ["er", "ir"]], ["ibles", ["er", "ir"]],
       ["ación", ["ar"]], ["aciones", ["ar"]],
+      ["oría", ["or"]], ["orías", ["or"]],
       ...ES_VERB_FORMS.map((form): [string, string[]] => [form, ["ación", "aciones"]]),
     ],
   },

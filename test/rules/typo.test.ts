@@ -17,7 +17,7 @@ const portuguese = fakeSpeller(
   "o a os as e de do da em no na um uma que com para por se ele ela nós roda qualquer obrigado à pelos modelo foi treinado " +
     "dados novo artigo compartilhou usamos cada exceção publicou ontem idiomas russo árabe tailandês traz versão sobre " +
     "chamado relatório lemos escreveu sua livro evite objeto muar três são estudo mostra texto nosso ler nova tratada achamos cuidado muito bom calma novos trabalho " +
-    "agrupamento carregar ordenação salvar ressalvar estamos é lista",
+    "agrupamento carregar ordenação salvar ressalvar estamos é lista atualize agora recache consultor",
 );
 const english = fakeSpeller(
   "the a an of and on any for to we it runs thanks shares new notebook notebooks framework model project fast text models read " +
@@ -96,6 +96,16 @@ runRuleTests(rule, {
       lint: withDictionary,
     },
     {
+      name: "a term set in italics is marked as foreign, even near a dictionary word",
+      code: "Atualize o *refcache* agora.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "an agent noun's activity (-or → -oria) is a regular derivation",
+      code: "Atualize a consultoria agora.\n",
+      lint: withDictionary,
+    },
+    {
       name: "a Latin name glued to Japanese text is judged as the name alone",
       code: "<!-- Use the Prometheus exporter. -->\n\nこのPrometheusエクスポーターを使う。\n",
       lint: { targetLanguage: "ja", settings: { speller } },
@@ -162,6 +172,20 @@ runRuleTests(rule, {
       errors: [{ messageId: "nearSource", line: 3, column: 3, messageIncludes: "Unknown word 'Promethues'; the source (line 1) has 'Prometheus'" }],
       output: "<!-- Use the Prometheus exporter. -->\n\nこのPrometheusエクスポーターを使う。\n",
       lint: { targetLanguage: "ja", settings: { speller } },
+    },
+    {
+      name: "the same word outside italics is judged by the dictionary",
+      code: "Atualize o refcache agora.\n",
+      errors: [{ messageId: "unknown", line: 1, column: 12, messageIncludes: "'recache'" }],
+      output: null,
+      lint: withDictionary,
+    },
+    {
+      name: "a missing accent is a slip even in italics",
+      code: "São *tres* idiomas.\n",
+      errors: [{ messageId: "unknown", line: 1, column: 6, messageIncludes: "'três'" }],
+      output: null,
+      lint: withDictionary,
     },
     {
       name: "a known misspelling from the rule's options is fixed",
