@@ -13,6 +13,7 @@ export interface RuleContext<Options> {
 /** A word checker for one language, loaded by the caller: the core does no I/O. */
 export interface Speller {
   correct(word: string): boolean;
+  /** Dictionary words the word is likely a slip of (see `isLikelySlip`), best first. */
   suggest?(word: string): string[];
 }
 

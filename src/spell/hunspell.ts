@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { loadModule, type HunspellFactory } from "hunspell-asm";
 import type { Speller } from "../rule.js";
-import { alphabetOf, suggestWords } from "./suggest.js";
+import { alphabetOf, slipsFrom, suggestWords } from "./suggest.js";
 
 const require = createRequire(import.meta.url);
 
@@ -39,11 +39,15 @@ function createSpeller(hunspell: HunspellFactory, folder: string): Speller {
     }
     return answer;
   };
+  // A suggestion tries hundreds of made-up words: remembering them all would keep millions of
+  // strings alive for the run, and the garbage collector would walk them again and again.
+  const candidateIsWord = (candidate: string) => known.get(candidate) ?? checker.spell(candidate);
   const suggested = new Map<string, string[]>();
   const suggest = (word: string) => {
     let answer = suggested.get(word);
     if (answer === undefined) {
-      answer = suggestWords(word, correct, alphabet);
+      // Only likely slips are ever shown, so only they are looked up: most candidates are not.
+      answer = suggestWords(word, candidateIsWord, alphabet, { keep: slipsFrom(word) });
       suggested.set(word, answer);
     }
     return answer;

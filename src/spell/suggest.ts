@@ -29,14 +29,25 @@ export function alphabetOf(aff: string): Alphabet {
   return { letters: letters.filter((c) => c.normalize("NFD").length === 1), accentGroups };
 }
 
-/** The word with one letter changed for another of its accent group: `ã` for `õ`, `e` for `ê`. */
-function accentEdits(word: string, alphabet: Alphabet): string[] {
+/**
+ * The word cut at each point: `heads[i] + tails[i]` is the word, and edits are built by string
+ * concatenation (a suggestion tries thousands of candidates; arrays per candidate were garbage).
+ */
+function cuts(word: string): { chars: string[]; heads: string[]; tails: string[] } {
   const chars = [...word];
-  const out: string[] = [];
+  const heads = [""];
+  for (const char of chars) heads.push(heads[heads.length - 1] + char);
+  const tails = heads.map((head) => word.slice(head.length));
+  return { chars, heads, tails };
+}
+
+/** The word with one letter changed for another of its accent group: `ã` for `õ`, `e` for `ê`. */
+function accentEdits(word: string, alphabet: Alphabet, out: string[] = []): string[] {
+  const { chars, heads, tails } = cuts(word);
   chars.forEach((char, i) => {
     for (const group of alphabet.accentGroups) {
       if (!group.includes(char)) continue;
-      for (const other of group) if (other !== char) out.push([...chars.slice(0, i), other, ...chars.slice(i + 1)].join(""));
+      for (const other of group) if (other !== char) out.push(heads[i] + other + tails[i + 1]);
     }
   });
   return out;
@@ -44,23 +55,23 @@ function accentEdits(word: string, alphabet: Alphabet): string[] {
 
 /** Deletions, swaps of neighbours and accent changes: the slips that keep a word's shape. */
 function lightEdits(word: string, alphabet: Alphabet): string[] {
-  const chars = [...word];
+  const { chars, heads, tails } = cuts(word);
   const out: string[] = [];
   for (let i = 0; i < chars.length; i++) {
-    out.push([...chars.slice(0, i), ...chars.slice(i + 1)].join(""));
-    if (i + 1 < chars.length) out.push([...chars.slice(0, i), chars[i + 1], chars[i], ...chars.slice(i + 2)].join(""));
+    out.push(heads[i] + tails[i + 1]);
+    if (i + 1 < chars.length) out.push(heads[i] + chars[i + 1] + chars[i] + tails[i + 2]);
   }
-  return [...out, ...accentEdits(word, alphabet)];
+  return accentEdits(word, alphabet, out);
 }
 
 /** Every word one edit away: a deletion, a swap, a replacement or an insertion. */
 function allEdits(word: string, alphabet: Alphabet): string[] {
-  const chars = [...word];
+  const { chars, heads, tails } = cuts(word);
   const out = lightEdits(word, alphabet);
   for (let i = 0; i <= chars.length; i++) {
     for (const letter of alphabet.letters) {
-      out.push([...chars.slice(0, i), letter, ...chars.slice(i)].join(""));
-      if (i < chars.length && letter !== chars[i]) out.push([...chars.slice(0, i), letter, ...chars.slice(i + 1)].join(""));
+      out.push(heads[i] + letter + tails[i]);
+      if (i < chars.length && letter !== chars[i]) out.push(heads[i] + letter + tails[i + 1]);
     }
   }
   return out;
@@ -74,24 +85,44 @@ function restoreCase(candidate: string, like: string): string {
 
 /**
  * Dictionary words one edit from `word`, else two slips away that keep its shape: deletions,
- * swaps and accents (`atualizaçãoes` → `atualizações`, `Tailândes` → `Tailandês`). Bounded to a
- * few thousand look-ups, unlike Hunspell's own suggest, which scans the whole dictionary and
- * takes a quarter of a second a word.
+ * swaps and accents (`atualizaçãoes` → `atualizações`, `Tailândes` → `Tailandês`); the first
+ * `limit` found. Bounded to a few thousand look-ups, unlike Hunspell's own suggest, which scans
+ * the whole dictionary and takes a quarter of a second a word. With `keep`, only the kept ones
+ * of those same first `limit` are returned, and far fewer look-ups are made.
  */
-export function suggestWords(word: string, correct: (w: string) => boolean, alphabet: Alphabet, limit = 5): string[] {
+export function suggestWords(word: string, correct: (w: string) => boolean, alphabet: Alphabet, options: { limit?: number; keep?: (candidate: string) => boolean } = {}): string[] {
+  const { limit = 5, keep } = options;
   const lower = word.toLowerCase();
-  const found: string[] = [];
   const seen = new Set<string>([lower]);
-  const consider = (candidate: string) => {
-    if (seen.has(candidate) || candidate.length === 0) return;
-    seen.add(candidate);
-    if (correct(candidate)) found.push(candidate);
-  };
-  for (const candidate of allEdits(lower, alphabet)) consider(candidate);
-  if (found.length === 0) {
-    for (const once of lightEdits(lower, alphabet)) for (const twice of lightEdits(once, alphabet)) consider(twice);
+  const unseen = (candidates: string[]) => candidates.filter((c) => c.length > 0 && !seen.has(c) && seen.add(c));
+  let found = firstCorrect(unseen(allEdits(lower, alphabet)), correct, limit, keep);
+  if (found === undefined) {
+    const twoSlips: string[] = [];
+    for (const once of lightEdits(lower, alphabet)) twoSlips.push(...lightEdits(once, alphabet));
+    found = firstCorrect(unseen(twoSlips), correct, limit, keep) ?? [];
   }
-  return found.slice(0, limit).map((c) => restoreCase(c, word));
+  return found.map((c) => restoreCase(c, word));
+}
+
+/**
+ * The kept ones among the first `limit` correct candidates, in order; undefined when no candidate
+ * at all is correct. Kept candidates are looked up first: the others need a look-up only when
+ * they come before a correct kept one (they count towards the limit) or when none is correct.
+ */
+function firstCorrect(candidates: string[], correct: (w: string) => boolean, limit: number, keep?: (candidate: string) => boolean): string[] | undefined {
+  const kept = candidates.map((c) => keep?.(c) ?? true);
+  const keptCorrect = new Set<number>();
+  for (let i = 0; i < candidates.length && keptCorrect.size < limit; i++) if (kept[i] && correct(candidates[i])) keptCorrect.add(i);
+  if (keptCorrect.size === 0) return candidates.some((c, i) => !kept[i] && correct(c)) ? [] : undefined;
+  const last = Math.max(...keptCorrect);
+  const out: string[] = [];
+  let count = 0;
+  for (let i = 0; i <= last && count < limit; i++) {
+    if (kept[i] ? !keptCorrect.has(i) : !correct(candidates[i])) continue;
+    count++;
+    if (kept[i]) out.push(candidates[i]);
+  }
+  return out;
 }
 
 const plain = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
@@ -102,11 +133,19 @@ const plain = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "").toL
  * many rare words (`mutar` from `muar`), so for short words only an accent or a doubled letter counts.
  */
 export function isLikelySlip(word: string, suggestion: string): boolean {
+  return slipsFrom(word)(suggestion);
+}
+
+/** `isLikelySlip` with the word's side worked out once, for testing many candidates. */
+export function slipsFrom(word: string): (suggestion: string) => boolean {
   const a = plain(word);
-  const b = plain(suggestion);
-  // `entitulado` → `intitulado`: one vowel for another is the one slip seen at a word's start.
-  if (a[0] !== b[0] && !(/[aeiou]/.test(a[0]) && /[aeiou]/.test(b[0]) && a.slice(1) === b.slice(1))) return false;
-  if (a.replace(/[^\p{L}]/gu, "").length > 6) return true;
+  const long = a.replace(/[^\p{L}]/gu, "").length > 6;
   const undoubled = (s: string) => s.replace(/(.)\1+/gu, "$1");
-  return undoubled(a) === undoubled(b);
+  const aUndoubled = undoubled(a);
+  return (suggestion) => {
+    const b = plain(suggestion);
+    // `entitulado` → `intitulado`: one vowel for another is the one slip seen at a word's start.
+    if (a[0] !== b[0] && !(/[aeiou]/.test(a[0]) && /[aeiou]/.test(b[0]) && a.slice(1) === b.slice(1))) return false;
+    return long || aUndoubled === undoubled(b);
+  };
 }
