@@ -1,4 +1,5 @@
 import type { Heading, Nodes, Root } from "mdast";
+import { anchorLines } from "./heading-lines.js";
 import { parseMarkdown } from "./parse.js";
 import type { PageAnchors } from "./rule.js";
 
@@ -145,8 +146,10 @@ export function anchorsOfNodes(nodes: readonly Nodes[], text: string): PageAncho
 /** Site-generator templating and includes, which may render headings of their own. */
 const TEMPLATING = /\{\{[<%]|\{%-?\s*include/;
 
-/** The anchors of a Markdown text. */
+/** The anchors of a Markdown text; only its headings and HTML blocks are parsed. */
 export function anchorsOf(input: string): PageAnchors {
   const text = input.replace(/^\uFEFF/, "");
-  return anchorsOfNodes([parseMarkdown(text) as Root], text);
+  const lines = anchorLines(text);
+  const { ids } = anchorsOfNodes([parseMarkdown(lines) as Root], lines);
+  return { ids, complete: ids.size > 0 && !TEMPLATING.test(text) };
 }
