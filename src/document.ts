@@ -17,7 +17,8 @@ export interface DocumentOptions {
 /** Parses a text (and its source file, in parallel mode), splits it into segments and pairs them. */
 export function buildDocument(text: string, options: DocumentOptions = {}): LintDocument {
   const lines = new LineIndex(text);
-  const root = parseMarkdown(text);
+  const nestingCuts: number[] = [];
+  const root = parseMarkdown(text, nestingCuts);
   const frontMatter = readFrontMatter(root);
   const targetLanguage = options.targetLanguage
     ? normalizeLanguage(options.targetLanguage)
@@ -28,12 +29,12 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
     const parallel = parallelParts({ text, lines, root }, options.source.text);
     return {
       text, filePath: options.filePath, lines, root, frontMatter, sourceLanguage, targetLanguage,
-      ...parallel, sourceFilePath: options.source.filePath, mode: "parallel",
+      ...parallel, sourceFilePath: options.source.filePath, mode: "parallel", nestingCuts,
     };
   }
 
   const inline = hasInlineSources(root, text);
-  const segments = segmentDocument({ text, lines, root, side: "translation", commentsAreSources: inline });
+  const segments = segmentDocument({ text, lines, root, side: "translation", commentsAreSources: inline, nestingCuts });
   const sources = segments.filter((s) => s.side === "source");
   const translations = segments.filter((s) => s.side === "translation");
   const pairs = inline
@@ -44,6 +45,6 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   pairs.sort((a, b) => firstOffset(a) - firstOffset(b));
   return {
     text, filePath: options.filePath, lines, root, frontMatter, sourceLanguage, targetLanguage,
-    sourceText: text, sourceLines: lines, mode: inline ? "inline" : "monolingual", segments, pairs,
+    sourceText: text, sourceLines: lines, mode: inline ? "inline" : "monolingual", segments, pairs, nestingCuts,
   };
 }

@@ -2,6 +2,7 @@ import { builtinRules } from "../rules/index.js";
 import { applyDirectives } from "./directives.js";
 import { buildDocument, type DocumentOptions } from "./document.js";
 import type { LintSettings, Rule } from "./rule.js";
+import { MAX_NESTING } from "./nesting.js";
 import { stripBom } from "./parse.js";
 import type { Finding, LintDocument, Report, Severity, TextEdit } from "./types.js";
 
@@ -64,6 +65,23 @@ function parseError(error: unknown): Finding {
   };
 }
 
+/** One warning for each block whose nesting the parser was spared: what lies deeper is not checked. */
+function nestingFindings(document: LintDocument): Finding[] {
+  const lines = new Set<number>();
+  const findings: Finding[] = [];
+  for (const offset of [...(document.nestingCuts ?? [])].sort((a, b) => a - b)) {
+    const { line, column } = document.lines.position(offset);
+    if (lines.has(line)) continue;
+    lines.add(line);
+    findings.push({
+      ruleId: "nesting-limit", severity: 1,
+      message: `Block quotes or lists nest deeper than ${MAX_NESTING} levels: the deeper markers are read as text, and the rest of this block is not checked.`,
+      side: "translation", line, column, endLine: line, endColumn: column + 1, start: offset, end: offset + 1,
+    });
+  }
+  return findings;
+}
+
 /**
  * Lints one text. Pure: no file system, no process state, no colours. Positions refer to the
  * text without its BOM, as ESLint's do.
@@ -79,7 +97,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     // file gets a finding of its own instead of ending the whole run.
     return { findings: [parseError(error)], document: buildDocument("", { ...options, source: undefined }) };
   }
-  const findings: Finding[] = [];
+  const findings: Finding[] = nestingFindings(document);
   const ruleSet = options.ruleSet ?? builtinRules;
   const activeRules = new Set<string>();
   for (const rule of ruleSet) {

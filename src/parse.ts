@@ -6,6 +6,7 @@ import { gfm } from "micromark-extension-gfm";
 import type { Nodes, Root } from "mdast";
 import { parse as parseYaml } from "yaml";
 import type { LineIndex } from "./lines.js";
+import { guardNesting } from "./nesting.js";
 
 const BOM = "\uFEFF";
 
@@ -18,17 +19,25 @@ const mdastExtensions = [gfmFromMarkdown(), frontmatterFromMarkdown(["yaml", "to
 // Built once: constructing the GFM extensions for each comment of a post costs more than parsing it.
 const fragmentOptions = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 
-/** Parses a whole document (GFM and front matter); positions are those of `text`. */
-export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
+/**
+ * Parses a whole document (GFM and front matter); positions are those of `text`. Block quotes and
+ * lists nested deeper than the parser copes with are cut (see `guardNesting`); the offsets where
+ * that happened are added to `cuts` when given.
+ */
+export function parseMarkdown(text: string, cuts?: number[]): Root {
+  const guarded = guardNesting(text);
+  for (const cut of guarded.cuts) cuts?.push(cut);
+  return fromMarkdown(guarded.text, { extensions: micromarkExtensions, mdastExtensions });
 }
 
 /**
  * Parses a fragment of a document, such as the inside of an HTML comment, and moves every
  * position so that it points into the document itself.
  */
-export function parseFragment(fragment: string, baseOffset: number, lines: LineIndex): Root {
-  const root = fromMarkdown(fragment, fragmentOptions);
+export function parseFragment(fragment: string, baseOffset: number, lines: LineIndex, cuts?: number[]): Root {
+  const guarded = guardNesting(fragment);
+  for (const cut of guarded.cuts) cuts?.push(cut + baseOffset);
+  const root = fromMarkdown(guarded.text, fragmentOptions);
   shiftPositions(root, baseOffset, lines);
   return root;
 }

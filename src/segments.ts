@@ -86,6 +86,8 @@ interface Builder {
   segments: Segment[];
   /** Whether prose comments become source segments (inline bilingual posts). */
   commentsAreSources: boolean;
+  /** Where the parser was given fewer nested containers than written (see `guardNesting`). */
+  nestingCuts?: number[];
 }
 
 function offsets(node: Nodes): [number, number] {
@@ -105,23 +107,40 @@ function push(b: Builder, side: Side, kind: SegmentKind, node: Nodes, range: [nu
   });
 }
 
+/**
+ * Where the source text of a comment ends. A comment that is never closed runs to the end of the
+ * file, over the translations and comments after it; its author meant it to hold its own
+ * paragraph, so that is all that is read as source (comment-syntax reports the missing `-->`).
+ */
+function sourceEnd(text: string, span: CommentSpan): number {
+  if (span.closed) return span.innerEnd;
+  const blankLine = /\r?\n[ \t>]*(?:\r?\n|$)/g;
+  blankLine.lastIndex = span.innerStart;
+  const match = blankLine.exec(text);
+  return match && match.index < span.innerEnd ? match.index : span.innerEnd;
+}
+
 function addComments(b: Builder, node: Html): void {
   if (!b.commentsAreSources) return;
   const [start] = offsets(node);
   for (const span of commentsIn(node.value, start)) {
-    const inner = b.text.slice(span.innerStart, span.innerEnd);
+    const inner = b.text.slice(span.innerStart, sourceEnd(b.text, span));
     if (isDirectiveComment(inner) || !isProseComment(inner)) continue;
-    const root = parseFragment(inner, span.innerStart, b.lines);
+    const root = parseFragment(inner, span.innerStart, b.lines, b.nestingCuts);
     walkBlocks(b, root.children, "source", { start: span.start, end: span.end }, 0);
   }
 }
 
-/** Comments written inside a paragraph or list item (`text <!-- source -->`). */
+/** Comments written inside a paragraph or list item (`text <!-- source -->`), in document order. */
 function addNestedComments(b: Builder, node: Nodes): void {
   if (!("children" in node)) return;
-  for (const child of node.children as Nodes[]) {
+  const stack = [...(node.children as Nodes[])].reverse();
+  while (stack.length > 0) {
+    const child = stack.pop()!;
     if (child.type === "html") addComments(b, child);
-    else if ("children" in child && child.type !== "list") addNestedComments(b, child);
+    else if ("children" in child && child.type !== "list") {
+      for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
+    }
   }
 }
 
@@ -132,7 +151,10 @@ function walkBlocks(
   comment: { start: number; end: number } | undefined,
   listDepth: number,
 ): void {
-  for (const node of nodes) {
+  // Block quotes are walked with a stack of their own, not by recursion: nesting has no bound here.
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     const range = offsets(node);
     const extra: Partial<Segment> = comment ? { comment } : {};
     switch (node.type) {
@@ -158,7 +180,7 @@ function walkBlocks(
         }
         break;
       case "blockquote":
-        walkBlocks(b, node.children, side, comment, listDepth);
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
         break;
       case "code":
         push(b, side, "code", node, range, extra);
@@ -179,11 +201,13 @@ export interface SegmentOptions {
   root: Root;
   side: Side;
   commentsAreSources: boolean;
+  /** Collects the offsets where nesting was cut in the comments parsed here. */
+  nestingCuts?: number[];
 }
 
 /** Splits a parsed document into segments in document order. */
 export function segmentDocument(options: SegmentOptions): Segment[] {
-  const b: Builder = { text: options.text, lines: options.lines, segments: [], commentsAreSources: options.commentsAreSources };
+  const b: Builder = { text: options.text, lines: options.lines, segments: [], commentsAreSources: options.commentsAreSources, nestingCuts: options.nestingCuts };
   walkBlocks(b, options.root.children, options.side, undefined, 0);
   b.segments.sort((x, y) => x.start - y.start);
   b.segments.forEach((s, i) => (s.id = i));

@@ -84,6 +84,8 @@ export interface LintDocument {
   mode: "inline" | "parallel" | "monolingual";
   segments: Segment[];
   pairs: Pair[];
+  /** Offsets where block quotes or lists nested too deeply for the parser: deeper markers were read as text. */
+  nestingCuts?: number[];
 }
 
 export interface Suggestion {

@@ -198,11 +198,14 @@ describe("internal errors", () => {
     expect(`${out}${t.stderr()}`).not.toMatch(/^\s+at /m);
   });
 
-  it("reports a file nested too deeply for the parser as parse-error instead of crashing", async () => {
-    const dir = folder({ "deep.md": "> ".repeat(10_000) + "citação\n", "post.md": BROKEN });
+  it("lints a file nested thousands of levels deep, with a warning where the nesting was cut", async () => {
+    const dir = folder({ "deep.md": "> ".repeat(10_000) + "citação\n\nVeja o [site] (https://example.org).\n", "post.md": BROKEN });
     const { code, byName, stderr } = await lintJson(dir, ["."]);
-    expect(code).toBe(2);
-    expect(byName("deep.md")!.messages).toEqual([expect.objectContaining({ ruleId: "parse-error", fatal: true, message: expect.stringContaining("nested too deeply") })]);
+    expect(code).toBe(1);
+    expect(byName("deep.md")!.messages.map((m) => [m.ruleId, m.line, m.severity, m.fatal])).toEqual([
+      ["nesting-limit", 1, 1, undefined],
+      ["broken-link", 3, 2, undefined],
+    ]);
     expect(byName("post.md")!.messages.map((m) => m.ruleId)).toContain("broken-link");
     expect(stderr).toBe("");
   }, 60_000);
