@@ -38,7 +38,8 @@ function regionsOf(root: Nodes): { html: Region[]; inert: Region[] } {
       if (node.type === "html") html.push({ start, end });
       else if (node.type === "code" || node.type === "inlineCode" || node.type === "yaml" || (node.type as string) === "toml") inert.push({ start, end });
     }
-    if ("children" in node) stack.push(...(node.children as Nodes[]));
+    // One push a child: spreading a paragraph of 100,000 links into push() overflows the stack.
+    if ("children" in node) for (const child of node.children as Nodes[]) stack.push(child);
   }
   const byStart = (a: Region, b: Region) => a.start - b.start;
   return { html: html.sort(byStart), inert: inert.sort(byStart) };

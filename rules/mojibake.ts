@@ -25,7 +25,8 @@ function codeRanges(segments: Segment[]): Array<[number, number]> {
       if ((node.type === "inlineCode" || node.type === "code") && node.position) {
         ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
       }
-      if ("children" in node) stack.push(...(node.children as Nodes[]));
+      // One push a child: spreading a paragraph of 100,000 links into push() overflows the stack.
+      if ("children" in node) for (const child of node.children as Nodes[]) stack.push(child);
     }
   }
   return ranges;

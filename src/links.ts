@@ -4,11 +4,17 @@ import type { LinkInfo, Segment } from "./types.js";
 const linkCache = new WeakMap<Segment, LinkInfo[]>();
 const maskCache = new WeakMap<Segment, string>();
 
+/** The text a reader sees in a node, collected with a stack: inline nesting has no bound. */
 function plainText(node: Nodes): string {
-  if ("value" in node && typeof node.value === "string" && node.type !== "html") return node.value;
-  if ("alt" in node && typeof node.alt === "string") return node.alt;
-  if ("children" in node) return (node.children as Nodes[]).map(plainText).join("");
-  return "";
+  const parts: string[] = [];
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if ("value" in current && typeof current.value === "string" && current.type !== "html") parts.push(current.value);
+    else if ("alt" in current && typeof current.alt === "string") parts.push(current.alt);
+    else if ("children" in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
+  }
+  return parts.join("");
 }
 
 function visit(nodes: Nodes[], fn: (node: Nodes) => boolean | void): void {

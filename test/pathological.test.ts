@@ -1,7 +1,12 @@
+import type { Emphasis, Link, Paragraph, Text } from "mdast";
 import { describe, expect, it } from "vitest";
+import commentSyntax from "../rules/comment-syntax.js";
+import mojibake from "../rules/mojibake.js";
 import { explicitHeadingId } from "../src/anchors.js";
+import { buildDocument } from "../src/document.js";
 import { featuresOf } from "../src/features.js";
-import type { Segment } from "../src/types.js";
+import { linksOf } from "../src/links.js";
+import type { LintDocument, Segment } from "../src/types.js";
 
 /** Seconds one call takes; the budgets below are far above linear time and far below the old blow-ups. */
 function secondsFor(work: () => unknown): number {
@@ -27,5 +32,33 @@ describe("inputs built to make regular expressions backtrack", () => {
     expect(secondsFor(() => featuresOf(ticks))).toBeLessThan(1);
     expect([...featuresOf(letters).names]).toEqual(["iphone"]);
     expect([...featuresOf(letters).code]).toEqual(["npm ci"]);
+  });
+});
+
+describe("trees too wide or too deep for recursion or spread arguments", () => {
+  /** A paragraph with `count` children, built by hand: parsing that many links takes the parser half a minute. */
+  function wideParagraph(count: number): LintDocument {
+    const document = buildDocument("Texto.\n");
+    const paragraph = document.root.children[0] as Paragraph;
+    const at = (offset: number) => ({ line: 1, column: offset + 1, offset });
+    paragraph.children = Array.from({ length: count }, () => ({ type: "text", value: "Texto.", position: { start: at(0), end: at(6) } }) as Text);
+    return document;
+  }
+
+  it("runs the rules that walk the whole tree on a paragraph of 300,000 inline nodes", () => {
+    const document = wideParagraph(300_000);
+    for (const rule of [commentSyntax, mojibake]) {
+      expect(() => rule.check({ document, options: rule.schema.parse({}), settings: {}, report: () => {} }), rule.id).not.toThrow();
+    }
+  });
+
+  it("reads the label of a link nested 100,000 inline levels deep", () => {
+    const text = "[ok](https://example.org)\n";
+    const segment = buildDocument(text).segments[0];
+    const link = (segment.nodes[0] as Paragraph).children[0] as Link;
+    let innermost: Emphasis = { type: "emphasis", children: [{ type: "text", value: "ok" }] };
+    for (let i = 0; i < 100_000; i++) innermost = { type: "emphasis", children: [innermost] };
+    link.children = [innermost];
+    expect(linksOf(segment, text).map((l) => l.label)).toEqual(["ok"]);
   });
 });
