@@ -3,7 +3,7 @@ import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { builtinRules } from "../rules/index.js";
-import { lintFile, readText, type EngineOptions } from "./engine.js";
+import { lintFile, readText, takeStackTraces, type EngineOptions } from "./engine.js";
 import { formatters, reviewFormats } from "./formatters/index.js";
 import type { FileResult } from "./formatters/types.js";
 import { lint, resolveRuleSettings } from "./lint.js";
@@ -232,6 +232,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   });
   const accept = (index: number, result: FileResult) => {
     if (result.messages.some((m) => m.fatal)) crashed = true;
+    for (const trace of takeStackTraces(result)) if (options.debug) io.stderr(trace);
     results[index] = result;
     progress.tick();
   };

@@ -117,6 +117,20 @@ function reviewOf(document: LintDocument): ReviewView {
   return { mode, text, sourceText, pairs, sourceLanguage, targetLanguage, sourceFilePath };
 }
 
+/**
+ * Takes the stack traces of a result's internal errors out of it, so that no formatter shows them,
+ * and returns them for --debug, each headed by the file and the message.
+ */
+export function takeStackTraces(result: FileResult): string[] {
+  const traces: string[] = [];
+  for (const message of result.messages) {
+    if (message.stack === undefined) continue;
+    traces.push(`${result.filePath}: ${message.message}\n${message.stack}\n`);
+    delete message.stack;
+  }
+  return traces;
+}
+
 /** Lints one file from disk: reads it, pairs it, runs the rules, and fixes it when asked. */
 export function lintFile(filePath: string, options: EngineOptions): FileOutcome {
   const read = readText(filePath);

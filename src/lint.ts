@@ -56,12 +56,17 @@ export function resolveRuleSettings(rule: Rule, options: LintOptions): { severit
   return { severity, ruleOptions };
 }
 
+function stackOf(error: unknown): { stack?: string } {
+  return error instanceof Error && error.stack ? { stack: error.stack } : {};
+}
+
 function parseError(error: unknown): Finding {
   const reason = error instanceof RangeError ? "it is nested too deeply for the Markdown parser" : `the Markdown parser failed (${error instanceof Error ? error.message : String(error)})`;
   return {
     ruleId: "parse-error", severity: 2, fatal: true,
     message: `Cannot lint this file: ${reason}.`,
     side: "translation", line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0,
+    ...stackOf(error),
   };
 }
 
@@ -138,6 +143,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
         message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`,
         side: "translation",
         line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0,
+        ...stackOf(error),
       });
     }
   }

@@ -124,4 +124,6 @@ export interface Finding {
   suggestions?: Suggestion[];
   /** Set for internal errors (a rule that threw) so callers can exit 2. */
   fatal?: boolean;
+  /** An internal error's stack trace: printed with --debug, never formatted (see `takeStackTraces`). */
+  stack?: string;
 }

@@ -198,6 +198,19 @@ describe("internal errors", () => {
     expect(`${out}${t.stderr()}`).not.toMatch(/^\s+at /m);
   });
 
+  it("prints a throwing rule's stack trace to stderr with --debug, and never in the report", async () => {
+    const dir = folder({ "a.md": `EXPLODE ${BROKEN}`, "b.md": BROKEN });
+    const t = fakeIO(dir);
+    expect(await run(["--debug", "--format", "json", "."], t.io)).toBe(2);
+    const stderr = t.stderr();
+    expect(stderr).toMatch(/a\.md: Internal error in rule test-explode: cannot read properties of undefined\nTypeError: cannot read properties of undefined\n\s+at /);
+    expect(stderr).toMatch(/^\s+at .*bad-input\.test\.ts/m);
+    expect(stderr).not.toContain("b.md");
+    expect(t.stdout()).not.toMatch(/\bat .*bad-input\.test\.ts|"stack"/);
+    const results = JSON.parse(t.stdout()) as Array<{ filePath: string; messages: Array<{ message: string }> }>;
+    expect(results.find((r) => r.filePath.endsWith("a.md"))!.messages.some((m) => m.message.includes("test-explode"))).toBe(true);
+  });
+
   it("lints a file nested thousands of levels deep, with a warning where the nesting was cut", async () => {
     const dir = folder({ "deep.md": "> ".repeat(10_000) + "citação\n\nVeja o [site] (https://example.org).\n", "post.md": BROKEN });
     const { code, byName, stderr } = await lintJson(dir, ["."]);
