@@ -24,13 +24,18 @@ const MARKUP_AS_TEXT = /<\/?[A-Za-z][^<>]*>|\{[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)*\
 /** The words a reader reads: code, URLs and HTML left out, link labels kept. */
 function proseText(nodes: Nodes[]): string {
   const out: string[] = [];
-  const walk = (node: Nodes) => {
-    if (node.type === "text") out.push(node.value);
-    else if (node.type === "inlineCode" || node.type === "code" || node.type === "html" || node.type === "yaml") return;
-    else if ("children" in node) for (const child of node.children as Nodes[]) walk(child);
-    out.push(" ");
-  };
-  nodes.forEach(walk);
+  // A stack, not recursion: inline nesting has no bound. A string on it is output due after a node's children.
+  const stack: Array<Nodes | string> = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === "string") out.push(node);
+    else if (node.type === "inlineCode" || node.type === "code" || node.type === "html" || node.type === "yaml") continue;
+    else if (node.type === "text") out.push(node.value, " ");
+    else {
+      stack.push(" ");
+      if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    }
+  }
   return out.join("").replace(MARKUP_AS_TEXT, " ").replace(/(?:https?:\/\/|www\.)\S+/gi, " ");
 }
 
