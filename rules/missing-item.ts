@@ -3,6 +3,7 @@ import { featuresOf } from "../src/features.js";
 import { findEnumerations, type Enumeration, type Item } from "../src/enumerations.js";
 import { linksOf } from "../src/links.js";
 import { withoutMarkup } from "../src/markup.js";
+import { dominantScript } from "../src/words.js";
 import { proseOf } from "../src/prose.js";
 import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
 import type { LintDocument, Pair, Report, Segment } from "../src/types.js";
@@ -71,14 +72,19 @@ function quoteOf(document: LintDocument, segment: Segment): string {
  * Whether the translation kept an item as it is written in the source: the whole item (a term
  * left in the source language), or its names, numbers and code.
  */
+/** Tokens a translation keeps as they are: names, versions, identifiers. */
+function distinctiveTokens(item: Item): string[] {
+  const tokens = item.text.match(/[\p{L}\p{N}][\p{L}\p{N}._+#-]*/gu) ?? [];
+  return tokens.filter((t) => /\d|[._+#-]|^\p{Lu}/u.test(t));
+}
+
 function keptAsWritten(item: Item, translation: string): boolean {
   const haystack = translation.toLowerCase().replace(/\s+/g, " ");
   const written = (phrase: string) =>
     new RegExp(`(?<![\\p{L}\\p{N}])${phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(haystack);
   const whole = item.text.replace(/\s+/g, " ");
   if (whole.length >= 3 && written(whole)) return true;
-  const tokens = item.text.match(/[\p{L}\p{N}][\p{L}\p{N}._+#-]*/gu) ?? [];
-  const distinctive = tokens.filter((t) => /\d|[._+#-]|^\p{Lu}/u.test(t));
+  const distinctive = distinctiveTokens(item);
   return distinctive.length > 0 && distinctive.every(written);
 }
 
@@ -320,12 +326,22 @@ export default defineRule({
       const lists = findEnumerations(source.text, { language: document.sourceLanguage, strict: true, maxItemWords: options.maxItemWords })
         .filter((e) => e.items.length >= options.minItems)
         .sort((a, b) => b.items.length - a.items.length);
-      if (lists.length === 0) return;
+      // Chinese and Japanese lists join their items without the conjunctions and commas counted
+      // here: only items kept as written (names) can be told apart there.
+      const cjk = dominantScript(translation.text) === "cjk";
+      const judged = cjk ? lists.filter((list) => list.items.every((item) => distinctiveTokens(item).length > 0)) : lists;
+      if (judged.length === 0) return;
+      // A soft line break is a space to a reader, and an aside in parentheses holds no item:
+      // either would cut the translation's list short and make it look as if items were dropped.
+      const readable = pair.translations
+        .filter((t) => t.kind !== "code" && t.kind !== "image" && t.kind !== "table")
+        .map((t) => proseOf(t, segmentText(document, t)).text.replace(/\s+/g, " ").replace(/\s*\([^()]*\)/g, ""))
+        .join("\n");
       // Translations run longer: "a primer" may become "a general overview of the subject".
-      const kept = findEnumerations(translation.text, { language: document.targetLanguage, strict: false, maxItemWords: options.maxItemWords * 2 })
+      const kept = findEnumerations(readable, { language: document.targetLanguage, strict: false, maxItemWords: options.maxItemWords * 2 })
         .map((e) => e.items.length)
         .sort((a, b) => b - a);
-      lists.forEach((list, index) => {
+      judged.forEach((list, index) => {
         const written = list.items.filter((item) => keptAsWritten(item, translation.text));
         const keptCount = Math.max(kept[index] ?? 0, written.length);
         if (keptCount > Math.floor(list.items.length / 2)) return;

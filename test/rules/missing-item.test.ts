@@ -58,6 +58,16 @@ runRuleTests(rule, {
         source: { text: "# Sending\n\nTo send metrics, you can:\n\n- Enable the `Receiver` and use the exporter, or\n- Use the `Reader`, which starts a server that collects the metrics.\n\n## Next\n\nSee the dashboards.\n" },
       },
     },
+    {
+      name: "parallel files: a translated list wrapped over lines, with an aside, keeps its items",
+      code: "O pacote traz APIs, bibliotecas (para várias linguagens),\nagentes e serviços de coleta para os seus dados.\n",
+      lint: { ...ptBr, source: { text: "The package brings APIs, libraries, agents, and collection services for your data.\n" } },
+    },
+    {
+      name: "parallel files: a Japanese list of translated common nouns is not counted",
+      code: "ツールとサンプルとプラグインとガイドとテンプレートを用意しています。\n",
+      lint: { targetLanguage: "ja", source: { text: "We provide tools, samples, plugins, guides, and templates.\n" } },
+    },
   ],
   invalid: [
     {
@@ -96,6 +106,12 @@ runRuleTests(rule, {
       code: "Uma introdução curta.\n\nO leitor aceita arquivos Markdown e HTML, com extensões.\n",
       lint: { ...ptBr, source: { text: "A short introduction.\n\nThe reader accepts Markdown, HTML, AsciiDoc, Textile, and Org files.\n" } },
       errors: [{ messageId: "enumeration", line: 3, side: "translation", messageIncludes: "The source (line 3) lists 5 items; the translation (line 3) keeps about 2" }],
+    },
+    {
+      name: "parallel files: a Chinese translation that drops named items",
+      code: "它支持 Python 和 Java。\n",
+      lint: { targetLanguage: "zh", source: { text: "It supports Python, Java, Go, Rust, and Kotlin.\n" } },
+      errors: [{ messageId: "enumeration", line: 1, side: "translation", messageIncludes: "'Go', 'Rust', 'Kotlin'" }],
     },
     {
       name: "parallel files: a list item left out",
