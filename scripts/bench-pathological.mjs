@@ -17,6 +17,8 @@ const inputs = {
   "50,000 '<!--' openings": (k) => "<!-- opened\n\n".repeat(500 * k),
   "unclosed comment at line 1 of 10 MB": (k) => "<!-- never closed\n\n" + paragraphs(Math.round((10 * MB * k) / 100)),
   "100,000 links in one paragraph": (k) => Array.from({ length: 1000 * k }, (_, i) => `[link ${i}](https://example.org/${i})`).join(" ") + "\n",
+  // Inline mode runs the rules that compare a source with its translation, which the inputs above never pair.
+  "1 MB source comment and its translation": (k) => `<!-- ${words(Math.round((MB * k) / 200))} -->\n\n${words(Math.round((MB * k) / 200))}\n`,
 };
 
 function words(bytes) {
@@ -36,7 +38,8 @@ async function child(name, scale) {
   const start = process.hrtime.bigint();
   const { findings } = lint(text);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const rules = [...new Set(findings.map((f) => f.ruleId))].join(" ");
+  // A rule that threw shows as such: its finding is a crash, not a result.
+  const rules = [...new Set(findings.map((f) => (f.fatal ? `CRASH:${f.ruleId}` : f.ruleId)))].join(" ");
   process.stdout.write(JSON.stringify({ bytes: Buffer.byteLength(text), seconds, findings: findings.length, rules }));
 }
 
@@ -44,27 +47,33 @@ function main() {
   const at = process.argv.indexOf("--timeout");
   const timeoutSeconds = at > 0 ? Number(process.argv[at + 1]) : 120;
   const self = fileURLToPath(import.meta.url);
-  const rows = [["input", "scale", "MB", "seconds", "s/MB ratio to 1x", "findings"]];
+  const rows = [["input", "scale", "MB", "seconds", "s/MB ratio to 1x", "growth", "findings"]];
   let failed = false;
   for (const name of Object.keys(inputs)) {
     let perMbAt1;
+    let previousSeconds;
     for (const scale of [1, 10, 100]) {
       const run = spawnSync(process.execPath, [self, "--case", name, String(scale)], { encoding: "utf8", timeout: timeoutSeconds * 1000, maxBuffer: 16 * MB });
       if (run.status !== 0) {
         const why = run.error?.code === "ETIMEDOUT" ? `timeout > ${timeoutSeconds}s` : `crashed: ${(run.stderr.trim().split("\n").find((l) => /Error/.test(l)) ?? run.stderr.trim()).slice(0, 80)}`;
         if (!why.startsWith("timeout")) failed = true;
-        rows.push([name, `${scale}x`, "", why, "", ""]);
+        rows.push([name, `${scale}x`, "", why, "", "", ""]);
         break;
       }
       const r = JSON.parse(run.stdout);
+      if (r.rules.includes("CRASH:")) failed = true;
       const perMb = r.seconds / (r.bytes / MB);
       perMbAt1 ??= perMb;
-      rows.push([name, `${scale}x`, (r.bytes / MB).toFixed(3), r.seconds.toFixed(3), (perMb / perMbAt1).toFixed(2), `${r.findings} ${r.rules}`.trim()]);
+      const growth = previousSeconds === undefined ? "" : `${(r.seconds / previousSeconds).toFixed(1)}x`;
+      previousSeconds = r.seconds;
+      rows.push([name, `${scale}x`, (r.bytes / MB).toFixed(3), r.seconds.toFixed(3), (perMb / perMbAt1).toFixed(2), growth, `${r.findings} ${r.rules}`.trim()]);
     }
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   for (const row of rows) console.log(row.map((cell, c) => String(cell).padEnd(widths[c])).join("  ").trimEnd());
-  console.log("\nScale 100x is the stated size; 1x is a hundredth of it. A ratio near 1 (or below) is linear.");
+  console.log("\nScale 100x is the stated size; 1x is a hundredth of it. A ratio near 1 (or below) is linear; so is a");
+  console.log("growth (time over the time at the scale before) near 10x or below. Small inputs carry start-up costs.");
+  if (rows.some((row) => String(row[6]).includes("CRASH:"))) console.log("CRASH: a rule threw an internal error on that input.");
   if (failed) process.exitCode = 1;
 }
 
