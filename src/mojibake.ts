@@ -82,6 +82,8 @@ function sequenceLength(lead: number): number {
 export function findRepairs(text: string, charset: Charset): Repair[] {
   const repairs: Repair[] = [];
   for (let i = 0; i < text.length; i++) {
+    // Every character of the tables is outside ASCII, and most of a text is ASCII.
+    if (text.charCodeAt(i) < 0x80) continue;
     const lead = charset.byteOf.get(text[i]);
     if (lead === undefined) continue;
     const length = sequenceLength(lead);
