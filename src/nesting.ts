@@ -97,6 +97,29 @@ function listMarkerLength(text: string, at: number, end: number): number {
   return after >= end || text[after] === " " || text[after] === "\t" ? length : 0;
 }
 
+/**
+ * For each thematic-break character, the offset from which a line holds nothing else but spaces
+ * and tabs. Worked out once a line, so that testing each of thousands of markers on one line for
+ * a thematic break does not read the rest of the line each time.
+ */
+function pureSuffixes(text: string, start: number, end: number): Record<string, number> {
+  const from: Record<string, number> = { "-": end, "*": end, _: end };
+  const pure = { "-": true, "*": true, _: true } as Record<string, boolean>;
+  for (let i = end - 1; i >= start; i--) {
+    const c = text[i];
+    if (c === " " || c === "\t") {
+      for (const k of ["-", "*", "_"]) if (pure[k]) from[k] = i;
+      continue;
+    }
+    for (const k of ["-", "*", "_"]) {
+      if (pure[k] && c === k) from[k] = i;
+      else pure[k] = false;
+    }
+    if (!pure["-"] && !pure["*"] && !pure._) break;
+  }
+  return from;
+}
+
 /** `- - -`, `* * *`: a thematic break, which CommonMark reads before a list item. */
 function isThematicBreak(text: string, at: number, end: number): boolean {
   const marker = text[at];
@@ -170,12 +193,19 @@ interface Scan {
 function openContainers(scan: Scan, line: LineCursor): number | undefined {
   const { text, stack } = scan;
   let firstCut: number | undefined;
+  let pureFrom: Record<string, number> | undefined;
+  // Only where the rest of the line is that character and spaces can a thematic break start.
+  const breaksAt = (at: number) => {
+    if (text[at] !== "-" && text[at] !== "*") return false;
+    pureFrom ??= pureSuffixes(text, line.at, line.end);
+    return at >= pureFrom[text[at]] && isThematicBreak(text, at, line.end);
+  };
   while (line.peekIndent() < 4) {
     const parentColumn = line.column;
     line.skipSpace(3);
     const at = line.at;
     const quote = text[at] === ">";
-    const markerLength = quote ? 1 : isThematicBreak(text, at, line.end) ? 0 : listMarkerLength(text, at, line.end);
+    const markerLength = quote ? 1 : breaksAt(at) ? 0 : listMarkerLength(text, at, line.end);
     if (markerLength === 0) break;
     const cut = firstCut !== undefined || stack.length >= scan.maxNesting;
     if (cut) {

@@ -100,6 +100,15 @@ describe("deep nesting in lint", () => {
     expect(findings.map((f) => [f.ruleId, f.line])).toEqual([["nesting-limit", 6]]);
   });
 
+  it("reads a line of 200,000 list markers in one pass", () => {
+    // Each marker once looked at the rest of the line for a thematic break: minutes for this line.
+    const text = "- ".repeat(200_000) + "item\n";
+    const start = performance.now();
+    const guarded = guardNesting(text);
+    expect((performance.now() - start) / 1000).toBeLessThan(2);
+    expect(guarded.cuts).toEqual([2 * MAX_NESTING]);
+  });
+
   it("gives the other modules a tree no deeper than the limit", () => {
     expect(containerDepth(parseMarkdown("- ".repeat(10_000) + "item\n"))).toBe(MAX_NESTING);
   });
