@@ -103,12 +103,17 @@ interface Verdict {
   fixable: boolean;
 }
 
+const primaryTag = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+
 /** The dictionaries and word lists of a document, and the questions the rule asks them. */
 function lexicon(document: LintDocument, settings: LintSettings) {
   const hasSources = document.pairs.some((p) => p.sources.length > 0);
   const prose = () => document.segments.filter((s) => s.side === "translation").flatMap((s) => wordsOf(s, document.text).map((w) => w.text)).join(" ");
   const language = document.targetLanguage ?? (hasSources ? guessLanguage(prose()) : undefined);
-  const target = language ? settings.speller?.(language) : undefined;
+  // A page written in the source language is no translation (an English page linted on its own):
+  // its terms are its authors', and a dictionary would flag them by the hundred (`backend`).
+  const inSourceLanguage = language !== undefined && primaryTag(language) === primaryTag(document.sourceLanguage ?? "en");
+  const target = language && !inSourceLanguage ? settings.speller?.(language) : undefined;
   let source: Speller | undefined | null = null;
   const sourceDictionary = () => (source === null ? (source = settings.speller?.(document.sourceLanguage ?? "en")) : source);
 
@@ -142,7 +147,7 @@ function lexicon(document: LintDocument, settings: LintSettings) {
     return sourceOnly >= 2 && sourceOnly > 2 * targetOnly;
   };
 
-  return { language, target, sourceDictionary, postSources, isBorrowed, keptInSourceLanguage };
+  return { language, target, hasSources, sourceDictionary, postSources, isBorrowed, keptInSourceLanguage };
 }
 
 export default defineRule({
@@ -170,7 +175,9 @@ export default defineRule({
       corrections.set(wrong, right);
       if (!corrections.has(wrong.toLowerCase())) corrections.set(wrong.toLowerCase(), right);
     }
-    const { language, target, sourceDictionary, postSources, isBorrowed, keptInSourceLanguage } = lexicon(document, settings);
+    const { language, target, hasSources, sourceDictionary, postSources, isBorrowed, keptInSourceLanguage } = lexicon(document, settings);
+    // With no dictionary, no source to compare with and no list of misspellings, no word can be judged.
+    if (!target && !hasSources && corrections.size === 0) return;
     const pairOf = new Map<Segment, Pair>();
     for (const pair of document.pairs) for (const t of pair.translations) pairOf.set(t, pair);
 

@@ -50,6 +50,11 @@ runRuleTests(rule, {
       lint: withDictionary,
     },
     {
+      name: "a page in the source language is no translation: its terms are not judged by a dictionary",
+      code: "The framwork trained the model on the dataset.\n",
+      lint: { targetLanguage: "en", settings: { speller } },
+    },
+    {
       name: "a word damaged by a wrong decoding is skipped whole",
       code: "A vers√£o nova traz o texto.\n",
       lint: withDictionary,
@@ -186,6 +191,14 @@ runRuleTests(rule, {
       errors: [{ messageId: "unknown", line: 1, column: 6, messageIncludes: "'três'" }],
       output: null,
       lint: withDictionary,
+    },
+    {
+      name: "the list of misspellings still applies to a page in the source language",
+      code: "The framwork trained the model.\n",
+      lint: { targetLanguage: "en", settings: { speller } },
+      options: { corrections: { framwork: "framework" } },
+      errors: [{ messageId: "correction", line: 1, column: 5 }],
+      output: "The framework trained the model.\n",
     },
     {
       name: "a known misspelling from the rule's options is fixed",
