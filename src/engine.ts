@@ -50,7 +50,7 @@ function readProblem(error: unknown): string {
  * Reads a file as UTF-8 text, keeping the BOM; no text but a reason when it cannot be read
  * (`unreadable`) or is not text. Opened without blocking, so that a FIFO cannot stall the run.
  */
-export function readText(filePath: string): { text?: string; problem?: string; unreadable?: boolean } {
+export function readText(filePath: string): { text?: string; problem?: string; unreadable?: boolean; missing?: boolean } {
   let bytes: Buffer;
   let fd: number | undefined;
   try {
@@ -58,7 +58,7 @@ export function readText(filePath: string): { text?: string; problem?: string; u
     if (!fstatSync(fd).isFile()) return { problem: "not a regular file", unreadable: true };
     bytes = readFileSync(fd);
   } catch (error) {
-    return { problem: readProblem(error), unreadable: true };
+    return { problem: readProblem(error), unreadable: true, missing: (error as NodeJS.ErrnoException).code === "ENOENT" };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -146,7 +146,9 @@ export function lintFile(filePath: string, options: EngineOptions): FileOutcome 
   if (sourcePath) {
     const sourceRead = readText(sourcePath);
     if (sourceRead.text === undefined) {
-      return { result: fileProblem(filePath, `Cannot read the source ${sourcePath}: ${sourceRead.problem}.`, "missing-source") };
+      // A source that is not there at all is the usual case (a page not yet in the source tree).
+      const problem = sourceRead.missing ? `No source file at ${sourcePath}.` : `Cannot read the source ${sourcePath}: ${sourceRead.problem}.`;
+      return { result: fileProblem(filePath, problem, "missing-source") };
     }
     source = { text: sourceRead.text, filePath: sourcePath };
   }

@@ -46,6 +46,8 @@ describe("nl-lint --source-root", () => {
     expect(results).toHaveLength(1);
     expect(results[0].messages.map((m) => m.ruleId)).toEqual(["missing-source"]);
     expect(results[0].messages[0].message).toContain(join("fixtures", "parallel", "en", "roadmap.md"));
+    // Not "deleted or moved during the run": the page was never in the source tree.
+    expect(results[0].messages[0].message).toMatch(/^No source file at /);
   });
 
   it("skips the source tree when the command line names the folder that holds every language", async () => {
