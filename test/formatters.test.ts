@@ -50,6 +50,13 @@ describe("compact", () => {
 });
 
 describe("stylish", () => {
+  it("names the source file a parallel translation was compared with, under the file's name", () => {
+    const result = { ...toFileResult("/repo/pt/a.md", [finding({})]), sourceFilePath: "/repo/en/a.md" };
+    const lines = formatStylish([result], { color: false, cwd }).split("\n");
+    expect(lines.slice(1, 3)).toEqual(["pt/a.md", "  compared with en/a.md"]);
+  });
+
+
   it("escapes control characters that come from a file", () => {
     const out = formatStylish([toFileResult("/repo/a.md", [finding({ message: "x\u0007y" })])], { color: false, cwd });
     expect(out).toContain("x\\u0007y");

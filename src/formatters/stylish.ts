@@ -14,6 +14,8 @@ export const formatStylish: Formatter = (results, { color, cwd }) => {
     warnings += result.warningCount;
     fixable += result.fixableErrorCount + result.fixableWarningCount;
     out += `\n${chalk.underline(escapeControl(relative(cwd, result.filePath) || result.filePath))}\n`;
+    // Parallel mode: the source lines that messages quote are in this file.
+    if (result.sourceFilePath) out += chalk.dim(`  compared with ${escapeControl(relative(cwd, result.sourceFilePath) || result.sourceFilePath)}\n`);
     const rows = result.messages.map((m) => {
       const where = m.filePath ? `${escapeControl(relative(cwd, m.filePath))}:${m.line}:${m.column}` : `${m.line}:${m.column}`;
       const level = m.severity === 2 ? chalk.red("error") : chalk.yellow("warning");
