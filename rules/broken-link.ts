@@ -58,6 +58,43 @@ function isReachableHttpUrl(url: string): boolean {
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/i.test(host) && !/^[\d.]+$/.test(host.replace(/\.$/, "")) || /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
 }
 
+/**
+ * Where the line holding an offset starts and whether a `[` is left open on it before the offset.
+ * Asked for offsets in increasing order, it reads the text once: a paragraph of many lone `](…)`
+ * would otherwise be read back to its start for each.
+ */
+function bracketTracker(text: string): { before(offset: number): { lineStart: number; open: boolean } } {
+  let at = 0;
+  let lineStart = 0;
+  let lastOpen = -1;
+  let lastClose = -1;
+  return {
+    before(offset) {
+      for (; at < offset; at++) {
+        const c = text[at];
+        if (c === "\n") lineStart = at + 1;
+        else if (c === "[") lastOpen = at;
+        else if (c === "]") lastClose = at;
+      }
+      return { lineStart, open: lastOpen >= lineStart && lastOpen > lastClose };
+    },
+  };
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_.-]/u;
+
+/** Length of the word (letters, digits, `_.-`) that ends at `end`, not reaching back before `from`. */
+function wordBefore(text: string, end: number, from: number): number {
+  let at = end;
+  while (at > from) {
+    const low = text.charCodeAt(at - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && at - 2 >= from ? 2 : 1;
+    if (!WORD_CHAR.test(text.slice(at - width, at))) break;
+    at -= width;
+  }
+  return end - at;
+}
+
 /** The paired source's link with the same URL, to quote it and to restore the translation from it. */
 function sourceLinkFor(pair: Pair | undefined, url: string, text: string): LinkInfo | undefined {
   if (!pair) return undefined;
@@ -126,25 +163,23 @@ export default defineRule({
         });
       }
 
+      const brackets = bracketTracker(masked);
       for (const m of masked.matchAll(MISSING_OPEN_BRACKET)) {
         const close = m.index;
-        const before = masked.slice(0, close);
         // A '[' still open before it (on the same line) means this is not a lone ']'.
-        const lineStart = before.lastIndexOf("\n") + 1;
-        const lineBefore = before.slice(lineStart);
-        if (lineBefore.lastIndexOf("[") > lineBefore.lastIndexOf("]")) continue;
+        const { lineStart, open } = brackets.before(close);
+        if (open) continue;
         const url = m[1];
         const start = base + close;
         const sourceLink = sourceLinkFor(pair, url, document.sourceText);
         let fix: Report["fix"];
         let reportStart = start;
-        if (sourceLink && sourceLink.label && before.endsWith(sourceLink.label)) {
+        if (sourceLink && sourceLink.label && masked.startsWith(sourceLink.label, close - sourceLink.label.length)) {
           const labelStart = base + close - sourceLink.label.length;
           fix = { range: [labelStart, labelStart], text: "[" };
           reportStart = labelStart;
         } else {
-          const word = lineBefore.match(/[\p{L}\p{N}_.-]+$/u);
-          if (word) reportStart = start - word[0].length;
+          reportStart = start - wordBefore(masked, close, lineStart);
         }
         emit({
           messageId: "missingOpenBracket",

@@ -31,6 +31,15 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: "several lone ']' on one line, a '[' left open on the next, words with accents and emoji before them",
+      code: "Veja [o site](https://example.org/a), Página](https://example.org/b) e 🙂Ação](https://example.org/c).\nUm [colchete aberto e Outra](https://example.org/d)\n",
+      errors: [
+        { messageId: "missingOpenBracket", line: 1, column: 39 },
+        { messageId: "missingOpenBracket", line: 1, column: 74 },
+      ],
+      output: null,
+    },
+    {
       name: "missing (",
       code: "Veja os [cursos gratuitos]https://example.org/learn) hoje.\n",
       errors: [{ messageId: "missingOpenParen", line: 1, column: 9 }],
