@@ -37,7 +37,8 @@ const MARKDOWN_PATH = /\.(?:md|mdx|markdown)$/i;
 
 function frontMatterSource(text: string | undefined): string | undefined {
   const header = text?.replace(/^\uFEFF/, "").match(/^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/);
-  if (!header) return undefined;
+  // Most headers have no such key at all, and reading YAML costs far more than looking.
+  if (!header || !header[1].includes(SOURCE_KEY)) return undefined;
   let data: unknown;
   try {
     data = parseYaml(header[1]);
