@@ -17,6 +17,7 @@ const inputs = {
   "50,000 '<!--' openings": (k) => "<!-- opened\n\n".repeat(500 * k),
   "unclosed comment at line 1 of 10 MB": (k) => "<!-- never closed\n\n" + paragraphs(Math.round((10 * MB * k) / 100)),
   "100,000 links in one paragraph": (k) => Array.from({ length: 1000 * k }, (_, i) => `[link ${i}](https://example.org/${i})`).join(" ") + "\n",
+  "30,000 disable-next-line directives": (k) => Array.from({ length: 300 * k }, (_, i) => `<!-- nl-lint-disable-next-line broken-link -->\nVeja o [site ${i}] (https://example.org/${i}).\n`).join("\n"),
   // Inline mode runs the rules that compare a source with its translation, which the inputs above never pair.
   "1 MB source comment and its translation": (k) => `<!-- ${words(Math.round((MB * k) / 200))} -->\n\n${words(Math.round((MB * k) / 200))}\n`,
 };

@@ -2,7 +2,7 @@ import type { Nodes, Root } from "mdast";
 import { LineIndex } from "./lines.js";
 import { parseMarkdown } from "./parse.js";
 import { commentsIn, isDirectiveComment } from "./segments.js";
-import type { Finding, LintDocument, Severity } from "./types.js";
+import type { Finding, LintDocument, Pair, Segment, Severity } from "./types.js";
 
 /**
  * Inline suppressions, applied after the rules ran:
@@ -83,8 +83,29 @@ function lineRange(lines: LineIndex, line: number): [number, number] {
   return [start, start + lines.lineText(line).length];
 }
 
+/** For each line, the pairs with a segment that opens on it, and those segments. */
+type OpeningsByLine = Map<number, Map<Pair, { sources: Segment[]; translations: Segment[] }>>;
+
+/** Built once a document, so that each directive looks up its line instead of reading every pair. */
+function openingsByLine(document: LintDocument): OpeningsByLine {
+  const byLine: OpeningsByLine = new Map();
+  const entry = (offset: number, pair: Pair) => {
+    const line = document.lines.position(offset).line;
+    let pairs = byLine.get(line);
+    if (!pairs) byLine.set(line, (pairs = new Map()));
+    let found = pairs.get(pair);
+    if (!found) pairs.set(pair, (found = { sources: [], translations: [] }));
+    return found;
+  };
+  for (const pair of document.pairs) {
+    for (const s of pair.sources) entry(s.comment?.start ?? s.start, pair).sources.push(s);
+    for (const t of pair.translations) entry(t.start, pair).translations.push(t);
+  }
+  return byLine;
+}
+
 /** The line-based directives' ranges: the comment's own lines, or the next content line and what starts there. */
-function coverLines(directive: Directive, document: LintDocument, lines: LineIndex, withSegments: boolean): void {
+function coverLines(directive: Directive, lines: LineIndex, openings?: () => OpeningsByLine): void {
   const first = lines.position(directive.start).line;
   const last = lines.position(directive.end).line;
   if (directive.kind === "disable-line") {
@@ -94,13 +115,9 @@ function coverLines(directive: Directive, document: LintDocument, lines: LineInd
   let target = last + 1;
   while (target <= lines.lineCount && SPACER.test(lines.lineText(target))) target++;
   if (target > lines.lineCount) return;
-  const [start, end] = lineRange(lines, target);
-  directive.ranges.push([start, end]);
-  if (!withSegments) return;
-  const opensOnLine = (offset: number) => offset >= start && offset <= end;
-  for (const pair of document.pairs) {
-    const sources = pair.sources.filter((s) => opensOnLine(s.comment?.start ?? s.start));
-    const translations = pair.translations.filter((t) => opensOnLine(t.start));
+  directive.ranges.push(lineRange(lines, target));
+  if (!openings) return;
+  for (const [pair, { sources, translations }] of openings().get(target) ?? []) {
     for (const t of translations) directive.ranges.push([t.start, t.end]);
     if (sources.length === 0) continue;
     for (const s of sources) directive.ranges.push(s.comment ? [s.comment.start, s.comment.end] : [s.start, s.end]);
@@ -112,21 +129,63 @@ function names(directive: Directive, rule: string): boolean {
   return directive.rules === null || directive.rules.includes(rule);
 }
 
-/** The directives that keep a finding at `offset` of rule `rule` from being reported. */
-function suppressors(set: DirectiveSet, rule: string, offset: number): Directive[] {
-  const found: Directive[] = [];
-  let open: Directive | undefined;
-  for (const d of set.directives) {
-    if (d.kind === "disable-file" && names(d, rule)) found.push(d);
-    else if ((d.kind === "disable-line" || d.kind === "disable-next-line") && names(d, rule)) {
-      if (d.ranges.some(([s, e]) => offset >= s && offset <= e)) found.push(d);
-    } else if (d.start <= offset && names(d, rule)) {
-      if (d.kind === "disable") open = d;
-      else if (d.kind === "enable") open = undefined;
-    }
+/**
+ * A directive set arranged for finding what covers an offset without reading every directive for
+ * every finding: a post with thousands of each would otherwise take time quadratic in them.
+ */
+interface Lookup {
+  /** Ranges of line directives sorted by start; `reach[i]` is the furthest end among the first i + 1. */
+  ranges: Array<{ start: number; end: number; directive: Directive }>;
+  reach: number[];
+  /** Per rule: its disable-file directives, and its disable and enable directives in text order. */
+  byRule: Map<string, { fileWide: Directive[]; blocks: Directive[] }>;
+  directives: Directive[];
+}
+
+function lookupOf(set: DirectiveSet): Lookup {
+  const ranges = set.directives
+    .filter((d) => d.kind === "disable-line" || d.kind === "disable-next-line")
+    .flatMap((directive) => directive.ranges.map(([start, end]) => ({ start, end, directive })))
+    .sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const [i, range] of ranges.entries()) reach.push(Math.max(range.end, i > 0 ? reach[i - 1] : -1));
+  return { ranges, reach, byRule: new Map(), directives: set.directives };
+}
+
+/** Index of the last item whose key is at most `offset` (-1 when none), for items sorted by key. */
+function lastAtOrBefore<T>(items: T[], offset: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  if (open) found.push(open);
-  return found;
+  return lo - 1;
+}
+
+function ruleDirectives(lookup: Lookup, rule: string): { fileWide: Directive[]; blocks: Directive[] } {
+  let own = lookup.byRule.get(rule);
+  if (!own) {
+    const named = lookup.directives.filter((d) => names(d, rule));
+    own = { fileWide: named.filter((d) => d.kind === "disable-file"), blocks: named.filter((d) => d.kind === "disable" || d.kind === "enable") };
+    lookup.byRule.set(rule, own);
+  }
+  return own;
+}
+
+/** The directives that keep a finding at `offset` of rule `rule` from being reported. */
+function suppressors(lookup: Lookup, rule: string, offset: number): Directive[] {
+  const own = ruleDirectives(lookup, rule);
+  const found = new Set(own.fileWide);
+  for (let i = lastAtOrBefore(lookup.ranges, offset, (r) => r.start); i >= 0 && lookup.reach[i] >= offset; i--) {
+    const { end, directive } = lookup.ranges[i];
+    if (end >= offset && names(directive, rule)) found.add(directive);
+  }
+  // The last disable or enable before the finding decides whether a block is open over it.
+  const last = own.blocks[lastAtOrBefore(own.blocks, offset, (d) => d.start)];
+  if (last?.kind === "disable") found.add(last);
+  return [...found];
 }
 
 function unusedFindings(set: DirectiveSet, severity: 1 | 2, activeRules: Set<string>, knownRules: Set<string>): Finding[] {
@@ -177,17 +236,21 @@ export function applyDirectives(options: DirectiveOptions): Finding[] {
   const { document, findings } = options;
   const parallel = document.mode === "parallel";
   const own: DirectiveSet = { directives: directiveComments(document.root, document.text), lines: document.lines, side: "translation" };
-  for (const d of own.directives) if (d.kind === "disable-line" || d.kind === "disable-next-line") coverLines(d, document, own.lines, !parallel);
+  let openings: OpeningsByLine | undefined;
+  const openingsOnce = parallel ? undefined : () => (openings ??= openingsByLine(document));
+  for (const d of own.directives) if (d.kind === "disable-line" || d.kind === "disable-next-line") coverLines(d, own.lines, openingsOnce);
   const sets = [own];
   let source: DirectiveSet | undefined;
   // The source file of a parallel pair is parsed again only when it holds a directive at all.
   if (parallel && document.sourceText.includes("nl-lint-")) {
     source = { directives: directiveComments(parseMarkdown(document.sourceText), document.sourceText), lines: document.sourceLines, side: "source", filePath: document.sourceFilePath };
-    for (const d of source.directives) if (d.kind === "disable-line" || d.kind === "disable-next-line") coverLines(d, document, source.lines, false);
+    for (const d of source.directives) if (d.kind === "disable-line" || d.kind === "disable-next-line") coverLines(d, source.lines);
     sets.push(source);
   }
   if (sets.every((s) => s.directives.length === 0)) return findings;
 
+  const ownLookup = lookupOf(own);
+  const sourceLookup = source ? lookupOf(source) : undefined;
   const kept: Finding[] = [];
   for (const finding of findings) {
     if (finding.fatal) {
@@ -198,8 +261,8 @@ export function applyDirectives(options: DirectiveOptions): Finding[] {
     // In parallel mode the linted file's line directives cannot point into the source file; its
     // disable-file still covers everything reported while linting it.
     const covering = inSource
-      ? [...(source ? suppressors(source, finding.ruleId, finding.start) : []), ...own.directives.filter((d) => d.kind === "disable-file" && names(d, finding.ruleId))]
-      : suppressors(own, finding.ruleId, finding.start);
+      ? [...(sourceLookup ? suppressors(sourceLookup, finding.ruleId, finding.start) : []), ...ruleDirectives(ownLookup, finding.ruleId).fileWide]
+      : suppressors(ownLookup, finding.ruleId, finding.start);
     if (covering.length === 0) {
       kept.push(finding);
       continue;

@@ -172,3 +172,22 @@ describe("in parallel mode", () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe("directives in parallel files", () => {
+  const source = { filePath: "/en/post.md", text: "# Title\n\n<!-- nl-lint-disable-next-line flag-bad -->\nThe BAD word.\n\nAnother BAD one, and ODD.\n" };
+
+  it("takes the source file's line directives for source findings, and the translation's for its own", () => {
+    const translation = "# Título\n\nA palavra BAD.\n\n<!-- nl-lint-disable-next-line flag-bad -->\nOutra BAD, e ODD.\n";
+    expect(found(translation, { source })).toEqual(["3:11 flag-bad", "6:14 flag-odd", "6:9 flag-bad (source)", "6:22 flag-odd (source)"]);
+  });
+
+  it("lets the translation's disable-file cover what is reported in its source", () => {
+    const translation = "<!-- nl-lint-disable-file flag-odd -->\n\n# Título\n\nA palavra BAD.\n\nOutra BAD, e ODD.\n";
+    expect(found(translation, { source })).toEqual(["5:11 flag-bad", "7:7 flag-bad", "6:9 flag-bad (source)"]);
+  });
+
+  it("ends a disable block at its enable, for the rule it names", () => {
+    const code = "<!-- nl-lint-disable flag-bad, flag-odd -->\n\nBAD e ODD.\n\n<!-- nl-lint-enable flag-bad -->\n\nBAD e ODD.\n\n<!-- nl-lint-disable -->\n\nBAD.\n";
+    expect(found(code)).toEqual(["7:1 flag-bad"]);
+  });
+});
