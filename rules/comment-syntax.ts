@@ -225,7 +225,11 @@ function reportUnclosed(scan: Scan, opener: number): void {
 /** Comment syntax in Markdown text: the parser did not take it for HTML, so it shows. */
 function scanText(scan: Scan, gaps: Region[], inert: Region[]): void {
   const { text } = scan;
-  const inCode = (offset: number) => inert.some((r) => offset >= r.start && offset < r.end);
+  // Code spans and blocks do not overlap: the last to start before an offset is the only one that may hold it.
+  const inCode = (offset: number) => {
+    const region = inert[lastStartingBy(inert, offset)];
+    return region !== undefined && offset < region.end;
+  };
   for (const gap of gaps) {
     const slice = text.slice(gap.start, gap.end);
     for (const match of slice.matchAll(TEXT_OPENER)) {
@@ -261,10 +265,29 @@ function scanText(scan: Scan, gaps: Region[], inert: Region[]): void {
   }
 }
 
-/** A finding inside a comment that holds source text (an inline post's) is the source's. */
-function sideOf(document: LintDocument, start: number, end: number): Side {
-  const inSource = document.segments.some((s) => s.side === "source" && s.comment && s.comment.start <= start && end <= s.comment.end);
-  return inSource ? "source" : "translation";
+/** Index of the last region starting at or before `offset` (-1 when none), for regions sorted by start. */
+function lastStartingBy(regions: Region[], offset: number): number {
+  let lo = 0;
+  let hi = regions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (regions[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * A finding inside a comment that holds source text (an inline post's) is the source's. Comments
+ * do not overlap, so the one that could hold a finding is the last to start before it: found by
+ * binary search, as a post may have thousands of findings and of comments.
+ */
+function sideFinder(document: LintDocument): (start: number, end: number) => Side {
+  const comments = document.segments.flatMap((s) => (s.side === "source" && s.comment ? [s.comment] : [])).sort((a, b) => a.start - b.start);
+  return (start, end) => {
+    const comment = comments[lastStartingBy(comments, start)];
+    return comment && end <= comment.end ? "source" : "translation";
+  };
 }
 
 export default defineRule({
@@ -287,13 +310,14 @@ export default defineRule({
   check({ document, options, report }) {
     const text = document.text;
     const { html, inert } = regionsOf(document.root);
+    const sideOf = sideFinder(document);
     const scan: Scan = {
       text,
       document,
       line: (offset) => document.lines.position(offset).line,
       explained: new Set(),
       allowDoubleHyphen: options.allowDoubleHyphen,
-      emit: (r) => report({ ...r, side: sideOf(document, r.start, r.end) }),
+      emit: (r) => report({ ...r, side: sideOf(r.start, r.end) }),
     };
     scanHtml(scan, html);
     scanText(scan, textGaps(text.length, [...html, ...inert]), inert);
