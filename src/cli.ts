@@ -251,6 +251,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
       pending.push(index);
     }
   });
+  const groups = groupBySource(pending, files, pairingConfigured(files, options, configs) ? (file) => sources.sourceFor(file, readText(file).text ?? "") : undefined);
   const threads = threadCount(options.concurrency, pending.map((i) => files[i]));
   const store = (index: number, result: FileResult) => {
     const key = keys.get(index);
@@ -259,16 +260,16 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   };
   if (threads <= 1) {
     if (pending.length > 0) await linter.ready();
-    for (const index of pending) store(index, linter.lint(files[index]));
+    for (const group of groups) for (const index of group) store(index, linter.lint(files[index]));
   } else {
-    await mapInWorkers<LintWorkerInit, string, FileResult>({
+    await mapInWorkers<LintWorkerInit, string[], FileResult[]>({
       // Run from the TypeScript sources (tests), the worker is the compiled one in dist/.
       workerUrl: new URL(import.meta.url.endsWith(".ts") ? "../dist/src/workers/lint-worker.js" : "./workers/lint-worker.js", import.meta.url),
       init: { argv: currentArgv, cwd: io.cwd, sourceDrift, fileList: files },
-      items: pending.map((i) => files[i]),
-      weight: fileSize,
+      items: groups.map((group) => group.map((i) => files[i])),
+      weight: (group) => group.reduce((bytes, file) => bytes + fileSize(file), 0),
       concurrency: threads,
-      onResult: (n, result) => store(pending[n], result),
+      onResult: (n, groupResults) => groupResults.forEach((result, k) => store(groups[n][k], result)),
     });
   }
   cache?.save();
@@ -399,6 +400,33 @@ export async function fileLinter(run: { paths: string[]; options: CliOptions; io
       return LintCache.key(read.text, { sourceText: sourcePath === undefined ? undefined : `${sourcePath}\0${sourceText}`, context });
     },
   };
+}
+
+/** Whether any file may pair with a source file named by the command line or a configuration. */
+function pairingConfigured(files: string[], options: CliOptions, configs: ConfigLoader): boolean {
+  return options.sourceRoot !== undefined || files.some((file) => configs.forFile(file).pairs.length > 0);
+}
+
+/**
+ * The files to lint in groups, the translations of one source file together (in their order), so
+ * that the thread given a group parses that source once. Without a way to find sources (none
+ * configured), or for a file without one, each file is a group of its own.
+ */
+function groupBySource(pending: number[], files: string[], sourceOf: ((file: string) => string | undefined) | undefined): number[][] {
+  if (!sourceOf) return pending.map((index) => [index]);
+  const bySource = new Map<string, number[]>();
+  const groups: number[][] = [];
+  for (const index of pending) {
+    const source = sourceOf(files[index]);
+    const group = source === undefined ? undefined : bySource.get(source);
+    if (group) group.push(index);
+    else {
+      const created = [index];
+      groups.push(created);
+      if (source !== undefined) bySource.set(source, created);
+    }
+  }
+  return groups;
 }
 
 /** Worker threads pay a start-up (modules, dictionaries): only worth it for runs with real work. */

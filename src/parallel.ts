@@ -183,10 +183,21 @@ export interface ParallelParts {
   pairs: Pair[];
 }
 
+/**
+ * The last source parsed, kept for the next translation: a run hands a thread the translations of
+ * one source one after another (`pt/x.md`, `ja/x.md`…), and each would parse it again. Trees are
+ * not changed by anything downstream, so sharing one is safe.
+ */
+let lastSource: { text: string; lines: LineIndex; root: Root } | undefined;
+
+function parsedSource(text: string): { lines: LineIndex; root: Root } {
+  if (lastSource?.text !== text) lastSource = { text, lines: new LineIndex(text), root: parseMarkdown(text) };
+  return lastSource;
+}
+
 /** Parses and segments a source file and the translation already parsed, and pairs their blocks. */
 export function parallelParts(translation: { text: string; lines: LineIndex; root: Root }, sourceText: string): ParallelParts {
-  const sourceLines = new LineIndex(sourceText);
-  const sourceRoot = parseMarkdown(sourceText);
+  const { lines: sourceLines, root: sourceRoot } = parsedSource(sourceText);
   const sources = segmentDocument({ text: sourceText, lines: sourceLines, root: sourceRoot, side: "source", commentsAreSources: false });
   const translations = segmentDocument({ ...translation, side: "translation", commentsAreSources: false });
   sources.forEach((s, i) => (s.id = i));

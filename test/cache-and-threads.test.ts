@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -32,6 +32,33 @@ describe("worker threads and the cache give the results of a plain run", () => {
     expect(await run(["--format", "json", "--concurrency", "2", "--only", "broken-link,link-count", "."], threaded.io)).toBe(1);
     expect(messagesOf(threaded.stdout())).toEqual(messagesOf(serial.stdout()));
     expect(messagesOf(serial.stdout()).filter(([, m]: [string, string[]]) => m.length > 0)).toHaveLength(4);
+  });
+
+  it("lints the translations of each source together, each compared with its own source, in any number of threads", async () => {
+    // Two source pages in three languages: a thread keeps the last source it parsed for the next
+    // translation, which must never be compared with the other page.
+    const dir = mkdtempSync(join(tmpdir(), "nl-lint-groups-"));
+    const page = (links: string[], words: string) => `# ${words}\n\n${words}: ${links.map((l, i) => `[part ${i}](https://${l}.example/)`).join(" and ")}.\n`;
+    const write = (path: string, text: string) => {
+      mkdirSync(join(dir, path, ".."), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    write(".nl-lint.json", JSON.stringify({ pairs: [{ source: "en/**", translation: "{lang}/**" }] }));
+    write("en/a.md", page(["alpha", "beta"], "Read both"));
+    write("en/b.md", page(["gamma"], "Read this one"));
+    for (const lang of ["es", "fr", "pt-br"]) {
+      write(`${lang}/a.md`, page(lang === "es" ? ["alpha"] : ["alpha", "beta"], "Leia os dois"));
+      write(`${lang}/b.md`, page(["gamma"], "Leia este"));
+    }
+    const outputs: string[] = [];
+    for (const threads of ["1", "2"]) {
+      const { io, stdout } = fakeIO(dir);
+      await run(["--format", "json", "--concurrency", threads, "--only", "link-count", "es", "fr", "pt-br"], io);
+      outputs.push(stdout());
+    }
+    expect(messagesOf(outputs[1])).toEqual(messagesOf(outputs[0]));
+    const flagged = messagesOf(outputs[0]).filter(([, m]: [string, string[]]) => m.length > 0).map(([file]: [string]) => file);
+    expect(flagged).toEqual([join(dir, "es", "a.md")]);
   });
 
   it("reuses cached results until a file, or the configuration, changes", async () => {

@@ -7,12 +7,17 @@ import type { WorkerReply, WorkerRequest } from "./pool.js";
 // loaded once here and reused for every file this thread is handed.
 const linter = workerLinter(workerData as LintWorkerInit);
 
-parentPort!.on("message", async ({ id, item }: WorkerRequest<string>) => {
-  let reply: WorkerReply<FileResult>;
+// An item is a group of files, the translations of one source together (see groupBySource).
+parentPort!.on("message", async ({ id, item }: WorkerRequest<string[]>) => {
+  let reply: WorkerReply<FileResult[]>;
+  let file: string | undefined;
   try {
-    reply = { id, out: (await linter).lint(item) };
+    const ready = await linter;
+    const out: FileResult[] = [];
+    for (file of item) out.push(ready.lint(file));
+    reply = { id, out };
   } catch (error) {
-    reply = { id, error: `${item}: ${error instanceof Error ? error.message : String(error)}` };
+    reply = { id, error: `${file ?? item.join(", ")}: ${error instanceof Error ? error.message : String(error)}` };
   }
   parentPort!.postMessage(reply);
 });
