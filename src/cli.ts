@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { builtinRules } from "../rules/index.js";
 import { lintFile, readText, takeStackTraces, type EngineOptions } from "./engine.js";
-import { formatters, reviewFormats } from "./formatters/index.js";
+import { formatterNames, loadFormatter, reviewFormats } from "./formatters/index.js";
 import type { FileResult } from "./formatters/types.js";
 import { lint, resolveRuleSettings } from "./lint.js";
 import { describePairs } from "./print-pairs.js";
@@ -16,16 +16,12 @@ import { STARTER_CONFIG_NAME, starterConfig } from "./init.js";
 import { createProgress, wantsProgress } from "./progress.js";
 import { selectFiles } from "./selection.js";
 import { sourceFinder } from "./sources.js";
-import { runStatus } from "./status/cli.js";
 import { sourceDriftForLint } from "./status/lint-drift.js";
 import { diskFileView, viewRoots } from "./file-view.js";
-import { urlCheckRules } from "./url-check/index.js";
-import { runUrlCheck } from "./url-check/run.js";
 import { toolVersion } from "./version.js";
 import { DEFAULT_CACHE_LOCATION, LintCache, contextOf, hashText } from "./cache.js";
 import { mapInWorkers } from "./workers/pool.js";
 import type { LintSettings } from "./rule.js";
-import { loadSpellers } from "./spell/hunspell.js";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -58,7 +54,7 @@ function buildProgram(): Command {
     .name("nl-lint")
     .description("Lint translated Markdown against its source: links, typos, missing and untranslated text.")
     .argument("[paths...]", "files, directories or globs to lint")
-    .addOption(new Option("-f, --format <name>", "output format").choices(Object.keys(formatters)).default("stylish"))
+    .addOption(new Option("-f, --format <name>", "output format").choices(formatterNames).default("stylish"))
     .option("-o, --output-file <file>", "write the report to a file")
     .option("--quiet", "report errors only")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v) => Number.parseInt(v, 10))
@@ -129,7 +125,8 @@ const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 /** Runs nl-lint with command-line arguments; returns the exit code (0 clean, 1 errors, 2 usage or crash). */
 export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
-  if (argv[0] === "status") return runStatus(argv.slice(1), io);
+  // Modules a run may not need are loaded when asked for: a single small post starts faster.
+  if (argv[0] === "status") return (await import("./status/cli.js")).runStatus(argv.slice(1), io);
   currentArgv = argv;
   const program = buildProgram();
   let output = "";
@@ -277,6 +274,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   // The network is asked after linting, from this thread: its findings depend on more than the text.
   let networkFailed = false;
   if (options.checkUrls) {
+    const { runUrlCheck } = await import("./url-check/run.js");
     const online = await runUrlCheck({
       results,
       config: configs.forFile(join(io.cwd, "_")).urlCheck ?? {},
@@ -290,10 +288,11 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   const shown = options.quiet
     ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }))
     : results;
-  const formatted = formatters[options.format](shown, {
+  const urlCheckRules = options.checkUrls ? (await import("./url-check/index.js")).urlCheckRules : [];
+  const formatted = (await loadFormatter(options.format))(shown, {
     color: options.outputFile ? false : useColor(io, options.color),
     cwd: io.cwd,
-    rules: options.checkUrls ? [...builtinRules, ...urlCheckRules] : builtinRules,
+    rules: [...builtinRules, ...urlCheckRules],
     toolVersion: toolVersion(),
   });
   if (options.outputFile) {
@@ -383,6 +382,7 @@ export async function fileLinter(run: { paths: string[]; options: CliOptions; io
       (ready ??= (async () => {
         const typoRule = builtinRules.find((r) => r.id === "typo");
         if (typoRule && resolveRuleSettings(typoRule, engineOptions).severity !== "off") {
+          const { loadSpellers } = await import("./spell/hunspell.js");
           const speller = await loadSpellers();
           engineOptions.settings = { ...engineOptions.settings, speller };
           perConfig.clear();
