@@ -53,6 +53,7 @@ function buildProgram(): Command {
   return new Command()
     .name("nl-lint")
     .description("Lint translated Markdown against its source: links, typos, missing and untranslated text.")
+    .version(toolVersion() ?? "unknown", "-v, --version", "print nl-lint's version")
     .argument("[paths...]", "files, directories or globs to lint")
     .addOption(new Option("-f, --format <name>", "output format").choices(formatterNames).default("stylish"))
     .option("-o, --output-file <file>", "write the report to a file")
@@ -260,8 +261,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
     for (const group of groups) for (const index of group) store(index, linter.lint(files[index]));
   } else {
     await mapInWorkers<LintWorkerInit, string[], FileResult[]>({
-      // Run from the TypeScript sources (tests), the worker is the compiled one in dist/.
-      workerUrl: new URL(import.meta.url.endsWith(".ts") ? "../dist/src/workers/lint-worker.js" : "./workers/lint-worker.js", import.meta.url),
+      workerUrl: workerUrl(),
       init: { argv: currentArgv, cwd: io.cwd, sourceDrift, fileList: files },
       items: groups.map((group) => group.map((i) => files[i])),
       weight: (group) => group.reduce((bytes, file) => bytes + fileSize(file), 0),
@@ -400,6 +400,14 @@ export async function fileLinter(run: { paths: string[]; options: CliOptions; io
       return LintCache.key(read.text, { sourceText: sourcePath === undefined ? undefined : `${sourcePath}\0${sourceText}`, context });
     },
   };
+}
+
+/** The worker thread's module: bundled beside a bundled command line, compiled beside compiled code. */
+function workerUrl(): URL {
+  // Run from the TypeScript sources (tests), the worker is the compiled one in dist/.
+  if (import.meta.url.endsWith(".ts")) return new URL("../dist/src/workers/lint-worker.js", import.meta.url);
+  if (import.meta.url.endsWith(".bundle.mjs")) return new URL("./lint-worker.bundle.mjs", import.meta.url);
+  return new URL("./workers/lint-worker.js", import.meta.url);
 }
 
 /** Whether any file may pair with a source file named by the command line or a configuration. */

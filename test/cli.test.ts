@@ -24,6 +24,15 @@ function project(files: Record<string, string>): string {
 }
 
 describe("nl-lint command line", () => {
+  it("prints its version with --version and -v, and exits 0", async () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8"));
+    for (const flag of ["--version", "-v"]) {
+      const { io, stdout } = fakeIO(tmpdir());
+      expect(await run([flag], io)).toBe(0);
+      expect(stdout().trim()).toBe(version);
+    }
+  });
+
   it("exits 0 and prints nothing for a clean post", async () => {
     const dir = project({ "post.md": CLEAN });
     const t = fakeIO(dir);
