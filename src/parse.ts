@@ -6,6 +6,7 @@ import { gfm } from "micromark-extension-gfm";
 import type { Nodes, Root } from "mdast";
 import { parse as parseYaml } from "yaml";
 import type { LineIndex } from "./lines.js";
+import { guardLoneBrackets } from "./lone-brackets.js";
 import { guardNesting } from "./nesting.js";
 
 const BOM = "\uFEFF";
@@ -22,12 +23,13 @@ const fragmentOptions = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown
 /**
  * Parses a whole document (GFM and front matter); positions are those of `text`. Block quotes and
  * lists nested deeper than the parser copes with are cut (see `guardNesting`); the offsets where
- * that happened are added to `cuts` when given.
+ * that happened are added to `cuts` when given. Crowds of `]` that close nothing are read as
+ * spaces (see `guardLoneBrackets`).
  */
 export function parseMarkdown(text: string, cuts?: number[]): Root {
   const guarded = guardNesting(text);
   for (const cut of guarded.cuts) cuts?.push(cut);
-  return fromMarkdown(guarded.text, { extensions: micromarkExtensions, mdastExtensions });
+  return fromMarkdown(guardLoneBrackets(guarded.text), { extensions: micromarkExtensions, mdastExtensions });
 }
 
 /**
@@ -37,7 +39,7 @@ export function parseMarkdown(text: string, cuts?: number[]): Root {
 export function parseFragment(fragment: string, baseOffset: number, lines: LineIndex, cuts?: number[]): Root {
   const guarded = guardNesting(fragment);
   for (const cut of guarded.cuts) cuts?.push(cut + baseOffset);
-  const root = fromMarkdown(guarded.text, fragmentOptions);
+  const root = fromMarkdown(guardLoneBrackets(guarded.text), fragmentOptions);
   shiftPositions(root, baseOffset, lines);
   return root;
 }
