@@ -11,6 +11,7 @@ const MB = 1024 * 1024;
 /** Each builder takes the scale (1, 10, 100) and returns the text for stated size × scale / 100. */
 const inputs = {
   "100,000 '[' in one line": (k) => "[".repeat(1000 * k) + "\n",
+  "100,000 ']' in one line": (k) => "]".repeat(1000 * k) + "\n",
   "5 MB single-line paragraph": (k) => words(Math.round((5 * MB * k) / 100)) + "\n",
   "10,000 nested list levels": (k) => "- ".repeat(100 * k) + "item\n",
   "10,000 nested block quotes": (k) => "> ".repeat(100 * k) + "quote\n",
