@@ -97,7 +97,9 @@ function joinedProse(document: LintDocument, segments: Segment[]): { text: strin
     if (segment.kind === "code" || segment.kind === "image" || segment.kind === "table") continue;
     const prose = proseOf(segment, segmentText(document, segment));
     text += `${prose.text}\n`;
-    offsets.push(...prose.offsets, prose.offsets[prose.offsets.length - 1] ?? segment.end);
+    // A loop, not push(...offsets): a long source paragraph has more offsets than a call takes arguments.
+    for (const offset of prose.offsets) offsets.push(offset);
+    offsets.push(prose.offsets[prose.offsets.length - 1] ?? segment.end);
   }
   return { text, offsets };
 }

@@ -20,7 +20,8 @@ export function anchorLines(text: string): string {
   }
   const containers = containerTracker();
   const keep = (block: string[]) => {
-    kept.push(...block, "");
+    for (const line of block) kept.push(line);
+    kept.push("");
   };
   for (; i < lines.length; i++) {
     const line = lines[i];

@@ -126,7 +126,7 @@ export function alignParallel(allSources: Segment[], allTranslations: Segment[])
 
   const pairs: Pair[] = [];
   aligned.regions.forEach((group, k) => {
-    pairs.push(...dropDoubtfulPairs(group, pairedRatio));
+    for (const pair of dropDoubtfulPairs(group, pairedRatio)) pairs.push(pair);
     if (k < anchors.length) pairs.push({ sources: [sources[anchors[k][0]]], translations: [translations[anchors[k][1]]] });
   });
   moved.forEach(([a, b], k) => {

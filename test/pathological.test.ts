@@ -6,6 +6,7 @@ import { explicitHeadingId } from "../src/anchors.js";
 import { buildDocument } from "../src/document.js";
 import { featuresOf } from "../src/features.js";
 import { linksOf } from "../src/links.js";
+import { lint } from "../src/lint.js";
 import type { LintDocument, Segment } from "../src/types.js";
 
 /** Seconds one call takes; the budgets below are far above linear time and far below the old blow-ups. */
@@ -50,6 +51,13 @@ describe("trees too wide or too deep for recursion or spread arguments", () => {
     for (const rule of [commentSyntax, mojibake]) {
       expect(() => rule.check({ document, options: rule.schema.parse({}), settings: {}, report: () => {} }), rule.id).not.toThrow();
     }
+  });
+
+  it("lints a source comment of 300 KB with its translation without a rule failing", () => {
+    const source = "The model reads a [long](https://a.example/x) text and writes a summary. ".repeat(4_000);
+    const translation = "O modelo lê um [longo](https://a.example/x) texto e escreve um resumo. ".repeat(4_000);
+    const { findings } = lint(`<!-- ${source} -->\n\n${translation}\n`, { filePath: "/posts/long.pt-br.md" });
+    expect(findings.filter((f) => f.fatal).map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
   });
 
   it("reads the label of a link nested 100,000 inline levels deep", () => {

@@ -27,6 +27,9 @@ const ENGINE_RULES: Record<string, string> = {
   "missing-source": "The source file of a translation could not be read.",
   "fix-conflict": "The file changed on disk while it was being fixed, so it was left alone.",
   "unused-disable-directive": "An nl-lint-disable comment that suppresses nothing.",
+  "read-error": "The file could not be opened or read.",
+  "parse-error": "The Markdown parser failed on the file, so it was not checked.",
+  "nesting-limit": "Block quotes or lists nested deeper than nl-lint follows; the deeper part of the block is not checked.",
 };
 
 function driverRule(rule: RuleDescription) {
