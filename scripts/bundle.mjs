@@ -15,6 +15,9 @@ const common = {
   format: "esm",
   target: "node20",
   logLevel: "warning",
+  // Less text to read and compile at start; names are kept, so stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // Hunspell's WebAssembly glue finds its files beside itself; it stays in node_modules.
   external: ["hunspell-asm"],
   // CommonJS dependencies call require(); an ES module bundle has to provide it.
