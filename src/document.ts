@@ -15,20 +15,26 @@ export interface DocumentOptions {
 }
 
 /** Parses a text (and its source file, in parallel mode), splits it into segments and pairs them. */
+/** A front-matter key `detectLanguage` reads (`lang`, `locale`, `language`), possibly quoted. */
+const LANGUAGE_KEY = /(?:^|[\s{,])["']?(?:lang|locale|language)["']?\s*:/m;
+
 export function buildDocument(text: string, options: DocumentOptions = {}): LintDocument {
   const lines = new LineIndex(text);
   const nestingCuts: number[] = [];
   const root = parseMarkdown(text, nestingCuts);
-  const frontMatter = readFrontMatter(root);
+  // YAML is read when asked for: most runs need only a language key, which most headers lack.
+  let frontMatter: ReturnType<typeof readFrontMatter> | undefined;
+  const frontMatterOf = () => (frontMatter === undefined ? (frontMatter = readFrontMatter(root)) : frontMatter);
+  const header = root.children[0]?.type === "yaml" ? root.children[0].value : "";
   const targetLanguage = options.targetLanguage
     ? normalizeLanguage(options.targetLanguage)
-    : detectLanguage({ frontMatter, filePath: options.filePath });
+    : detectLanguage({ frontMatter: LANGUAGE_KEY.test(header) ? frontMatterOf() : null, filePath: options.filePath });
   const sourceLanguage = options.sourceLanguage ? normalizeLanguage(options.sourceLanguage) : "en";
 
   if (options.source && !isInlineBilingual(root, text)) {
     const parallel = parallelParts({ text, lines, root }, options.source.text);
     return {
-      text, filePath: options.filePath, lines, root, frontMatter, sourceLanguage, targetLanguage,
+      text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage,
       ...parallel, sourceFilePath: options.source.filePath, mode: "parallel", nestingCuts,
     };
   }
@@ -44,7 +50,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   const firstOffset = (p: Pair) => Math.min(...p.sources.map((s) => s.start), ...p.translations.map((t) => t.start));
   pairs.sort((a, b) => firstOffset(a) - firstOffset(b));
   return {
-    text, filePath: options.filePath, lines, root, frontMatter, sourceLanguage, targetLanguage,
+    text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage,
     sourceText: text, sourceLines: lines, mode: inline ? "inline" : "monolingual", segments, pairs, nestingCuts,
   };
 }
