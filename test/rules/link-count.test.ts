@@ -1,10 +1,22 @@
 import rule from "../../rules/link-count.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
 
+/** A parallel source page, and its translation that moves links to a numbered list at the end. */
+const source = { filePath: "/site/en/vision.md", text: "# Vision\n\nGrace Lindsay released [a report](https://r2.example) on CNNs in 2020.\n\nCNNs are compared with the brain.\n" };
+const translated = (mark: string, list: string) =>
+  `# Visão\n\nGrace Lindsay publicou um relatório ${mark} sobre CNNs em 2020.\n\nAs CNNs são comparadas com o cérebro.\n\n## Referências\n\n${list}\n`;
+const referenceList = (n: number) =>
+  Array.from({ length: n }, (_, i) => `[${i + 1}] **Item ${i + 1}:** [https://r${i + 1}.example](https://r${i + 1}.example)`).join("\n\n");
+
 runRuleTests(rule, {
   valid: [
     { name: "same number of links", code: "<!-- See [a](https://a.org) and [b](https://b.org). -->\n\nVeja [a](https://a.org) e [b](https://b.org).\n" },
     { name: "a post without sources", code: "Veja [a](https://a.org).\n" },
+    {
+      name: "a citation mark [n] whose numbered entry at the end holds the link counts as the link",
+      code: translated("[2]", referenceList(3)),
+      lint: { filePath: "/site/zh/vision.md", source },
+    },
     { name: "images are not counted as links", code: "<!-- A [paper](https://a.org). -->\n\nUm [artigo](https://a.org). ![](https://img.org/x.png)\n" },
   ],
   invalid: [
@@ -16,6 +28,18 @@ runRuleTests(rule, {
     {
       name: "a broken link becomes a bare URL, which does not count",
       code: "<!-- Take the [free courses](https://k.org/learn). -->\n\nFaça os [cursos]https://k.org/learn) gratuitos.\n",
+      errors: [{ messageId: "mismatch", line: 3 }],
+    },
+    {
+      name: "a number in brackets without a reference list is no link",
+      code: translated("[2]", "Fim."),
+      lint: { filePath: "/site/zh/vision.md", source },
+      errors: [{ messageId: "mismatch", line: 3, messageIncludes: "renders 0 links" }],
+    },
+    {
+      name: "a citation mark with no entry in the list does not count",
+      code: translated("[9]", referenceList(3)),
+      lint: { filePath: "/site/zh/vision.md", source },
       errors: [{ messageId: "mismatch", line: 3 }],
     },
     {
