@@ -59,12 +59,12 @@ export function anchorLines(text: string): string {
     if (htmlBlock) {
       paragraph = [];
       // Comments define no anchors, and headings inside them are not headings.
-      const keep = !/^ {0,3}<!--/.test(content);
-      if (keep) kept.push(content);
+      const mayHoldAnchors = !/^ {0,3}<!--/.test(content);
+      if (mayHoldAnchors) kept.push(content);
       const endsHere = htmlBlock !== "blank" && htmlBlock.test(content.replace(/^ {0,3}<(?:!--|\?|!\[CDATA\[|!)/, ""));
       if (endsHere) {
-        if (keep) kept.push("");
-      } else html = { end: htmlBlock, keep };
+        if (mayHoldAnchors) kept.push("");
+      } else html = { end: htmlBlock, keep: mayHoldAnchors };
       continue;
     }
     if (ANCHOR_IN_LINE.test(content)) {
