@@ -1,7 +1,7 @@
-import type { Nodes, Root } from "mdast";
+import type { Root } from "mdast";
 import { LineIndex } from "./lines.js";
 import { parseMarkdown } from "./parse.js";
-import { commentsIn, isDirectiveComment } from "./segments.js";
+import { commentsOfTree, isDirectiveComment } from "./segments.js";
 import type { Finding, LintDocument, Pair, Segment, Severity } from "./types.js";
 
 /**
@@ -63,18 +63,7 @@ function parseDirective(inner: string, start: number, end: number): Directive {
 
 function directiveComments(root: Root, text: string): Directive[] {
   const found: Directive[] = [];
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === "html") {
-      for (const span of commentsIn(node.value, node.position?.start.offset ?? 0)) {
-        const inner = text.slice(span.innerStart, span.innerEnd);
-        if (span.closed && isDirectiveComment(inner)) found.push(parseDirective(inner, span.start, span.end));
-      }
-    } else if ("children" in node) {
-      for (const child of node.children as Nodes[]) stack.push(child);
-    }
-  }
+  for (const { span, inner } of commentsOfTree(root, text)) if (span.closed && isDirectiveComment(inner)) found.push(parseDirective(inner, span.start, span.end));
   return found.sort((a, b) => a.start - b.start);
 }
 

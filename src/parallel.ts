@@ -1,9 +1,9 @@
-import type { Nodes, Root } from "mdast";
+import type { Root } from "mdast";
 import { featuresOf } from "./features.js";
 import { LineIndex } from "./lines.js";
 import { align, matchScore, type Proximity } from "./pair.js";
 import { parseMarkdown } from "./parse.js";
-import { commentsIn, isDirectiveComment, isProseComment, segmentDocument } from "./segments.js";
+import { commentsOfTree, isDirectiveComment, isProseComment, segmentDocument } from "./segments.js";
 import { matchHeadings, runProximity } from "./sections.js";
 import type { LintDocument, Pair, Segment } from "./types.js";
 
@@ -217,17 +217,6 @@ function letterCount(text: string): number {
  */
 export function isInlineBilingual(root: Root, text: string): boolean {
   let commented = 0;
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === "html") {
-      for (const span of commentsIn(node.value, node.position?.start.offset ?? 0)) {
-        const inner = text.slice(span.innerStart, span.innerEnd);
-        if (!isDirectiveComment(inner) && isProseComment(inner)) commented += letterCount(inner);
-      }
-    } else if ("children" in node) {
-      for (const child of node.children as Nodes[]) stack.push(child);
-    }
-  }
+  for (const { inner } of commentsOfTree(root, text)) if (!isDirectiveComment(inner) && isProseComment(inner)) commented += letterCount(inner);
   return commented > 0 && commented >= 0.25 * letterCount(text);
 }

@@ -214,20 +214,24 @@ export function segmentDocument(options: SegmentOptions): Segment[] {
   return b.segments;
 }
 
-/** Whether a document keeps its source text in comments: at least one prose comment. */
-export function hasInlineSources(root: Root, text: string): boolean {
+/**
+ * Every HTML comment of a tree with its inside, walked with a stack (no recursion), in no
+ * particular order: callers that need document order sort by `span.start`.
+ */
+export function* commentsOfTree(root: Root, text: string): Generator<{ span: CommentSpan; inner: string }> {
   const stack: Nodes[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === "html") {
-      const [start] = offsets(node);
-      for (const span of commentsIn(node.value, start)) {
-        const inner = text.slice(span.innerStart, span.innerEnd);
-        if (!isDirectiveComment(inner) && isProseComment(inner)) return true;
-      }
+      for (const span of commentsIn(node.value, offsets(node)[0])) yield { span, inner: text.slice(span.innerStart, span.innerEnd) };
     } else if ("children" in node) {
       for (const child of node.children as Nodes[]) stack.push(child);
     }
   }
+}
+
+/** Whether a document keeps its source text in comments: at least one prose comment. */
+export function hasInlineSources(root: Root, text: string): boolean {
+  for (const { inner } of commentsOfTree(root, text)) if (!isDirectiveComment(inner) && isProseComment(inner)) return true;
   return false;
 }
