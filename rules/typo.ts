@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { primaryLanguage } from "../src/language.js";
 import { linksOf } from "../src/links.js";
 import { defineRule, segmentText, type LintSettings, type Speller } from "../src/rule.js";
 import { derivesFromSource, looksLikeCognate, nearSourceWords } from "../src/spell/borrowing.js";
@@ -103,8 +104,6 @@ interface Verdict {
   fixable: boolean;
 }
 
-const primaryTag = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
-
 /** The dictionaries and word lists of a document, and the questions the rule asks them. */
 function lexicon(document: LintDocument, settings: LintSettings) {
   const hasSources = document.pairs.some((p) => p.sources.length > 0);
@@ -112,7 +111,7 @@ function lexicon(document: LintDocument, settings: LintSettings) {
   const language = document.targetLanguage ?? (hasSources ? guessLanguage(prose()) : undefined);
   // A page written in the source language is no translation (an English page linted on its own):
   // its terms are its authors', and a dictionary would flag them by the hundred (`backend`).
-  const inSourceLanguage = language !== undefined && primaryTag(language) === primaryTag(document.sourceLanguage ?? "en");
+  const inSourceLanguage = language !== undefined && primaryLanguage(language) === primaryLanguage(document.sourceLanguage ?? "en");
   const target = language && !inSourceLanguage ? settings.speller?.(language) : undefined;
   let source: Speller | undefined | null = null;
   const sourceDictionary = () => (source === null ? (source = settings.speller?.(document.sourceLanguage ?? "en")) : source);

@@ -1,4 +1,5 @@
 import { francAll } from "franc-min";
+import { primaryLanguage } from "./language.js";
 
 /**
  * Deciding between two known languages, on text as short as a sentence. General-purpose
@@ -45,9 +46,6 @@ const SCRIPTS: Record<string, RegExp> = {
   th: /\p{Script=Thai}/gu,
 };
 
-function base(tag: string): string {
-  return tag.toLowerCase().split(/[-_]/)[0];
-}
 
 const profileCache = new Map<string, Set<string>>();
 
@@ -100,8 +98,8 @@ function byScript(text: string, target: RegExp, words: string[], sourceWords: Se
  * Decisions lean towards "undefined": a wrong "source" verdict would accuse a good translation.
  */
 export function identifyLanguage(text: string, languages: { source: string; target: string }): LanguageEvidence {
-  const source = base(languages.source);
-  const target = base(languages.target);
+  const source = primaryLanguage(languages.source);
+  const target = primaryLanguage(languages.target);
   const words = wordsOf(text);
   const sourceWords = profile(source);
   const script = SCRIPTS[target];
@@ -129,10 +127,10 @@ export function identifyLanguage(text: string, languages: { source: string; targ
 
 /** Whether function words of this language are known (so their absence means something). */
 export function hasFunctionWords(language: string): boolean {
-  return base(language) in FUNCTION_WORDS;
+  return primaryLanguage(language) in FUNCTION_WORDS;
 }
 
 /** Whether the language is written in a script other than Latin (told apart by script). */
 export function usesOwnScript(language: string): boolean {
-  return base(language) in SCRIPTS;
+  return primaryLanguage(language) in SCRIPTS;
 }

@@ -1,3 +1,8 @@
+/** A tag's language without region or script: `pt_BR` → `pt`. */
+export function primaryLanguage(tag: string): string {
+  return tag.toLowerCase().split(/[-_]/)[0];
+}
+
 /** Lower-case BCP 47-ish tag: `pt_BR` → `pt-br`. */
 export function normalizeLanguage(tag: string): string {
   return tag.trim().replace(/_/g, "-").toLowerCase();

@@ -1,5 +1,6 @@
 import type { Nodes } from "mdast";
 import { hasFunctionWords, identifyLanguage, wordsOf } from "../language-id.js";
+import { primaryLanguage } from "../language.js";
 import type { LintDocument, Pair, Segment } from "../types.js";
 
 /** How much of a source a translation renders: counts of source blocks. */
@@ -61,15 +62,12 @@ function inSourceLanguage(pair: Pair, languages: { source: string; target: strin
   return !heading && evidence.verdict === "source" && evidence.words >= 6;
 }
 
-function base(tag: string): string {
-  return tag.toLowerCase().split(/[-_]/)[0];
-}
 
 /** Counts a translation's source blocks by how the translation renders them. */
 export function coverage(document: LintDocument): Coverage {
   const source = document.sourceLanguage ?? "en";
   const target = document.targetLanguage;
-  const languageJudged = target !== undefined && base(target) !== base(source);
+  const languageJudged = target !== undefined && primaryLanguage(target) !== primaryLanguage(source);
   const result: Coverage = { sourceBlocks: 0, translated: 0, sourceLanguage: 0, missing: 0, languageJudged };
   for (const pair of document.pairs) {
     const blocks = pair.sources.filter((s) => s.kind !== "markup").length;
