@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { Schedule } from "./schedule.js";
 
 export interface PoolOptions<Init, Item, Out> {
   /** The worker module; it receives `init` as `workerData` and answers each `{ id, item }` with `{ id, out }`. */
@@ -7,7 +8,11 @@ export interface PoolOptions<Init, Item, Out> {
   items: Item[];
   /** Bigger items are handed out first, so that no thread is left with a large file at the end. */
   weight: (item: Item) => number;
+  /** Items with the same key (say, a language) are kept to one thread where the load allows. */
+  key?: (item: Item) => string | undefined;
   concurrency: number;
+  /** The most memory, in MB, each worker keeps for new objects before a collection moves them on. */
+  youngGenerationMb?: number;
   /** Called once per item, in the items' order, as soon as every earlier item is done. */
   onResult: (index: number, out: Out) => void;
 }
@@ -20,17 +25,20 @@ export interface WorkerRequest<Item> {
 export type WorkerReply<Out> = { id: number; out: Out } | { id: number; error: string };
 
 /**
- * Spreads items over worker threads, largest first, and hands results back in a stable order.
+ * Spreads items over worker threads (see Schedule) and hands results back in a stable order.
  * A worker that dies fails the run with its error rather than hanging it.
  */
 export function mapInWorkers<Init, Item, Out>(options: PoolOptions<Init, Item, Out>): Promise<void> {
   const { items } = options;
-  const order = items.map((_, i) => i).sort((a, b) => options.weight(items[b]) - options.weight(items[a]));
+  const threads = Math.max(1, Math.min(options.concurrency, items.length));
+  const schedule = new Schedule(
+    items.map((item) => options.weight(item)),
+    items.map((item) => options.key?.(item)),
+    threads,
+  );
   const done = new Map<number, Out>();
   let nextToEmit = 0;
-  let nextToSend = 0;
   let finished = 0;
-  const threads = Math.max(1, Math.min(options.concurrency, items.length));
 
   return new Promise((resolve, reject) => {
     if (items.length === 0) {
@@ -45,13 +53,14 @@ export function mapInWorkers<Init, Item, Out>(options: PoolOptions<Init, Item, O
       for (const w of workers) void w.terminate();
       reject(error);
     };
-    const send = (worker: Worker) => {
-      if (nextToSend >= order.length) return;
-      const id = order[nextToSend++];
+    const send = (worker: Worker, thread: number) => {
+      const id = schedule.next(thread);
+      if (id === undefined) return;
       worker.postMessage({ id, item: items[id] } satisfies WorkerRequest<Item>);
     };
     for (let t = 0; t < threads; t++) {
-      const worker = new Worker(options.workerUrl, { workerData: options.init });
+      const resourceLimits = options.youngGenerationMb ? { maxYoungGenerationSizeMb: options.youngGenerationMb } : undefined;
+      const worker = new Worker(options.workerUrl, { workerData: options.init, resourceLimits });
       workers.push(worker);
       worker.on("message", (reply: WorkerReply<Out>) => {
         if ("error" in reply) {
@@ -69,15 +78,15 @@ export function mapInWorkers<Init, Item, Out>(options: PoolOptions<Init, Item, O
         if (finished === items.length) {
           for (const w of workers) void w.terminate();
           resolve();
-        } else send(worker);
+        } else send(worker, t);
       });
       worker.on("error", (error) => fail(error));
       worker.on("exit", (code) => {
         if (finished < items.length && !failed) fail(new Error(`a worker thread stopped (exit code ${code})`));
       });
       // Two items in flight per thread keep it busy while the next answer travels back.
-      send(worker);
-      send(worker);
+      send(worker, t);
+      send(worker, t);
     }
   });
 }
