@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Definition, Nodes } from "mdast";
 import { normalizeUrl } from "../src/features.js";
 import { linksOf, maskedText } from "../src/links.js";

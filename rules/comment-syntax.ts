@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Nodes } from "mdast";
 import { defineRule } from "../src/rule.js";
 import type { LintDocument, Report, Side } from "../src/types.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { linksOf, renderedLinks } from "../src/links.js";
 import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
 import type { LintDocument, Segment } from "../src/types.js";

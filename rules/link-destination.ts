@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { Nodes } from "mdast";
 import { anchorsOfNodes, createSlugger, explicitHeadingId, headingPlainText } from "../src/anchors.js";
 import {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { linksOf } from "../src/links.js";
 import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
 import type { LinkInfo, LintDocument, Pair, Segment } from "../src/types.js";

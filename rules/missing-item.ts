@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { featuresOf } from "../src/features.js";
 import { findEnumerations, type Enumeration, type Item } from "../src/enumerations.js";
 import { linksOf } from "../src/links.js";

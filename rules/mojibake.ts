@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Nodes } from "mdast";
 import { charsetName, findDamage, sampleOf, type DamagedRun } from "../src/mojibake.js";
 import { defineRule } from "../src/rule.js";

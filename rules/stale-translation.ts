@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineRule, type SourceDrift } from "../src/rule.js";
 import { describeLines, driftedBlocks, type DriftedBlock } from "../src/status/drift-blocks.js";
 import { driftSinceStamp, STAMP_SINCE } from "../src/status/fingerprint.js";

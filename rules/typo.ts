@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { primaryLanguage } from "../src/language.js";
 import { linksOf } from "../src/links.js";
 import { defineRule, segmentText, type LintSettings, type Speller } from "../src/rule.js";

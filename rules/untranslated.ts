@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { languageName } from "../src/language.js";
 import { hasFunctionWords, identifyLanguage, wordsOf } from "../src/language-id.js";
 import { blockComponents } from "../src/markup.js";

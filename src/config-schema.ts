@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { RuleSetting } from "./lint.js";
 import type { Rule } from "./rule.js";
 import { describeIssues, formatPath, type ValidationProblem } from "./zod-messages.js";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { LintDocument, Pair, Report, Segment, Severity } from "./types.js";
 
 /** What a rule's `check` is handed: the document, its options, and a way to report. */

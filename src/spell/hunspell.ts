@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { loadModule, type HunspellFactory } from "hunspell-asm";
+import type { HunspellFactory } from "hunspell-asm";
 import type { Speller } from "../rule.js";
 import { alphabetOf, slipsFrom, suggestWords } from "./suggest.js";
 
@@ -60,7 +60,9 @@ function createSpeller(hunspell: HunspellFactory, folder: string): Speller {
  * first time its language is asked for, then kept, so a run pays only for the languages it lints.
  */
 export async function loadSpellers(): Promise<(language: string) => Speller | undefined> {
-  factory ??= loadModule();
+  // Imported here, not at the top: a bundle hoists an external module's static import to its start,
+  // and a run without the typo rule would load the WebAssembly glue for nothing.
+  factory ??= import("hunspell-asm").then(({ loadModule }) => loadModule());
   const hunspell = await factory;
   const byFolder = new Map<string, Speller>();
   return (language) => {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The configuration's `urlCheck` key: which URLs `--check-urls` checks, and how hard it may press servers. */
 export const urlCheckSchema = z
