@@ -231,6 +231,20 @@ export default defineRule({
       return false;
     }
 
+    /**
+     * Whether a translated list item that pairs with nothing sits next to the pair: between two
+     * files, alignment may join two source items to one translated item and leave the other
+     * translated item beside them unpaired; that item is the one that looks missing.
+     */
+    function unpairedItemBeside(pair: Pair): boolean {
+      const k = document.pairs.indexOf(pair);
+      const unpairedItem = (p: Pair) => p.sources.length === 0 && p.translations.some((t) => t.kind === "listItem");
+      const unmatched = (p: Pair) => p.sources.length === 0 || p.translations.length === 0;
+      for (let j = k - 1; j >= 0 && unmatched(document.pairs[j]); j--) if (unpairedItem(document.pairs[j])) return true;
+      for (let j = k + 1; j < document.pairs.length && unmatched(document.pairs[j]); j++) if (unpairedItem(document.pairs[j])) return true;
+      return false;
+    }
+
     /** Whether a URL of the run (a link, an image) appears anywhere in the translation. */
     function linkedElsewhere(run: Segment[]): boolean {
       const translation = document.text.toLowerCase();
@@ -310,7 +324,7 @@ export default defineRule({
         const sourceItems = pair.sources.filter((s) => s.kind === "listItem");
         const sourceLength = sourceItems.reduce((n, s) => n + featuresOf(s).length, 0);
         const translatedLength = pair.translations.filter((s) => s.kind === "listItem").reduce((n, s) => n + featuresOf(s).length, 0);
-        if (translatedLength < 0.6 * sourceLength * lengthRatio()) {
+        if (translatedLength < 0.6 * sourceLength * lengthRatio() && !(parallel && unpairedItemBeside(pair))) {
           const lost = sourceItems[sourceItems.length - 1];
           report({ messageId: "droppedKind", data: { sourceLine, source: items[0], translated: items[1], what: "list items", quote: quoteOf(document, lost) }, ...where });
         }

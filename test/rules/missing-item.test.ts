@@ -46,6 +46,18 @@ runRuleTests(rule, {
       },
     },
     {
+      // Alignment joins two source steps to one translated step and leaves the next translated
+      // step unpaired beside them: that step is the one that looked missing.
+      name: "parallel files: a list item left unpaired beside a merged pair is not missing",
+      code: "图 2：从 Fork 仓库提交拉取请求\n\n1. 在浏览器中，前往 [`lintkit`](https://forge.example/lintkit/lintkit) 仓库。\n\n2. 点击 **New Pull Request**。\n\n3. 点击 **compare across forks**。\n\n4. 在 **head repository** 下拉菜单中，选择你的 fork 仓库。\n\n5. 在 **compare** 下拉菜单中，选择你要提交的分支。\n\n6. 点击 **Create Pull Request**。\n\n7. 为你的拉取请求添加一段描述信息，方便审阅者理解：\n   - **Title**（不超过 50 个字符）：用一句话简要概括这次变更的目的和范围。\n   - **Description**：更加详细地描述这次变更的内容、原因以及可能产生的影响。\n",
+      lint: {
+        targetLanguage: "zh",
+        source: {
+          text: "_Figure 2. Opening a pull request from a fork._\n\n1. In a web browser, go to the\n   [`lintkit`](https://forge.example/lintkit/lintkit)\n   repository.\n1. Select **New Pull Request**.\n1. Select **compare across forks**.\n1. From the **head repository** drop-down menu, select your fork.\n1. From the **compare** drop-down menu, select your branch.\n1. Select **Create Pull Request**.\n1. Add a description for your pull request:\n   - **Title** (50 characters or less): Summarize the intent of the change.\n   - **Description**: Describe the change in more detail.\n",
+        },
+      },
+    },
+    {
       name: "parallel files: a table cell that lists values is data, not an enumeration to keep",
       code: "| Métrica | Atributos |\n| --- | --- |\n| `net.io` | `direction` |\n",
       lint: { ...ptBr, source: { text: "| Metric | Attributes |\n| --- | --- |\n| `net.io` | Source address, port, name, and zone attributes |\n" } },
