@@ -463,7 +463,7 @@ function workerCount(setting: string, files: string[]): number {
  * ran 2-17% faster with it; with two threads the gain was within the noise while peak memory
  * grew by some 250 MB, so it is given to a lone thread only.
  */
-const LONE_THREAD_YOUNG_GENERATION_MB = 192;
+export const LONE_THREAD_YOUNG_GENERATION_MB = 192;
 
 function languageHint(file: string): string | undefined {
   const tag = detectLanguage({ filePath: file });
