@@ -68,16 +68,16 @@ function quoteOf(document: LintDocument, segment: Segment): string {
   return firstWords(withoutMarkup(proseOf(segment, segmentText(document, segment)).text));
 }
 
-/**
- * Whether the translation kept an item as it is written in the source: the whole item (a term
- * left in the source language), or its names, numbers and code.
- */
 /** Tokens a translation keeps as they are: names, versions, identifiers. */
 function distinctiveTokens(item: Item): string[] {
   const tokens = item.text.match(/[\p{L}\p{N}][\p{L}\p{N}._+#-]*/gu) ?? [];
   return tokens.filter((t) => /\d|[._+#-]|^\p{Lu}/u.test(t));
 }
 
+/**
+ * Whether the translation kept an item as it is written in the source: the whole item (a term
+ * left in the source language), or its names, numbers and code.
+ */
 function keptAsWritten(item: Item, translation: string): boolean {
   const haystack = translation.toLowerCase().replace(/\s+/g, " ");
   const written = (phrase: string) =>
@@ -221,14 +221,23 @@ export default defineRule({
     }
 
     /**
+     * Whether a translation block that pairs with nothing, and passes `test`, sits among the
+     * unmatched pairs next to pairs[from, to).
+     */
+    function unpairedTranslationBeside(from: number, to: number, test: (translations: Segment[]) => boolean): boolean {
+      const unmatched = (pair: Pair) => pair.sources.length === 0 || pair.translations.length === 0;
+      const found = (pair: Pair) => pair.translations.length > 0 && test(pair.translations);
+      for (let j = from - 1; j >= 0 && unmatched(document.pairs[j]); j--) if (found(document.pairs[j])) return true;
+      for (let j = to; j < document.pairs.length && unmatched(document.pairs[j]); j++) if (found(document.pairs[j])) return true;
+      return false;
+    }
+
+    /**
      * Whether translation blocks that pair with nothing sit between the same matched neighbours:
      * then the source run was probably translated too freely to be matched, not left out.
      */
     function translatedNearby(from: number, to: number): boolean {
-      const unmatched = (pair: Pair) => pair.sources.length === 0 || pair.translations.length === 0;
-      for (let j = from - 1; j >= 0 && unmatched(document.pairs[j]); j--) if (document.pairs[j].translations.length > 0) return true;
-      for (let j = to; j < document.pairs.length && unmatched(document.pairs[j]); j++) if (document.pairs[j].translations.length > 0) return true;
-      return false;
+      return unpairedTranslationBeside(from, to, () => true);
     }
 
     /**
@@ -238,11 +247,7 @@ export default defineRule({
      */
     function unpairedItemBeside(pair: Pair): boolean {
       const k = document.pairs.indexOf(pair);
-      const unpairedItem = (p: Pair) => p.sources.length === 0 && p.translations.some((t) => t.kind === "listItem");
-      const unmatched = (p: Pair) => p.sources.length === 0 || p.translations.length === 0;
-      for (let j = k - 1; j >= 0 && unmatched(document.pairs[j]); j--) if (unpairedItem(document.pairs[j])) return true;
-      for (let j = k + 1; j < document.pairs.length && unmatched(document.pairs[j]); j++) if (unpairedItem(document.pairs[j])) return true;
-      return false;
+      return unpairedTranslationBeside(k, k + 1, (translations) => translations.some((t) => t.kind === "listItem"));
     }
 
     /** Whether a URL of the run (a link, an image) appears anywhere in the translation. */
