@@ -6,7 +6,7 @@
 //
 //   node scripts/sample-findings.mjs --corpus tauri [--seed nl-lint-16] [--per-rule 30] [--rule typo]
 //
-// Corpora: dair-inline, rust-ja, tauri, react, otel-<lang> (e.g. otel-ja). Skips without ../shared.
+// Corpora: dair-inline, dair-parallel, rust-ja, tauri, react, otel-<lang> (e.g. otel-ja). Skips without ../shared.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -29,6 +29,7 @@ function runArgs(name) {
     const dair = join(corpus, "dair-ai-newsletter");
     return readdirSync(dair).filter((f) => f.includes("[PT-BR]") && readFileSync(join(dair, f), "utf8").includes("<!--")).map((f) => join(dair, f));
   }
+  if (name === "dair-parallel") return ["--config", "fixtures/dair-ai-newsletter.nl-lint.json", join(corpus, "dair-ai-newsletter")];
   if (name === "rust-ja") return [join(corpus, "rust-ja")];
   if (name === "tauri") return ["--source-root", join(corpus, "tauri", "en"), ...["zh-cn", "fr", "es", "it"].map((l) => join(corpus, "tauri", l))];
   if (name === "react") return ["--source-root", join(corpus, "react", "en"), join(corpus, "react", "pt-br")];
