@@ -6,7 +6,7 @@
 //
 //   node scripts/sample-findings.mjs --corpus tauri [--seed nl-lint-16] [--per-rule 30] [--rule typo]
 //
-// Corpora: dair-inline, dair-parallel, rust-ja, tauri, react, otel-<lang> (e.g. otel-ja). Skips without ../shared.
+// Corpora: dair-inline, dair-parallel, rust-ja, tauri, react, otel (every language), otel-<lang> (e.g. otel-ja). Skips without ../shared.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -33,6 +33,11 @@ function runArgs(name) {
   if (name === "rust-ja") return [join(corpus, "rust-ja")];
   if (name === "tauri") return ["--source-root", join(corpus, "tauri", "en"), ...["zh-cn", "fr", "es", "it"].map((l) => join(corpus, "tauri", l))];
   if (name === "react") return ["--source-root", join(corpus, "react", "en"), join(corpus, "react", "pt-br")];
+  if (name === "otel") {
+    const root = join(corpus, "opentelemetry");
+    const languages = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== "en").map((d) => join(root, d.name));
+    return ["--source-root", join(root, "en"), ...languages];
+  }
   const otel = /^otel-(\w+)$/.exec(name);
   if (otel) return ["--source-root", join(corpus, "opentelemetry", "en"), join(corpus, "opentelemetry", otel[1])];
   throw new Error(`unknown corpus ${name}`);
