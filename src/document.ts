@@ -53,7 +53,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   const sources = segments.filter((s) => s.side === "source");
   const translations = segments.filter((s) => s.side === "translation");
   const pairs = inline
-    ? align(sources, translations, { proximity: inlineProximity(segments), band: inlineBand(sources, translations, segments), oneText: true })
+    ? align(sources, translations, { proximity: inlineProximity(segments, text), band: inlineBand(sources, translations, segments), oneText: true })
     : translations.map((t) => ({ sources: [], translations: [t] }));
   // Both sides share one file: list pairs in the order a reader meets them.
   const firstOffset = (p: Pair) => Math.min(...p.sources.map((s) => s.start), ...p.translations.map((t) => t.start));

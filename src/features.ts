@@ -20,7 +20,11 @@ const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s()<>\]"'`]+/gi;
 const LINK_TARGET_PATTERN = /\]\(\s*<?([^()\s<>]+)|^\s*\[[^\]\n]+\]:\s*<?([^\s<>]+)/gm;
 const NUMBER_PATTERN = /\d+(?:[.,:]\d+)*/g;
 const CODE_PATTERN = /(?<!`)`+([^`\n]+)`+/g;
-const NAME_PATTERN = /\p{Lu}[\p{L}\p{N}]*(?:[.-][\p{L}\p{N}]+)*|(?<!\p{Ll})\p{Ll}+\p{Lu}[\p{L}\p{N}]*/gu;
+/**
+ * A name is written in a script with capitals: it stops where uncased letters (kana, ideographs)
+ * begin, as they do without a space in Japanese or Chinese (`Rustは…` is the name `Rust`).
+ */
+const NAME_PATTERN = /\p{Lu}[\p{LC}\p{N}]*(?:[.-][\p{LC}\p{N}]+)*|(?<!\p{Ll})\p{Ll}+\p{Lu}[\p{LC}\p{N}]*/gu;
 const LONG_WORD = /\p{L}{6,}/gu;
 
 /** A capitalised word that opens a sentence says nothing about names, unless it has more capitals or digits. */

@@ -274,7 +274,7 @@ export function inlineBand(sources: Segment[], translations: Segment[], all: Seg
 }
 
 /** Proximity for an inline post: both texts live in one file, a source next to its translation. */
-export function inlineProximity(all: Segment[]): Proximity {
+export function inlineProximity(all: Segment[], text?: string): Proximity {
   const order = new Map(all.map((s, index) => [s, index]));
   return (sources, translations) => {
     const sIdx = sources.map((s) => order.get(s)!);
@@ -283,6 +283,21 @@ export function inlineProximity(all: Segment[]): Proximity {
     const hi = Math.max(...sIdx, ...tIdx);
     // Segments of the group itself are not a gap; anything else between them is.
     const gap = hi - lo + 1 - sIdx.length - tIdx.length;
-    return gap <= 0 ? 1 : 1 / (1 + gap);
+    if (gap > 0) return 1 / (1 + gap);
+    return text !== undefined && touching(text, sources, translations) ? 1 + TOUCHING_BONUS : 1;
   };
+}
+
+/**
+ * Neighbours with no blank line between them are closer still: a writer who puts the comment
+ * directly above (or below) its paragraph uses the blank line to part one pair from the next.
+ */
+const TOUCHING_BONUS = 0.25;
+
+function touching(text: string, sources: Segment[], translations: Segment[]): boolean {
+  const from = (s: Segment) => s.comment?.start ?? s.start;
+  const to = (s: Segment) => s.comment?.end ?? s.end;
+  const [first, second] = from(sources[0]) < from(translations[0]) ? [sources, translations] : [translations, sources];
+  const between = text.slice(Math.max(...first.map(to)), Math.min(...second.map(from)));
+  return !/\n[ \t>]*\r?\n/.test(between);
 }

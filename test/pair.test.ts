@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildDocument } from "../src/document.js";
+import { featuresOf } from "../src/features.js";
 import type { LintDocument } from "../src/types.js";
 
 /** Each matched pair as "source lines -> translation lines", and the unpaired ones, for readable assertions. */
@@ -152,5 +153,22 @@ describe("groups in an inline post", () => {
       "<!-- A note that the translator left untranslated. -->",
     ));
     expect(pairLines(doc)).toEqual(["1->3", "5->-"]);
+  });
+});
+
+describe("pairing comments written directly above their paragraphs", () => {
+  it("pairs each comment with the paragraph it touches, not the one across a blank line", () => {
+    const doc = buildDocument(post(
+      "<!-- A cache can be seen as a memory of work already done: the tool keeps what it -->\n<!-- learned about each file, and hence a second run over the same files is sometimes called ‘free’. -->\nキャッシュは済んだ仕事の記憶のようなもので、ツールは各ファイルについて得た情報を保存するため、二回目の実行は「無料」と呼ばれることもあります。",
+      "<!-- Going back to the command above, we can turn the cache off with a flag: -->\n上のコマンドに戻ると、フラグでキャッシュを無効にできます。",
+    ), { targetLanguage: "ja" });
+    expect(pairLines(doc)).toEqual(["1->3", "5->6"]);
+  });
+});
+
+describe("features of a Japanese paragraph", () => {
+  it("reads a name written against Japanese text as the name alone", () => {
+    const doc = buildDocument("この言語はRustと呼ばれ、両方をサポートしています。\n");
+    expect([...featuresOf(doc.segments[0]).names]).toEqual(["rust"]);
   });
 });
