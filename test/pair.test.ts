@@ -166,6 +166,21 @@ describe("pairing comments written directly above their paragraphs", () => {
   });
 });
 
+describe("titles", () => {
+  it("pairs a title-case heading with a translation that has no capitals", () => {
+    const doc = buildDocument(post("<!--\n# Sharing Mutable Buffers\n-->", "# 可変バッファの共有"), { targetLanguage: "ja" });
+    expect(pairLines(doc)).toEqual(["2->5"]);
+  });
+
+  it("pairs a title line written before its comment", () => {
+    const doc = buildDocument(post(
+      "% 高度なキャッシュ\n<!-- % Advanced Caching -->",
+      "<!-- The simple cases of caching were covered earlier in this guide, but the tool -->\n<!-- can also share one cache between several machines. -->\nキャッシュの簡単な場合はこのガイドの前の方で説明しましたが、ツールは複数のマシンで一つのキャッシュを共有することもできます。",
+    ), { targetLanguage: "ja" });
+    expect(pairLines(doc)).toEqual(["2->1", "4->6"]);
+  });
+});
+
 describe("features of a Japanese paragraph", () => {
   it("reads a name written against Japanese text as the name alone", () => {
     const doc = buildDocument("この言語はRustと呼ばれ、両方をサポートしています。\n");
