@@ -101,12 +101,19 @@ function canGroup(segments: Segment[]): boolean {
   return segments.length === 1 || segments.every((s) => GROUPABLE.has(s.kind));
 }
 
+const RATIO_KINDS = new Set(["paragraph", "listItem", "heading", "blockquote"]);
+
 /**
  * The ratio of all translated text to all source text, trusted in proportion to how many
  * segments it rests on: in a short post one untranslated comment would skew it, so a short
  * post leans on a ratio of 1.
  */
-function estimateRatio(sources: Segment[], translations: Segment[]): number {
+export function estimateRatio(sources: Segment[], translations: Segment[]): number {
+  // Code is often written once, on one side only (a book whose code blocks are not repeated in
+  // comments): only text that is translated says how long a translation runs.
+  const prose = (x: Segment) => RATIO_KINDS.has(x.kind);
+  sources = sources.filter(prose);
+  translations = translations.filter(prose);
   const s = sources.reduce((n, x) => n + mergedFeatures([x]).length, 0);
   const t = translations.reduce((n, x) => n + mergedFeatures([x]).length, 0);
   if (s === 0 || t === 0) return 1;

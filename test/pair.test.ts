@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDocument } from "../src/document.js";
 import { featuresOf } from "../src/features.js";
+import { estimateRatio } from "../src/pair.js";
 import type { LintDocument } from "../src/types.js";
 
 /** Each matched pair as "source lines -> translation lines", and the unpaired ones, for readable assertions. */
@@ -163,6 +164,18 @@ describe("pairing comments written directly above their paragraphs", () => {
       "<!-- Going back to the command above, we can turn the cache off with a flag: -->\n上のコマンドに戻ると、フラグでキャッシュを無効にできます。",
     ), { targetLanguage: "ja" });
     expect(pairLines(doc)).toEqual(["1->3", "5->6"]);
+  });
+});
+
+describe("code written once", () => {
+  it("estimates how long translations run from prose only, not from code only one side has", () => {
+    const code = "```rust\n" + Array.from({ length: 30 }, (_, i) => `let value_${i} = compute_something(${i}, "label");`).join("\n") + "\n```";
+    const english = "<!-- The checker tracks every borrow of a structure. -->";
+    const japanese = "チェッカは構造体の借用を追跡します。";
+    const doc = buildDocument(post(...Array.from({ length: 12 }, () => [english, japanese, code]).flat()), { targetLanguage: "ja" });
+    const sides = (side: string) => doc.segments.filter((s) => s.side === side);
+    const prose = featuresOf(sides("translation")[0]).length / featuresOf(sides("source")[0]).length;
+    expect(estimateRatio(sides("source"), sides("translation"))).toBeCloseTo(prose, 5);
   });
 });
 
