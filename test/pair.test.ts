@@ -167,6 +167,16 @@ describe("pairing comments written directly above their paragraphs", () => {
   });
 });
 
+describe("a list kept in one comment above the translated list", () => {
+  it("pairs the items in order", () => {
+    const doc = buildDocument(post(
+      "<!-- * [parsing][parse], the first step -->\n<!-- * [checking][check], and the rules it runs -->\n<!-- * reporting, which you are reading now -->\n* 最初の段階、 [構文解析][parse]\n* [検査][check] 、そしてその規則\n* 今読んでいる、報告",
+      "[parse]: parse.html\n[check]: check.html",
+    ), { targetLanguage: "ja" });
+    expect(pairLines(doc).filter((p) => !p.startsWith("-") && !p.endsWith("-"))).toEqual(["1->4", "2->5", "3->6"]);
+  });
+});
+
 describe("code written once", () => {
   it("estimates how long translations run from prose only, not from code only one side has", () => {
     const code = "```rust\n" + Array.from({ length: 30 }, (_, i) => `let value_${i} = compute_something(${i}, "label");`).join("\n") + "\n```";
