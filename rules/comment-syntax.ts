@@ -7,7 +7,8 @@ import type { LintDocument, Report, Side } from "../src/types.js";
  * HTML comments that do not do what their author meant: one that never closes and hides the
  * rest of the post, one whose end was mistyped and runs on into the next comment, comments
  * that nest, an opener the parser does not recognise (so the comment shows as text), a stray
- * `-->`, an empty `<!--->` followed by text, and `--` inside a comment.
+ * `-->`, an empty `<!--->` followed by text, and `--!>` inside a comment (browsers end it there).
+ * `--` alone is valid in HTML5 and renders as written.
  *
  * The browser's view is followed: a comment opened in raw HTML runs to the first `-->` of raw
  * HTML after it, whatever Markdown lies between; `-->` in Markdown text or code is escaped and
@@ -84,7 +85,6 @@ interface Scan {
   line: (offset: number) => number;
   /** Offsets of `-->` already explained by another finding. */
   explained: Set<number>;
-  allowDoubleHyphen: boolean;
 }
 
 function indexIn(text: string, needle: string, from: number, to: number): number {
@@ -105,17 +105,14 @@ function lastContentLine(text: string): number {
   return lines.length;
 }
 
-function checkDoubleHyphen(scan: Scan, open: number, close: number): void {
-  if (scan.allowDoubleHyphen) return;
-  // Dashes that run into the markers (`<!---`, `--->`) are decoration, not a `--` inside.
-  let from = open + 4;
-  while (scan.text[from] === "-") from++;
-  let to = close;
-  while (to > from && scan.text[to - 1] === "-") to--;
-  const match = /(?<=^|\s)--(?=\s|$)/.exec(scan.text.slice(from, to));
-  if (!match) return;
-  const at = from + match.index;
-  scan.emit({ messageId: "doubleHyphen", data: { line: scan.line(open), dashLine: scan.line(at) }, start: at, end: at + 2 });
+/**
+ * HTML5 lets a comment hold `--` (`cargo test -- --help`): what it forbids inside is `<!--`
+ * (checked as nesting) and `--!>`, which browsers take for the comment's end.
+ */
+function checkBangClose(scan: Scan, open: number, close: number): void {
+  const at = indexIn(scan.text, "--!>", open + 4, close);
+  if (at < 0) return;
+  scan.emit({ messageId: "bangClose", data: { line: scan.line(open), closeLine: scan.line(at) }, start: at, end: at + 4 });
 }
 
 /** Follows comments through the raw HTML, as a browser reads it. */
@@ -177,7 +174,7 @@ function reportAbrupt(scan: Scan, opener: number, found: string): void {
 function finishComment(scan: Scan, open: { start: number; nested?: number; leftNodeAt?: number }, closer: number): void {
   const line = scan.line(open.start);
   if (open.nested === undefined && open.leftNodeAt === undefined) {
-    checkDoubleHyphen(scan, open.start, closer);
+    checkBangClose(scan, open.start, closer);
     return;
   }
   const runsOnAt = Math.min(open.nested ?? Infinity, open.leftNodeAt ?? Infinity);
@@ -197,6 +194,11 @@ function finishComment(scan: Scan, open: { start: number; nested?: number; leftN
   const beforeNext = open.nested === undefined ? "" : ` before the next '<!--' (line ${scan.line(open.nested)})`;
   // The comment was meant to end with its mistyped end, or else with its paragraph.
   const hiddenFrom = (mistyped ? scan.line(mistyped.end) : scan.line(paragraphEnd(scan.text, open.start))) + 1;
+  if (onlyCommentsBetween(scan.text, mistyped?.end ?? open.start, closer)) {
+    // One comment a line: running on into the next comment hides nothing that was meant to show.
+    scan.emit({ messageId: "runsIntoComment", data: { line, note: mistyped?.note ?? beforeNext, closeLine: scan.line(closer) }, ...at });
+    return;
+  }
   scan.emit(
     {
       messageId: "runsOn",
@@ -204,6 +206,13 @@ function finishComment(scan: Scan, open: { start: number; nested?: number; leftN
       ...at,
     },
   );
+}
+
+/** Whether every line after `from`'s, up to `closer`, opens a comment of its own. */
+function onlyCommentsBetween(text: string, from: number, closer: number): boolean {
+  const lineStart = text.lastIndexOf("\n", from - 1) + 1;
+  const lines = text.slice(lineStart, closer).split(/\r?\n/).slice(1);
+  return lines.every((l) => /^[ \t>]*<!--/.test(l));
 }
 
 function reportUnclosed(scan: Scan, opener: number): void {
@@ -292,20 +301,22 @@ function sideFinder(document: LintDocument): (start: number, end: number) => Sid
 
 export default defineRule({
   id: "comment-syntax",
-  description: "An HTML comment that never closes, runs on, nests, shows as text, or holds `--`.",
+  description: "An HTML comment that never closes, runs on, nests, shows as text, or holds `--!>`.",
   severity: "error",
   fixable: false,
+  // `allowDoubleHyphen` is still accepted so that configurations written for it load; `--` is no longer reported.
   schema: z.object({ allowDoubleHyphen: z.boolean().default(false) }).strict(),
   messages: {
     unclosed: "Comment opened at line {{line}} is never closed{{note}}: it hides the rest of the file ({{count}} {{lines}}).",
     unclosedAtEnd: "Comment opened at line {{line}} is never closed{{note}}.",
     runsOn: "Comment opened at line {{line}} is not closed{{note}}: it runs on to the '-->' at line {{closeLine}} and hides {{hidden}}.",
+    runsIntoComment: "Comment opened at line {{line}} is not closed{{note}}: it runs on into the next comment, to the '-->' at line {{closeLine}}. Nothing more is hidden, but HTML forbids '<!--' inside a comment.",
     nested: "Comment opened at line {{line}} holds another '<!--' (line {{nestedLine}}): comments do not nest, so the first '-->' (line {{closeLine}}) ends it and the rest shows as text.",
     emptyComment: "'{{found}}' at line {{line}} is a whole, empty comment: the text after it shows, up to the stray '-->' at line {{closeLine}}.",
     textComment: "Comment opened at line {{line}} shows as text: {{why}}.",
     badOpener: "'{{found}}' at line {{line}} does not open a comment (write '<!--'): the comment shows as text.",
     strayClose: "'-->' at line {{line}} closes no comment: it shows as text.",
-    doubleHyphen: "Comment opened at line {{line}} contains '--' (line {{dashLine}}): HTML comments may not contain '--'.",
+    bangClose: "Comment opened at line {{line}} holds '--!>' (line {{closeLine}}): browsers end the comment there and show the rest as text.",
   },
   check({ document, options, report }) {
     const text = document.text;
@@ -316,7 +327,6 @@ export default defineRule({
       document,
       line: (offset) => document.lines.position(offset).line,
       explained: new Set(),
-      allowDoubleHyphen: options.allowDoubleHyphen,
       emit: (r) => report({ ...r, side: sideOf(r.start, r.end) }),
     };
     scanHtml(scan, html);

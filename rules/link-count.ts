@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { linksOf, renderedLinks } from "../src/links.js";
 import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
-import type { LintDocument, Segment } from "../src/types.js";
+import type { LinkInfo, LintDocument, Segment } from "../src/types.js";
 
 /** A citation mark in running text, `[16]`, not a link's label (`[16](…)`, `[16][…]`) or a definition. */
 const CITATION = /\[(\d{1,3})\](?![([:])/g;
@@ -24,6 +24,19 @@ function citedNumbers(document: LintDocument): Set<string> {
   }
   // A list, not one paragraph that happens to start with a number in brackets.
   return numbers.size >= 3 ? numbers : new Set();
+}
+
+/** What a link is matched on across languages: its URL, or for a reference the label it uses. */
+function linkKey(link: LinkInfo, text: string): string {
+  if (link.url) return link.url;
+  const written = text.slice(link.start, link.end).match(/\]\[([^\]]+)\]$/);
+  return (written ? written[1] : link.label).trim().toLowerCase();
+}
+
+/** The first of `links` that `others` has no link for (by URL or reference label), else the first beyond their count. */
+function unmatched(links: LinkInfo[], others: LinkInfo[], text: string, otherText: string): LinkInfo | undefined {
+  const keys = new Set(others.map((l) => linkKey(l, otherText)));
+  return links.find((l) => !keys.has(linkKey(l, text))) ?? links[others.length];
 }
 
 /**
@@ -49,22 +62,27 @@ export default defineRule({
     const cited = citedNumbers(document);
     const citations = (t: Segment) => (cited.size === 0 ? 0 : [...ownText(document, t).matchAll(CITATION)].filter((m) => cited.has(m[1])).length);
     for (const pair of matchedPairs(document)) {
-      const source = pair.sources.reduce((n, s) => n + renderedLinks(s, document.sourceText).length, 0);
-      const translated = pair.translations.reduce((n, t) => n + renderedLinks(t, document.text).length + citations(t), 0);
+      const sourceLinks = pair.sources.flatMap((s) => renderedLinks(s, document.sourceText));
+      const translationLinks = pair.translations.flatMap((t) => renderedLinks(t, document.text));
+      const source = sourceLinks.length;
+      const translated = translationLinks.length + pair.translations.reduce((n, t) => n + citations(t), 0);
       if (source === translated) continue;
       const first = pair.translations[0];
       const last = pair.translations[pair.translations.length - 1];
+      // Point at the link that differs, not at the paragraph's first line: a wrapped paragraph is long.
+      const dropped = translated < source ? unmatched(sourceLinks, translationLinks, document.sourceText, document.text) : undefined;
+      const added = translated > source ? unmatched(translationLinks, sourceLinks, document.text, document.sourceText) : undefined;
       report({
         messageId: "mismatch",
         data: {
           translated,
           translatedNoun: translated === 1 ? "link" : "links",
           source,
-          sourceLine: document.sourceLines.position(pair.sources[0].start).line,
+          sourceLine: document.sourceLines.position(dropped?.start ?? pair.sources[0].start).line,
         },
         side: "translation",
-        start: first.start,
-        end: Math.min(last.end, document.lines.starts[document.lines.position(first.start).line] ?? last.end),
+        start: added?.start ?? first.start,
+        end: added?.end ?? Math.min(last.end, document.lines.starts[document.lines.position(first.start).line] ?? last.end),
       });
     }
   },

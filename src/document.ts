@@ -2,8 +2,9 @@ import { detectLanguage, normalizeLanguage } from "./language.js";
 import { LineIndex } from "./lines.js";
 import { align, inlineBand, inlineProximity } from "./pair.js";
 import { isInlineBilingual, parallelParts } from "./parallel.js";
-import { parseMarkdown, readFrontMatter } from "./parse.js";
-import { hasInlineSources, segmentDocument } from "./segments.js";
+import type { Definition, Root } from "mdast";
+import { definitionLines, parseMarkdown, readFrontMatter } from "./parse.js";
+import { definitionsOf, hasInlineSources, segmentDocument } from "./segments.js";
 import type { LintDocument, Pair } from "./types.js";
 
 export interface DocumentOptions {
@@ -21,7 +22,7 @@ const LANGUAGE_KEY = /(?:^|[\s{,])["']?(?:lang|locale|language)["']?\s*:/m;
 export function buildDocument(text: string, options: DocumentOptions = {}): LintDocument {
   const lines = new LineIndex(text);
   const nestingCuts: number[] = [];
-  const root = parseMarkdown(text, nestingCuts);
+  let root = parseMarkdown(text, nestingCuts);
   // YAML is read when asked for: most runs need only a language key, which most headers lack.
   let frontMatter: ReturnType<typeof readFrontMatter> | undefined;
   const frontMatterOf = () => (frontMatter === undefined ? (frontMatter = readFrontMatter(root)) : frontMatter);
@@ -40,11 +41,19 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   }
 
   const inline = hasInlineSources(root, text);
-  const segments = segmentDocument({ text, lines, root, side: "translation", commentsAreSources: inline, nestingCuts });
+  const languages = { source: sourceLanguage, target: targetLanguage };
+  const commentDefinitions: Definition[] = [];
+  let segments = segmentDocument({ text, lines, root, side: "translation", commentsAreSources: inline, nestingCuts, languages, commentDefinitions });
+  const missing = definitionsOnlyInComments(root, commentDefinitions);
+  if (missing.length > 0) {
+    // The translation may use a label the source defines inside its comment: read it again with those in view.
+    root = parseMarkdown(text, undefined, definitionLines(missing));
+    segments = segmentDocument({ text, lines, root, side: "translation", commentsAreSources: inline, languages });
+  }
   const sources = segments.filter((s) => s.side === "source");
   const translations = segments.filter((s) => s.side === "translation");
   const pairs = inline
-    ? align(sources, translations, { proximity: inlineProximity(segments), band: inlineBand(sources, translations, segments), oneText: true })
+    ? align(sources, translations, { proximity: inlineProximity(segments, text), band: inlineBand(sources, translations, segments), oneText: true })
     : translations.map((t) => ({ sources: [], translations: [t] }));
   // Both sides share one file: list pairs in the order a reader meets them.
   const firstOffset = (p: Pair) => Math.min(...p.sources.map((s) => s.start), ...p.translations.map((t) => t.start));
@@ -53,4 +62,11 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
     text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage,
     sourceText: text, sourceLines: lines, mode: inline ? "inline" : "monolingual", segments, pairs, nestingCuts,
   };
+}
+
+/** Definitions written only inside comments: labels the document itself does not define. */
+function definitionsOnlyInComments(root: Root, inComments: Definition[]): Definition[] {
+  if (inComments.length === 0) return [];
+  const defined = new Set(definitionsOf(root).map((d) => d.identifier));
+  return inComments.filter((d) => !defined.has(d.identifier));
 }

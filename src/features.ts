@@ -20,7 +20,11 @@ const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s()<>\]"'`]+/gi;
 const LINK_TARGET_PATTERN = /\]\(\s*<?([^()\s<>]+)|^\s*\[[^\]\n]+\]:\s*<?([^\s<>]+)/gm;
 const NUMBER_PATTERN = /\d+(?:[.,:]\d+)*/g;
 const CODE_PATTERN = /(?<!`)`+([^`\n]+)`+/g;
-const NAME_PATTERN = /\p{Lu}[\p{L}\p{N}]*(?:[.-][\p{L}\p{N}]+)*|(?<!\p{Ll})\p{Ll}+\p{Lu}[\p{L}\p{N}]*/gu;
+/**
+ * A name is written in a script with capitals: it stops where uncased letters (kana, ideographs)
+ * begin, as they do without a space in Japanese or Chinese (`Rustは…` is the name `Rust`).
+ */
+const NAME_PATTERN = /\p{Lu}[\p{LC}\p{N}]*(?:[.-][\p{LC}\p{N}]+)*|(?<!\p{Ll})\p{Ll}+\p{Lu}[\p{LC}\p{N}]*/gu;
 const LONG_WORD = /\p{L}{6,}/gu;
 
 /** A capitalised word that opens a sentence says nothing about names, unless it has more capitals or digits. */
@@ -28,6 +32,18 @@ function opensSentence(text: string, index: number, word: string): boolean {
   if (/^.\p{Ll}*$/u.test(word) === false) return false;
   const before = text.slice(Math.max(0, index - 4), index);
   return index === 0 || /(?:^|[.!?:]\s*|[*_"“(\[]\s*|^\s*[-+*>#]+\s*)$/u.test(before) || /\n\s*$/.test(before);
+}
+
+/** A word with only its first letter capital: in a title, that is title case, not a name. */
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * Whether a segment is a title, where capitals mark words rather than names: a heading, or one
+ * line with no sentence punctuation at its end (a Pandoc `% Title` line, a bold caption).
+ */
+function isTitle(segment: Segment, prose: string): boolean {
+  if (segment.kind === "heading") return true;
+  return segment.kind === "paragraph" && !/\n/.test(prose.trim()) && !/[.!?:;。．！？：]\s*$/.test(prose);
 }
 
 /** Strips what varies between a source URL and its faithful copy. */
@@ -55,8 +71,11 @@ export function featuresOf(segment: Segment): SegmentFeatures {
   for (const match of raw.matchAll(CODE_PATTERN)) code.add(match[1].trim());
   const names = new Set<string>();
   const prose = withoutUrls.trimStart();
+  const titleCase = isTitle(segment, prose);
   for (const match of prose.matchAll(NAME_PATTERN)) {
-    if (match[0].length > 1 && !opensSentence(prose, match.index, match[0])) names.add(match[0].toLowerCase());
+    if (match[0].length <= 1 || opensSentence(prose, match.index, match[0])) continue;
+    if (titleCase && CAPITALISED.test(match[0])) continue;
+    names.add(match[0].toLowerCase());
   }
   const stems = new Set<string>();
   for (const match of prose.normalize("NFD").replace(/\p{M}/gu, "").matchAll(LONG_WORD)) stems.add(match[0].slice(0, 5).toLowerCase());

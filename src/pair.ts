@@ -101,12 +101,19 @@ function canGroup(segments: Segment[]): boolean {
   return segments.length === 1 || segments.every((s) => GROUPABLE.has(s.kind));
 }
 
+const RATIO_KINDS = new Set(["paragraph", "listItem", "heading", "blockquote"]);
+
 /**
  * The ratio of all translated text to all source text, trusted in proportion to how many
  * segments it rests on: in a short post one untranslated comment would skew it, so a short
  * post leans on a ratio of 1.
  */
-function estimateRatio(sources: Segment[], translations: Segment[]): number {
+export function estimateRatio(sources: Segment[], translations: Segment[]): number {
+  // Code is often written once, on one side only (a book whose code blocks are not repeated in
+  // comments): only text that is translated says how long a translation runs.
+  const prose = (x: Segment) => RATIO_KINDS.has(x.kind);
+  sources = sources.filter(prose);
+  translations = translations.filter(prose);
   const s = sources.reduce((n, x) => n + mergedFeatures([x]).length, 0);
   const t = translations.reduce((n, x) => n + mergedFeatures([x]).length, 0);
   if (s === 0 || t === 0) return 1;
@@ -273,16 +280,69 @@ export function inlineBand(sources: Segment[], translations: Segment[], all: Seg
   };
 }
 
-/** Proximity for an inline post: both texts live in one file, a source next to its translation. */
-export function inlineProximity(all: Segment[]): Proximity {
+/**
+ * Proximity for an inline post: both texts live in one file, a source next to its translation.
+ * A comment holding a whole list sits above the translated list, so its third item is as near
+ * the third translated item as a comment is to the paragraph below it: between two neighbouring
+ * runs of segments (one of each side), distance is how far apart the groups sit in their runs.
+ */
+export function inlineProximity(all: Segment[], text?: string): Proximity {
   const order = new Map(all.map((s, index) => [s, index]));
+  const { run, rank } = sideRuns(all);
+  const runLength: number[] = [];
+  for (const r of run) runLength[r] = (runLength[r] ?? 0) + 1;
   return (sources, translations) => {
     const sIdx = sources.map((s) => order.get(s)!);
     const tIdx = translations.map((t) => order.get(t)!);
-    const lo = Math.min(...sIdx, ...tIdx);
-    const hi = Math.max(...sIdx, ...tIdx);
-    // Segments of the group itself are not a gap; anything else between them is.
-    const gap = hi - lo + 1 - sIdx.length - tIdx.length;
-    return gap <= 0 ? 1 : 1 / (1 + gap);
+    const gap = facingRuns(sIdx, tIdx, run, runLength) ? intervalGap(sIdx.map((i) => rank[i]), tIdx.map((i) => rank[i])) : segmentGap(sIdx, tIdx);
+    if (gap > 0) return 1 / (1 + gap);
+    return text !== undefined && touching(text, sources, translations) ? 1 + TOUCHING_BONUS : 1;
   };
+}
+
+/** Segments of the group itself are not a gap; anything else between them is. */
+function segmentGap(sIdx: number[], tIdx: number[]): number {
+  const lo = Math.min(...sIdx, ...tIdx);
+  const hi = Math.max(...sIdx, ...tIdx);
+  return hi - lo + 1 - sIdx.length - tIdx.length;
+}
+
+/** Whether each group lies in one run, and the two runs are neighbours. */
+function facingRuns(sIdx: number[], tIdx: number[], run: number[], runLength: number[]): boolean {
+  const sRun = run[sIdx[0]];
+  const tRun = run[tIdx[0]];
+  // One segment beside several is nearest the one it touches: only run against run is ranked.
+  if (runLength[sRun] < 2 || runLength[tRun] < 2) return false;
+  return Math.abs(sRun - tRun) === 1 && sIdx.every((i) => run[i] === sRun) && tIdx.every((i) => run[i] === tRun);
+}
+
+/** How many places lie between two ranges of ranks (0 when they overlap). */
+function intervalGap(a: number[], b: number[]): number {
+  return Math.max(0, Math.max(Math.min(...a), Math.min(...b)) - Math.min(Math.max(...a), Math.max(...b)));
+}
+
+/** For each segment (in document order), its run of consecutive segments of one side, and its place in that run. */
+function sideRuns(all: Segment[]): { run: number[]; rank: number[] } {
+  const run: number[] = [];
+  const rank: number[] = [];
+  all.forEach((s, i) => {
+    const continues = i > 0 && s.side === all[i - 1].side;
+    run.push(i === 0 ? 0 : run[i - 1] + (continues ? 0 : 1));
+    rank.push(continues ? rank[i - 1] + 1 : 0);
+  });
+  return { run, rank };
+}
+
+/**
+ * Neighbours with no blank line between them are closer still: a writer who puts the comment
+ * directly above (or below) its paragraph uses the blank line to part one pair from the next.
+ */
+const TOUCHING_BONUS = 0.25;
+
+function touching(text: string, sources: Segment[], translations: Segment[]): boolean {
+  const from = (s: Segment) => s.comment?.start ?? s.start;
+  const to = (s: Segment) => s.comment?.end ?? s.end;
+  const [first, second] = from(sources[0]) < from(translations[0]) ? [sources, translations] : [translations, sources];
+  const between = text.slice(Math.max(...first.map(to)), Math.min(...second.map(from)));
+  return !/\n[ \t>]*\r?\n/.test(between);
 }

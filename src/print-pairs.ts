@@ -1,10 +1,12 @@
 import type { LintDocument, Segment } from "./types.js";
 
+/**
+ * The segment's first words as written, so that they can be searched for in the file; only the
+ * comment markers between the lines of a source text kept one comment a line are left out.
+ */
 function firstWords(segment: Segment, count = 8): string {
   const words = segment.raw
     .replace(/<!--|-->/g, " ")
-    .replace(/\]\([^)]*\)/g, "]")
-    .replace(/[*_#>`[\]\\]/g, " ")
     .split(/\s+/)
     .filter(Boolean);
   const head = words.slice(0, count).join(" ");

@@ -1,8 +1,10 @@
-import type { Html, Nodes, Parent, Root, RootContent } from "mdast";
+import type { Definition, Html, Nodes, Parent, Root, RootContent } from "mdast";
+import { identifyLanguage, usesOwnScript } from "./language-id.js";
 import type { LineIndex } from "./lines.js";
 import { isMarkupOnly } from "./markup.js";
-import { parseFragment } from "./parse.js";
+import { definitionLines, parseFragment } from "./parse.js";
 import type { Segment, SegmentKind, Side } from "./types.js";
+import { dominantScript } from "./words.js";
 
 /** A comment `<!-- … -->` found in the text, with its inside. */
 export interface CommentSpan {
@@ -88,6 +90,12 @@ interface Builder {
   commentsAreSources: boolean;
   /** Where the parser was given fewer nested containers than written (see `guardNesting`). */
   nestingCuts?: number[];
+  /** The languages of the two texts: a comment in the target language is a note, not source. */
+  languages: { source: string; target?: string };
+  /** The document's reference definitions as Markdown, for the references written in comments. */
+  definitions: string;
+  /** Definitions found inside comments. */
+  commentDefinitions: Definition[];
 }
 
 function offsets(node: Nodes): [number, number] {
@@ -121,15 +129,85 @@ function sourceEnd(text: string, span: CommentSpan): number {
 }
 
 function addComments(b: Builder, node: Html): void {
-  if (!b.commentsAreSources) return;
-  const [start] = offsets(node);
-  for (const span of commentsIn(node.value, start)) {
-    const inner = b.text.slice(span.innerStart, sourceEnd(b.text, span));
-    if (isDirectiveComment(inner) || !isProseComment(inner)) continue;
-    const root = parseFragment(inner, span.innerStart, b.lines, b.nestingCuts);
-    walkBlocks(b, root.children, "source", { start: span.start, end: span.end }, 0);
-  }
+  addCommentRun(b, [node]);
 }
+
+/**
+ * The source texts held by a run of HTML nodes: comments written one after another with no blank
+ * line between them are one text (a paragraph kept as one `<!-- line -->` per line), while a blank
+ * line, a comment that is not prose or a translator's note ends it.
+ */
+function addCommentRun(b: Builder, nodes: Html[]): void {
+  if (!b.commentsAreSources) return;
+  let run: CommentSpan[] = [];
+  const flush = () => {
+    if (run.length > 0) addSourceText(b, run);
+    run = [];
+  };
+  for (const node of nodes) {
+    for (const span of commentsIn(node.value, offsets(node)[0])) {
+      const inner = b.text.slice(span.innerStart, sourceEnd(b.text, span));
+      if (isDirectiveComment(inner) || isTranslatorNote(inner, b.languages)) {
+        flush();
+        continue;
+      }
+      if (run.length > 0 && !LINE_GAP.test(b.text.slice(run[run.length - 1].end, span.start))) flush();
+      run.push(span);
+    }
+  }
+  flush();
+}
+
+/** What may separate two comments of one source text: spaces and at most one line break (in a block quote, its markers). */
+const LINE_GAP = /^[ \t]*(?:\r?\n[ \t>]*)?$/;
+
+/**
+ * Parses the insides of comments as one Markdown text, a line break between two comments, with
+ * the document's reference definitions in view; positions map back to the document.
+ */
+function addSourceText(b: Builder, spans: CommentSpan[]): void {
+  const pieces: Array<{ at: number; offset: number; length: number }> = [];
+  let fragment = "";
+  for (const span of spans) {
+    if (fragment !== "") fragment += "\n";
+    const inner = b.text.slice(span.innerStart, sourceEnd(b.text, span));
+    pieces.push({ at: fragment.length, offset: span.innerStart, length: inner.length });
+    fragment += inner;
+  }
+  // A tool's note (`<!-- more -->`) is not a text; a line of code alone may be, with the lines beside it.
+  if (!isProseComment(fragment)) return;
+  const place = (offset: number) => {
+    let piece = pieces[0];
+    for (const p of pieces) if (p.at <= offset) piece = p;
+    return piece.offset + Math.min(offset - piece.at, piece.length);
+  };
+  const root = parseFragment(fragment, place, b.lines, b.nestingCuts, b.definitions);
+  const comment = { start: spans[0].start, end: spans[spans.length - 1].end };
+  collectDefinitions(b, root);
+  walkBlocks(b, root.children, "source", comment, 0);
+}
+
+/** Definitions written inside comments, kept so that the translation's references can use them too. */
+function collectDefinitions(b: Builder, root: Root): void {
+  for (const child of root.children) if (child.type === "definition") b.commentDefinitions.push(child);
+}
+
+/**
+ * Whether a comment is a translator's note rather than source text: it says so (`訳注`,
+ * "Translator's note", "N.d.T."), or it is written in the target language (or, when that is not
+ * known, in another script than the source's).
+ */
+export function isTranslatorNote(inner: string, languages: { source: string; target?: string }): boolean {
+  if (NOTE_MARK.test(inner)) return true;
+  if (languages.target) return identifyLanguage(inner, { source: languages.source, target: languages.target }).verdict === "target";
+  if (usesOwnScript(languages.source)) return false;
+  const script = dominantScript(inner.replace(CODE, " "));
+  return script !== undefined && script !== "latin";
+}
+
+const NOTE_MARK = /^\s*(?:[(（[]\s*)?(?:訳注|译注|譯注|역주|translator['’]?s? notes?\b|note (?:of|from) the translator|N\.\s?d\.\s?(?:T|R|Ü)\.|N\.\s?(?:do|del|du)\s?T\.|nota d[oe]l? tradu|note du tradu|anmerkung des übersetzers)/i;
+/** Code spans and blocks: their letters say nothing about the language of the text around them. */
+const CODE = /```[\s\S]*?(?:```|$)|`[^`\n]*`/g;
 
 /** Comments written inside a paragraph or list item (`text <!-- source -->`), in document order. */
 function addNestedComments(b: Builder, node: Nodes): void {
@@ -142,6 +220,18 @@ function addNestedComments(b: Builder, node: Nodes): void {
       for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
     }
   }
+}
+
+/** The HTML blocks that follow `node` with no blank line between, taken off the walk's stack. */
+function takeAdjacentHtml(text: string, node: Html, stack: RootContent[]): Html[] {
+  const taken: Html[] = [];
+  let last: Nodes = node;
+  for (let next = stack[stack.length - 1]; next?.type === "html"; next = stack[stack.length - 1]) {
+    if (!LINE_GAP.test(text.slice(offsets(last)[1], offsets(next)[0]))) break;
+    taken.push(next);
+    last = stack.pop()!;
+  }
+  return taken;
 }
 
 function walkBlocks(
@@ -159,7 +249,7 @@ function walkBlocks(
     const extra: Partial<Segment> = comment ? { comment } : {};
     switch (node.type) {
       case "html":
-        if (side === "translation") addComments(b, node);
+        if (side === "translation") addCommentRun(b, [node, ...takeAdjacentHtml(b.text, node, stack)]);
         break;
       case "paragraph": {
         const trimmed = trimSpacerLines(b.text, range[0], range[1]);
@@ -203,11 +293,24 @@ export interface SegmentOptions {
   commentsAreSources: boolean;
   /** Collects the offsets where nesting was cut in the comments parsed here. */
   nestingCuts?: number[];
+  /** Source and target languages; the source is taken to be English when not given. */
+  languages?: { source: string; target?: string };
+  /** Definitions found inside comments are added here (see `commentDefinitionsOf`). */
+  commentDefinitions?: Definition[];
 }
 
 /** Splits a parsed document into segments in document order. */
 export function segmentDocument(options: SegmentOptions): Segment[] {
-  const b: Builder = { text: options.text, lines: options.lines, segments: [], commentsAreSources: options.commentsAreSources, nestingCuts: options.nestingCuts };
+  const b: Builder = {
+    text: options.text,
+    lines: options.lines,
+    segments: [],
+    commentsAreSources: options.commentsAreSources,
+    nestingCuts: options.nestingCuts,
+    languages: options.languages ?? { source: "en" },
+    definitions: options.commentsAreSources ? definitionLines(definitionsOf(options.root)) : "",
+    commentDefinitions: options.commentDefinitions ?? [],
+  };
   walkBlocks(b, options.root.children, options.side, undefined, 0);
   b.segments.sort((x, y) => x.start - y.start);
   b.segments.forEach((s, i) => (s.id = i));
@@ -234,4 +337,16 @@ export function* commentsOfTree(root: Root, text: string): Generator<{ span: Com
 export function hasInlineSources(root: Root, text: string): boolean {
   for (const { inner } of commentsOfTree(root, text)) if (!isDirectiveComment(inner) && isProseComment(inner)) return true;
   return false;
+}
+
+/** The reference definitions of a tree, block quotes and list items included. */
+export function definitionsOf(root: Root): Definition[] {
+  const found: Definition[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "definition") found.push(node);
+    else if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return found;
 }

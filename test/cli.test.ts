@@ -109,7 +109,8 @@ describe("nl-lint command line", () => {
     const dir = project({ "post.md": CLEAN });
     const t = fakeIO(dir);
     expect(await run(["--print-pairs", "post.md"], t.io)).toBe(0);
-    expect(t.stdout()).toMatch(/1 ↔ 3 +Read the guide today\. +↔ +Leia o guia hoje\./);
+    expect(t.stdout()).toContain("Read [the guide](https://guide.example/start) today.  ↔  Leia [o guia](https://guide.example/start) hoje.");
+    expect(t.stdout()).toMatch(/^ +1 ↔ 3 +Read \[/m);
   });
 
   it("keeps errors with --quiet", async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDocument } from "../src/document.js";
+import { featuresOf } from "../src/features.js";
+import { estimateRatio } from "../src/pair.js";
 import type { LintDocument } from "../src/types.js";
 
 /** Each matched pair as "source lines -> translation lines", and the unpaired ones, for readable assertions. */
@@ -152,5 +154,59 @@ describe("groups in an inline post", () => {
       "<!-- A note that the translator left untranslated. -->",
     ));
     expect(pairLines(doc)).toEqual(["1->3", "5->-"]);
+  });
+});
+
+describe("pairing comments written directly above their paragraphs", () => {
+  it("pairs each comment with the paragraph it touches, not the one across a blank line", () => {
+    const doc = buildDocument(post(
+      "<!-- A cache can be seen as a memory of work already done: the tool keeps what it -->\n<!-- learned about each file, and hence a second run over the same files is sometimes called ‘free’. -->\nキャッシュは済んだ仕事の記憶のようなもので、ツールは各ファイルについて得た情報を保存するため、二回目の実行は「無料」と呼ばれることもあります。",
+      "<!-- Going back to the command above, we can turn the cache off with a flag: -->\n上のコマンドに戻ると、フラグでキャッシュを無効にできます。",
+    ), { targetLanguage: "ja" });
+    expect(pairLines(doc)).toEqual(["1->3", "5->6"]);
+  });
+});
+
+describe("a list kept in one comment above the translated list", () => {
+  it("pairs the items in order", () => {
+    const doc = buildDocument(post(
+      "<!-- * [parsing][parse], the first step -->\n<!-- * [checking][check], and the rules it runs -->\n<!-- * reporting, which you are reading now -->\n* 最初の段階、 [構文解析][parse]\n* [検査][check] 、そしてその規則\n* 今読んでいる、報告",
+      "[parse]: parse.html\n[check]: check.html",
+    ), { targetLanguage: "ja" });
+    expect(pairLines(doc).filter((p) => !p.startsWith("-") && !p.endsWith("-"))).toEqual(["1->4", "2->5", "3->6"]);
+  });
+});
+
+describe("code written once", () => {
+  it("estimates how long translations run from prose only, not from code only one side has", () => {
+    const code = "```rust\n" + Array.from({ length: 30 }, (_, i) => `let value_${i} = compute_something(${i}, "label");`).join("\n") + "\n```";
+    const english = "<!-- The checker tracks every borrow of a structure. -->";
+    const japanese = "チェッカは構造体の借用を追跡します。";
+    const doc = buildDocument(post(...Array.from({ length: 12 }, () => [english, japanese, code]).flat()), { targetLanguage: "ja" });
+    const sides = (side: string) => doc.segments.filter((s) => s.side === side);
+    const prose = featuresOf(sides("translation")[0]).length / featuresOf(sides("source")[0]).length;
+    expect(estimateRatio(sides("source"), sides("translation"))).toBeCloseTo(prose, 5);
+  });
+});
+
+describe("titles", () => {
+  it("pairs a title-case heading with a translation that has no capitals", () => {
+    const doc = buildDocument(post("<!--\n# Sharing Mutable Buffers\n-->", "# 可変バッファの共有"), { targetLanguage: "ja" });
+    expect(pairLines(doc)).toEqual(["2->5"]);
+  });
+
+  it("pairs a title line written before its comment", () => {
+    const doc = buildDocument(post(
+      "% 高度なキャッシュ\n<!-- % Advanced Caching -->",
+      "<!-- The simple cases of caching were covered earlier in this guide, but the tool -->\n<!-- can also share one cache between several machines. -->\nキャッシュの簡単な場合はこのガイドの前の方で説明しましたが、ツールは複数のマシンで一つのキャッシュを共有することもできます。",
+    ), { targetLanguage: "ja" });
+    expect(pairLines(doc)).toEqual(["2->1", "4->6"]);
+  });
+});
+
+describe("features of a Japanese paragraph", () => {
+  it("reads a name written against Japanese text as the name alone", () => {
+    const doc = buildDocument("この言語はRustと呼ばれ、両方をサポートしています。\n");
+    expect([...featuresOf(doc.segments[0]).names]).toEqual(["rust"]);
   });
 });

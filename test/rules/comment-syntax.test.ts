@@ -13,6 +13,7 @@ runRuleTests(rule, {
     { name: "arrows in prose", code: "O fluxo vai de A --> B e volta B <-- A.\n" },
     { name: "double hyphens inside words, URLs and flags", code: "<!-- See https://example.org/a--b and run it with --verbose. -->\n\nVeja.\n" },
     { name: "double hyphens allowed by option", code: "<!-- a -- b -->\n", options: { allowDoubleHyphen: true } },
+    { name: "'--' between words and before flags: valid HTML5", code: "<!-- Pass flags after -- to the test binary: run tests -- --nocapture. -->\n\nPasse as opções depois de --.\n" },
     { name: "front matter", code: "---\ntitle: \"<!-- not a comment\"\n---\n\nTexto.\n" },
   ],
   invalid: [
@@ -72,9 +73,19 @@ runRuleTests(rule, {
       errors: [{ messageId: "emptyComment", line: 1, messageIncludes: "'<!--->' at line 1" }],
     },
     {
-      name: "'--' inside a comment",
-      code: "<!-- The cat -- a tabby -- sleeps. -->\n\nO gato dorme.\n",
-      errors: [{ messageId: "doubleHyphen", line: 1, column: 14 }],
+      name: "one comment a line, one left open: it runs into the next comment only",
+      code: "<!-- The cat sleeps all day\n<!-- in the sun. -->\nO gato dorme ao sol.\n",
+      errors: [{ messageId: "runsIntoComment", line: 1, messageIncludes: "line 2" }],
+    },
+    {
+      name: "one comment a line, one with a mistyped end",
+      code: "<!-- The cat sleeps all day ->\n<!-- in the sun. -->\nO gato dorme ao sol.\n",
+      errors: [{ messageId: "runsIntoComment", line: 1, messageIncludes: "'->' at line 1 is not '-->'" }],
+    },
+    {
+      name: "'--!>' inside a comment, which browsers read as its end",
+      code: "<!-- The cat --!> sleeps. -->\n\nO gato dorme.\n",
+      errors: [{ messageId: "bangClose", line: 1, column: 14 }],
     },
     {
       name: "a directive is held to the same syntax",

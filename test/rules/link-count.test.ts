@@ -26,6 +26,16 @@ runRuleTests(rule, {
       errors: [{ messageId: "mismatch", line: 3, column: 1, messageIncludes: "renders 1 link; its source (line 1) renders 2" }],
     },
     {
+      name: "a link dropped on the third line of a wrapped source paragraph names that line",
+      code: "<!-- Read the guide\nfirst, then the notes\nat [the archive](https://archive.example). -->\n\nLeia o guia primeiro,\ndepois as notas no arquivo.\n",
+      errors: [{ messageId: "mismatch", line: 5, messageIncludes: "its source (line 3) renders 1" }],
+    },
+    {
+      name: "a link added on the second line of a translation is pointed at",
+      code: "<!-- Read [the guide](https://g.example) first. -->\n\nLeia [o guia](https://g.example)\nno [site](https://site.example) primeiro.\n",
+      errors: [{ messageId: "mismatch", line: 4, column: 4 }],
+    },
+    {
       name: "a broken link becomes a bare URL, which does not count",
       code: "<!-- Take the [free courses](https://k.org/learn). -->\n\nFaça os [cursos]https://k.org/learn) gratuitos.\n",
       errors: [{ messageId: "mismatch", line: 3 }],
