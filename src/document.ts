@@ -2,11 +2,11 @@ import { detectLanguage, normalizeLanguage } from "./language.js";
 import { LineIndex } from "./lines.js";
 import { align, inlineBand, inlineProximity } from "./pair.js";
 import { isInlineBilingual, parallelParts } from "./parallel.js";
-import { parseMarkdown, readFrontMatter } from "./parse.js";
+import { grammarFor, parseDocument, readFrontMatter, type GrammarChoice } from "./parse.js";
 import { hasInlineSources, segmentDocument } from "./segments.js";
 import type { LintDocument, Pair } from "./types.js";
 
-export interface DocumentOptions {
+export interface DocumentOptions extends Omit<GrammarChoice, "filePath"> {
   filePath?: string;
   /** The source file of a parallel translation; without it, sources are looked for in comments. */
   source?: { text: string; filePath?: string };
@@ -21,7 +21,10 @@ const LANGUAGE_KEY = /(?:^|[\s{,])["']?(?:lang|locale|language)["']?\s*:/m;
 export function buildDocument(text: string, options: DocumentOptions = {}): LintDocument {
   const lines = new LineIndex(text);
   const nestingCuts: number[] = [];
-  const root = parseMarkdown(text, nestingCuts);
+  const choice = { mdx: options.mdx, directives: options.directives };
+  const parsed = parseDocument(text, grammarFor({ ...choice, filePath: options.filePath }), nestingCuts);
+  const root = parsed.root;
+  const grammarProblems: NonNullable<LintDocument["grammarProblems"]> = parsed.problem ? [{ ...parsed.problem, side: "translation" }] : [];
   // YAML is read when asked for: most runs need only a language key, which most headers lack.
   let frontMatter: ReturnType<typeof readFrontMatter> | undefined;
   const frontMatterOf = () => (frontMatter === undefined ? (frontMatter = readFrontMatter(root)) : frontMatter);
@@ -32,10 +35,13 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   const sourceLanguage = options.sourceLanguage ? normalizeLanguage(options.sourceLanguage) : "en";
 
   if (options.source && !isInlineBilingual(root, text)) {
-    const parallel = parallelParts({ text, lines, root }, options.source.text);
+    // The source is read with its own grammar: `en/x.mdx` may be translated as `fr/x.md`.
+    const sourceGrammar = grammarFor({ ...choice, filePath: options.source.filePath ?? options.filePath });
+    const { problem, ...parallel } = parallelParts({ text, lines, root }, options.source.text, sourceGrammar);
+    if (problem) grammarProblems.push({ ...problem, side: "source" });
     return {
       text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage,
-      ...parallel, sourceFilePath: options.source.filePath, mode: "parallel", nestingCuts,
+      ...parallel, sourceFilePath: options.source.filePath, mode: "parallel", nestingCuts, grammarProblems,
     };
   }
 
@@ -51,6 +57,6 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   pairs.sort((a, b) => firstOffset(a) - firstOffset(b));
   return {
     text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage,
-    sourceText: text, sourceLines: lines, mode: inline ? "inline" : "monolingual", segments, pairs, nestingCuts,
+    sourceText: text, sourceLines: lines, mode: inline ? "inline" : "monolingual", segments, pairs, nestingCuts, grammarProblems,
   };
 }

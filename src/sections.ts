@@ -6,8 +6,11 @@ import type { Segment } from "./types.js";
 const HUGO_ID = /\{\s*#([^\s{}]+)[^{}]*\}\s*$/;
 const MDX_ID = /\{\/\*\s*([^\s*]+)\s*\*\/\}\s*$/;
 
+// Markup a reader does not read; an MDX heading id `{/*id*/}` is an expression.
+const NOT_READ = new Set(["html", "mdxTextExpression", "mdxFlowExpression", "mdxjsEsm"]);
+
 function plainText(node: Nodes): string {
-  if (node.type === "html") return "";
+  if (NOT_READ.has(node.type)) return "";
   if ("value" in node && typeof node.value === "string") return node.value;
   if ("alt" in node && typeof node.alt === "string") return node.alt;
   if ("children" in node) return (node.children as Nodes[]).map(plainText).join("");

@@ -86,6 +86,8 @@ export interface LintDocument {
   pairs: Pair[];
   /** Offsets where block quotes or lists nested too deeply for the parser: deeper markers were read as text. */
   nestingCuts?: number[];
+  /** Where a file was not valid in its grammar (MDX) and was read as Markdown instead. */
+  grammarProblems?: Array<{ side: Side; offset: number; reason: string }>;
 }
 
 export interface Suggestion {
