@@ -1,5 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ConfigLoader } from "../src/config.js";
 import { buildDocument } from "../src/document.js";
+import { lintFile } from "../src/engine.js";
+import { optionsForConfig } from "../src/file-options.js";
 import { lint } from "../src/lint.js";
 import { headingText } from "../src/sections.js";
 import type { Segment } from "../src/types.js";
@@ -91,6 +97,19 @@ describe("which files get which grammar", () => {
   it("reads directives in a .md file when asked to, and MDX when asked to", () => {
     expect(view(translations(":::note\nKeep the lid on.\n:::\n", "kitchen.md", { directives: true }))).toEqual([["paragraph", "Keep the lid on."]]);
     expect(view(translations("import A from 'a';\n\nHello.\n", "kitchen.md", { mdx: true }))).toEqual([["paragraph", "Hello."]]);
+  });
+
+  it("takes the switches from the configuration file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nl-lint-mdx-"));
+    try {
+      writeFileSync(join(dir, ".nl-lint.yaml"), "directives: true\n");
+      writeFileSync(join(dir, "kitchen.md"), ":::note\nKeep the lid on.\n:::\n");
+      const config = new ConfigLoader({ cwd: dir }).forFile(join(dir, "kitchen.md"));
+      const { document } = lintFile(join(dir, "kitchen.md"), optionsForConfig({}, config, {}));
+      expect(document?.segments.map((s) => s.raw)).toEqual(["Keep the lid on."]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("keeps directives off in an .mdx file when asked to", () => {
