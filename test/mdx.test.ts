@@ -6,6 +6,7 @@ import { ConfigLoader } from "../src/config.js";
 import { buildDocument } from "../src/document.js";
 import { lintFile } from "../src/engine.js";
 import { optionsForConfig } from "../src/file-options.js";
+import { writtenDestinations } from "../src/links.js";
 import { lint } from "../src/lint.js";
 import { headingText } from "../src/sections.js";
 import type { Segment } from "../src/types.js";
@@ -59,6 +60,15 @@ describe("an .mdx page is read with the MDX grammar", () => {
     expect(view(translations(text, "oven.mdx"))).toEqual([
       ["paragraph", "Hot surface"],
       ["paragraph", "Wait [ten minutes](/cooling) before you touch it."],
+    ]);
+  });
+
+  it("reads the destination of an <a href> written as JSX, as it does an HTML one", () => {
+    const text = 'Read <a href="https://example.org/guide" target="_blank">the guide</a> first.\n';
+    const document = buildDocument(text, { filePath: "intro.mdx" });
+    const destinations = writtenDestinations(document.root.children, text, /<a\b[^>]*?\shref\s*=\s*"([^"]*)"/gi);
+    expect(destinations.map((d) => [d.url, text.slice(d.urlAt, d.urlAt! + d.url.length)])).toEqual([
+      ["https://example.org/guide", "https://example.org/guide"],
     ]);
   });
 
