@@ -1,4 +1,5 @@
 import type { Nodes } from "mdast";
+import { jsxOpeningTag } from "./markup.js";
 import type { LinkInfo, Segment } from "./types.js";
 
 const linkCache = new WeakMap<Segment, LinkInfo[]>();
@@ -135,8 +136,7 @@ export function writtenDestinations(nodes: readonly Nodes[], text: string, htmlL
         out.push(...htmlDestinations(html, start, htmlLink));
       } else if (node.type === "mdxJsxTextElement" || node.type === "mdxJsxFlowElement") {
         // In MDX an `<a href>` is JSX, not HTML: its opening tag (up to its first child) is read the same way.
-        const tagEnd = node.children.length > 0 ? (node.children[0].position?.start.offset ?? end) : end;
-        out.push(...htmlDestinations(text.slice(start, tagEnd), start, htmlLink));
+        out.push(...htmlDestinations(text.slice(...jsxOpeningTag(node)), start, htmlLink));
       }
     }
     if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);

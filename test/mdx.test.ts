@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { anchorsOfNodes } from "../src/anchors.js";
 import { ConfigLoader } from "../src/config.js";
 import { buildDocument } from "../src/document.js";
 import { lintFile } from "../src/engine.js";
@@ -70,6 +71,12 @@ describe("an .mdx page is read with the MDX grammar", () => {
     expect(destinations.map((d) => [d.url, text.slice(d.urlAt, d.urlAt! + d.url.length)])).toEqual([
       ["https://example.org/guide", "https://example.org/guide"],
     ]);
+  });
+
+  it("finds the anchors a JSX element names, as it does an HTML element's", () => {
+    const text = '## Cooking {/*cooking*/}\n\n<Recipe titleId="soup-basics">\n\nBoil the water.\n\n</Recipe>\n\nGo to <span id="serving">the table</span>.\n';
+    const document = buildDocument(text, { filePath: "kitchen.mdx" });
+    expect([...anchorsOfNodes(document.root.children, text).ids].sort()).toEqual(["cooking", "recipe", "serving", "soup-basics"]);
   });
 
   it("does not pair import lines or component markup as prose left untranslated", () => {
