@@ -153,3 +153,17 @@ describe("footnotes", () => {
     ]);
   });
 });
+
+describe("GitHub alerts", () => {
+  it("pair as the block quotes they are, the [!NOTE] marker with its text", () => {
+    const en = "Boil the water.\n\n> [!WARNING]\n> The handle gets hot.\n\nServe the tea.\n";
+    const pt = "Ferva a água.\n\n> [!WARNING]\n> A alça esquenta.\n\nSirva o chá.\n";
+    const { document, findings } = lint(pt, { filePath: "pt/tea.md", source: { text: en, filePath: "en/tea.md" }, targetLanguage: "pt-br" });
+    expect(document.pairs.map((p) => [p.sources.map((s) => s.raw), p.translations.map((t) => t.raw)])).toEqual([
+      [["Boil the water."], ["Ferva a água."]],
+      [["[!WARNING]\n> The handle gets hot."], ["[!WARNING]\n> A alça esquenta."]],
+      [["Serve the tea."], ["Sirva o chá."]],
+    ]);
+    expect(findings).toEqual([]);
+  });
+});
