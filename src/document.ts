@@ -41,7 +41,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
     if (problem) grammarProblems.push({ ...problem, side: "source" });
     return {
       text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage,
-      ...parallel, sourceFilePath: options.source.filePath, mode: "parallel", nestingCuts, grammarProblems,
+      ...parallel, sourceFilePath: options.source.filePath, sourceGrammar, mode: "parallel", nestingCuts, grammarProblems,
     };
   }
 

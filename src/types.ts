@@ -1,5 +1,6 @@
 import type { Nodes, Root } from "mdast";
 import type { LineIndex } from "./lines.js";
+import type { Grammar } from "./parse.js";
 
 /** Which text of a bilingual pair a segment or finding belongs to. */
 export type Side = "source" | "translation";
@@ -81,6 +82,8 @@ export interface LintDocument {
   sourceText: string;
   sourceLines: LineIndex;
   sourceFilePath?: string;
+  /** The grammar the source file was read with (parallel mode), for a module that parses it again. */
+  sourceGrammar?: Grammar;
   mode: "inline" | "parallel" | "monolingual";
   segments: Segment[];
   pairs: Pair[];
