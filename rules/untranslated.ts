@@ -1,3 +1,4 @@
+import type { ListItem, Nodes } from "mdast";
 import * as z from "zod";
 import { languageName } from "../src/language.js";
 import { hasFunctionWords, identifyLanguage, wordsOf } from "../src/language-id.js";
@@ -51,16 +52,19 @@ function looksLikeTitle(text: string): boolean {
   return long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
 }
 
-/** The other items of the translated list an item belongs to: list items apart by white space only. */
+/** The other items of the translated list an item belongs to, found in the tree (a list is one node). */
 function listSiblings(document: LintDocument, item: Segment): Segment[] {
-  const items = document.segments.filter((s) => s.side === "translation" && s.kind === "listItem");
-  const together = (a: Segment, b: Segment) => a.listDepth === b.listDepth && document.text.slice(a.end, b.start).trim() === "";
-  const at = items.indexOf(item);
-  let first = at;
-  while (first > 0 && together(items[first - 1], items[first])) first--;
-  let last = at;
-  while (last + 1 < items.length && together(items[last], items[last + 1])) last++;
-  return items.slice(first, last + 1).filter((s) => s !== item);
+  const node = item.nodes[0];
+  const stack: Nodes[] = [document.root];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === "list" && current.children.includes(node as ListItem)) {
+      const others = new Set<Nodes>(current.children.filter((child) => child !== node));
+      return document.segments.filter((s) => s.side === "translation" && others.has(s.nodes[0]));
+    }
+    if ("children" in current) for (const child of current.children as Nodes[]) stack.push(child);
+  }
+  return [];
 }
 
 /**

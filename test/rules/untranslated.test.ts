@@ -56,9 +56,9 @@ runRuleTests(rule, {
       },
     },
     {
-      name: "a short item of a list of names, kept as its siblings are",
-      code: "Instale estas peças:\n\n- Garden Hose Deluxe\n- Brass Nozzle Pro\n- Hose reel (on the wall)\n",
-      lint: { ...ptBr, source: { text: "Install these parts:\n\n- Garden Hose Deluxe\n- Brass Nozzle Pro\n- Hose reel (on the wall)\n" } },
+      name: "a short item of a list of names, kept as its siblings are (the numbered step above is another list)",
+      code: "1. Instale estas peças:\n\n- Garden Hose Deluxe\n- Brass Nozzle Pro\n- Hose reel (on the wall)\n",
+      lint: { ...ptBr, source: { text: "1. Install these parts:\n\n- Garden Hose Deluxe\n- Brass Nozzle Pro\n- Hose reel (on the wall)\n" } },
     },
   ],
   invalid: [
