@@ -1,3 +1,4 @@
+import type { ListItem, Nodes } from "mdast";
 import * as z from "zod";
 import { languageName } from "../src/language.js";
 import { hasFunctionWords, identifyLanguage, wordsOf } from "../src/language-id.js";
@@ -49,6 +50,31 @@ function looksLikeTitle(text: string): boolean {
   const long = words.filter((w) => w.length >= 4);
   if (long.length === 0) return true;
   return long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
+}
+
+/** The other items of the translated list an item belongs to, found in the tree (a list is one node). */
+function listSiblings(document: LintDocument, item: Segment): Segment[] {
+  const node = item.nodes[0];
+  const stack: Nodes[] = [document.root];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === "list" && current.children.includes(node as ListItem)) {
+      const others = new Set<Nodes>(current.children.filter((child) => child !== node));
+      return document.segments.filter((s) => s.side === "translation" && others.has(s.nodes[0]));
+    }
+    if ("children" in current) for (const child of current.children as Nodes[]) stack.push(child);
+  }
+  return [];
+}
+
+/**
+ * A short item of a list of names (packages, menu entries, settings a program shows in English):
+ * kept as it is like its siblings, though a word or two of it is not capitalised (`NDK (Side by side)`).
+ */
+function nameInList(document: LintDocument, translations: Segment[], words: number, minWords: number): boolean {
+  if (translations.length !== 1 || translations[0].kind !== "listItem" || words >= minWords) return false;
+  const siblings = listSiblings(document, translations[0]);
+  return siblings.length >= 2 && siblings.every((s) => looksLikeTitle(translatableText(document, [s])));
 }
 
 /** Text quoted from elsewhere: a blockquote, which a translation may keep in its language. */
@@ -131,7 +157,10 @@ export default defineRule({
       const identical = comparable(document, translations) === comparable(document, pair.sources);
       // A command or an identifier copied unchanged is not prose: prose has function words.
       const phrase = evidence.sourceHits > 0 || !hasFunctionWords(source);
-      if (identical && phrase && wordsOf(prose).length >= (heading ? 2 : 3)) return { ...at, judgement: "identical" };
+      const words = wordsOf(prose).length;
+      if (identical && phrase && words >= (heading ? 2 : 3)) {
+        return { ...at, judgement: nameInList(document, translations, words, options.minWords) ? "unjudged" : "identical" };
+      }
       if (!heading && evidence.verdict === "source" && evidence.words >= options.minWords) return { ...at, judgement: "sourceLanguage" };
       return { ...at, judgement: "unjudged" };
     };

@@ -1,5 +1,6 @@
 import type { Heading, Nodes, Root } from "mdast";
 import { anchorLines } from "./heading-lines.js";
+import { jsxOpeningTag } from "./markup.js";
 import { parseMarkdown } from "./parse.js";
 import type { PageAnchors } from "./rule.js";
 
@@ -80,7 +81,7 @@ export function explicitHeadingId(heading: string): ExplicitId | undefined {
 }
 
 function plainText(node: Nodes): string {
-  if (node.type === "html") return "";
+  if (node.type === "html" || node.type === "mdxTextExpression") return "";
   if ("value" in node && typeof node.value === "string") return node.value;
   if ("children" in node) return (node.children as Nodes[]).map(plainText).join("");
   return "";
@@ -134,6 +135,9 @@ export function anchorsOfNodes(nodes: readonly Nodes[], text: string): PageAncho
       anchors.add((explicit ? explicit.id : slugger.slug(headingPlainText(node))).toLowerCase());
     }
     if (node.type === "html") for (const id of htmlIds(node.value, slugger)) anchors.add(id.toLowerCase());
+    if (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") {
+      for (const id of htmlIds(text.slice(...jsxOpeningTag(node)), slugger)) anchors.add(id.toLowerCase());
+    }
     if ("children" in node) {
       const children = node.children as Nodes[];
       // Reversed, so that headings are met in document order and repeated slugs get their numbers right.

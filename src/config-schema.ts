@@ -38,6 +38,10 @@ export const configFileSchema = z
     urlCheck: urlCheckSchema.optional(),
     /** A translation's front-matter key (dots for nesting) that records the source commit it was made from. */
     sourceCommitKey: z.string().min(1).optional(),
+    /** Read every file as MDX (`.mdx` files always are): for `.md` pages a site renders with MDX. */
+    mdx: z.boolean().optional(),
+    /** Read generic directives (`:::note`, `:::tip[Title]`); by default only `.mdx` files do. */
+    directives: z.boolean().optional(),
   })
   .strict();
 

@@ -39,6 +39,9 @@ export interface ResolvedConfig {
   urlCheck?: UrlCheckConfig;
   /** The front-matter key recording the source commit a translation was made from, besides the usual ones. */
   sourceCommitKey?: string;
+  /** The grammar's switches (see `grammarFor`): MDX for every file, directives on or off. */
+  mdx?: boolean;
+  directives?: boolean;
 }
 
 /** A configuration file that cannot be used; the message names the file, the key path and what was expected. */
@@ -82,6 +85,8 @@ function toResolved(filePath: string | undefined, baseDir: string, file: ConfigF
     ...(file.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: file.reportUnusedDisableDirectives } : {}),
     ...(file.urlCheck ? { urlCheck: file.urlCheck } : {}),
     ...(file.sourceCommitKey ? { sourceCommitKey: file.sourceCommitKey } : {}),
+    ...(file.mdx !== undefined ? { mdx: file.mdx } : {}),
+    ...(file.directives !== undefined ? { directives: file.directives } : {}),
   };
 }
 

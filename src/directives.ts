@@ -1,4 +1,4 @@
-import type { Root } from "mdast";
+import type { Nodes, Root } from "mdast";
 import { LineIndex } from "./lines.js";
 import { parseMarkdown } from "./parse.js";
 import { commentsOfTree, isDirectiveComment } from "./segments.js";
@@ -13,7 +13,8 @@ import type { Finding, LintDocument, Pair, Segment, Severity } from "./types.js"
  *   <!-- nl-lint-disable-file -->
  *
  * No rule list means every rule; text after ` -- ` is the reason, for readers. Only comments that
- * Markdown renders as HTML count, so a directive shown in a code block does nothing.
+ * Markdown renders as HTML count, so a directive shown in a code block does nothing. In MDX,
+ * where HTML comments are not allowed, the same directives are written `{/* nl-lint-… *\/}`.
  *
  * "Next line" is the next line with content (blank lines and `\\` spacer lines skipped). When a
  * block (a paragraph, list item, heading…) starts on it, the whole block is covered: a wrapped
@@ -61,10 +62,30 @@ function parseDirective(inner: string, start: number, end: number): Directive {
   return { kind, name, rules: rules.length > 0 ? rules : null, start, end, ranges: [], usedRules: new Set(), used: false };
 }
 
+/** The inside of an MDX comment, `{/* … *\/}`: the form comments take where HTML comments are not allowed. */
+const MDX_COMMENT = /^\s*\/\*([\s\S]*)\*\/\s*$/;
+
 function directiveComments(root: Root, text: string): Directive[] {
   const found: Directive[] = [];
   for (const { span, inner } of commentsOfTree(root, text)) if (span.closed && isDirectiveComment(inner)) found.push(parseDirective(inner, span.start, span.end));
+  for (const { inner, start, end } of mdxComments(root)) if (isDirectiveComment(inner)) found.push(parseDirective(inner, start, end));
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Every MDX comment of a tree (an expression holding only a comment), walked with a stack. */
+function mdxComments(root: Root): Array<{ inner: string; start: number; end: number }> {
+  const found: Array<{ inner: string; start: number; end: number }> = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") {
+      const comment = node.value.match(MDX_COMMENT);
+      if (comment && node.position) found.push({ inner: comment[1], start: node.position.start.offset!, end: node.position.end.offset! });
+    } else if ("children" in node) {
+      for (const child of node.children as Nodes[]) stack.push(child);
+    }
+  }
+  return found;
 }
 
 function lineRange(lines: LineIndex, line: number): [number, number] {
@@ -232,7 +253,7 @@ export function applyDirectives(options: DirectiveOptions): Finding[] {
   let source: DirectiveSet | undefined;
   // The source file of a parallel pair is parsed again only when it holds a directive at all.
   if (parallel && document.sourceText.includes("nl-lint-")) {
-    source = { directives: directiveComments(parseMarkdown(document.sourceText), document.sourceText), lines: document.sourceLines, side: "source", filePath: document.sourceFilePath };
+    source = { directives: directiveComments(parseMarkdown(document.sourceText, undefined, document.sourceGrammar), document.sourceText), lines: document.sourceLines, side: "source", filePath: document.sourceFilePath };
     for (const d of source.directives) if (d.kind === "disable-line" || d.kind === "disable-next-line") coverLines(d, source.lines);
     sets.push(source);
   }

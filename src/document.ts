@@ -3,11 +3,11 @@ import { LineIndex } from "./lines.js";
 import { align, inlineBand, inlineProximity } from "./pair.js";
 import { isInlineBilingual, parallelParts } from "./parallel.js";
 import type { Definition, Root } from "mdast";
-import { definitionLines, parseMarkdown, readFrontMatter } from "./parse.js";
+import { definitionLines, grammarFor, parseDocument, parseMarkdown, readFrontMatter, type GrammarChoice } from "./parse.js";
 import { definitionsOf, hasInlineSources, segmentDocument } from "./segments.js";
 import type { LintDocument, Pair } from "./types.js";
 
-export interface DocumentOptions {
+export interface DocumentOptions extends Omit<GrammarChoice, "filePath"> {
   filePath?: string;
   /** The source file of a parallel translation; without it, sources are looked for in comments. */
   source?: { text: string; filePath?: string };
@@ -22,7 +22,10 @@ const LANGUAGE_KEY = /(?:^|[\s{,])["']?(?:lang|locale|language)["']?\s*:/m;
 export function buildDocument(text: string, options: DocumentOptions = {}): LintDocument {
   const lines = new LineIndex(text);
   const nestingCuts: number[] = [];
-  let root = parseMarkdown(text, nestingCuts);
+  const choice = { mdx: options.mdx, directives: options.directives };
+  const parsed = parseDocument(text, grammarFor({ ...choice, filePath: options.filePath }), nestingCuts);
+  let root = parsed.root;
+  const grammarProblems: NonNullable<LintDocument["grammarProblems"]> = parsed.problem ? [{ ...parsed.problem, side: "translation" }] : [];
   // YAML is read when asked for: most runs need only a language key, which most headers lack.
   let frontMatter: ReturnType<typeof readFrontMatter> | undefined;
   const frontMatterOf = () => (frontMatter === undefined ? (frontMatter = readFrontMatter(root)) : frontMatter);
@@ -33,10 +36,13 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   const sourceLanguage = options.sourceLanguage ? normalizeLanguage(options.sourceLanguage) : "en";
 
   if (options.source && !isInlineBilingual(root, text)) {
-    const parallel = parallelParts({ text, lines, root }, options.source.text);
+    // The source is read with its own grammar: `en/x.mdx` may be translated as `fr/x.md`.
+    const sourceGrammar = grammarFor({ ...choice, filePath: options.source.filePath ?? options.filePath });
+    const { problem, ...parallel } = parallelParts({ text, lines, root }, options.source.text, sourceGrammar);
+    if (problem) grammarProblems.push({ ...problem, side: "source" });
     return {
       text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage,
-      ...parallel, sourceFilePath: options.source.filePath, mode: "parallel", nestingCuts,
+      ...parallel, sourceFilePath: options.source.filePath, sourceGrammar, mode: "parallel", nestingCuts, grammarProblems,
     };
   }
 
@@ -47,7 +53,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   const missing = definitionsOnlyInComments(root, commentDefinitions);
   if (missing.length > 0) {
     // The translation may use a label the source defines inside its comment: read it again with those in view.
-    root = parseMarkdown(text, undefined, definitionLines(missing));
+    root = parseMarkdown(text, undefined, parsed.grammar, definitionLines(missing));
     segments = segmentDocument({ text, lines, root, side: "translation", commentsAreSources: inline, languages });
   }
   const sources = segments.filter((s) => s.side === "source");
@@ -60,7 +66,7 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   pairs.sort((a, b) => firstOffset(a) - firstOffset(b));
   return {
     text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage,
-    sourceText: text, sourceLines: lines, mode: inline ? "inline" : "monolingual", segments, pairs, nestingCuts,
+    sourceText: text, sourceLines: lines, mode: inline ? "inline" : "monolingual", segments, pairs, nestingCuts, grammarProblems,
   };
 }
 

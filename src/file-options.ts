@@ -26,6 +26,8 @@ export function optionsForConfig(base: EngineOptions, config: ResolvedConfig, cl
     ...(sourceLanguage ? { sourceLanguage } : {}),
     ...(targetLanguage ? { targetLanguage } : {}),
     ...(reportUnused ? { reportUnusedDisableDirectives: reportUnused } : {}),
+    ...(config.mdx !== undefined ? { mdx: config.mdx } : {}),
+    ...(config.directives !== undefined ? { directives: config.directives } : {}),
   };
 }
 

@@ -50,5 +50,9 @@ ${rules}
 # The translations' front-matter key that records the source commit they were made from, when
 # it is none of default_lang_commit, sourceCommit and l10n.sourceCommit (nl-lint status).
 # sourceCommitKey: translated_from
+
+# The grammar: .mdx files are read as MDX with directives (:::note), other files as Markdown (GFM).
+# mdx: true           # read .md files as MDX too (a page that is not valid MDX falls back to Markdown)
+# directives: true    # read :::note and :::tip[Title] asides in Markdown files too
 `;
 }

@@ -1,4 +1,5 @@
 import type { Nodes } from "mdast";
+import { jsxOpeningTag } from "./markup.js";
 import type { LinkInfo, Segment } from "./types.js";
 
 const linkCache = new WeakMap<Segment, LinkInfo[]>();
@@ -104,9 +105,17 @@ export interface WrittenDestination {
   urlAt?: number;
 }
 
+/** The `href`/`src` destinations `htmlLink` finds in a piece of markup that starts at `start`. */
+function htmlDestinations(markup: string, start: number, htmlLink: RegExp): WrittenDestination[] {
+  return [...markup.matchAll(htmlLink)].map((m) => {
+    const url = m[1] ?? m[2];
+    return { url, start: start + m.index, end: start + m.index + m[0].length, urlAt: start + m.index + m[0].lastIndexOf(url) };
+  });
+}
+
 /**
  * Every destination the nodes write: links, images, reference definitions, and `href`/`src` of
- * the HTML tags `htmlLink` matches (its first or second group is the URL). HTML comments are skipped.
+ * the HTML (or MDX JSX) tags `htmlLink` matches (its first or second group is the URL). HTML comments are skipped.
  */
 export function writtenDestinations(nodes: readonly Nodes[], text: string, htmlLink: RegExp): WrittenDestination[] {
   const out: WrittenDestination[] = [];
@@ -124,10 +133,10 @@ export function writtenDestinations(nodes: readonly Nodes[], text: string, htmlL
         out.push({ url: node.url, start, end, ...(at >= 0 ? { urlAt: start + at } : {}) });
       } else if (node.type === "html") {
         const html = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => " ".repeat(c.length));
-        for (const m of html.matchAll(htmlLink)) {
-          const url = m[1] ?? m[2];
-          out.push({ url, start: start + m.index, end: start + m.index + m[0].length, urlAt: start + m.index + m[0].lastIndexOf(url) });
-        }
+        out.push(...htmlDestinations(html, start, htmlLink));
+      } else if (node.type === "mdxJsxTextElement" || node.type === "mdxJsxFlowElement") {
+        // In MDX an `<a href>` is JSX, not HTML: its opening tag (up to its first child) is read the same way.
+        out.push(...htmlDestinations(text.slice(...jsxOpeningTag(node)), start, htmlLink));
       }
     }
     if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);

@@ -88,6 +88,23 @@ function nestingFindings(document: LintDocument): Finding[] {
 }
 
 /**
+ * One warning for each side that is not valid MDX: it was read as Markdown, where a JSX tag or an
+ * `{expression}` is text, so findings around them may be wrong. Never fatal: the rest is checked.
+ */
+function grammarFindings(document: LintDocument): Finding[] {
+  return (document.grammarProblems ?? []).map(({ side, offset, reason }) => {
+    const lines = side === "source" ? document.sourceLines : document.lines;
+    const { line, column } = lines.position(offset);
+    return {
+      ruleId: "mdx-syntax", severity: 1, side,
+      ...(side === "source" && document.sourceFilePath ? { filePath: document.sourceFilePath } : {}),
+      message: `Not valid MDX, so this file was read as Markdown (JSX and {expressions} as text): ${reason.replace(/\.$/, "")}.`,
+      line, column, endLine: line, endColumn: column, start: offset, end: offset,
+    };
+  });
+}
+
+/**
  * Lints one text. Pure: no file system, no process state, no colours. Positions refer to the
  * text without its BOM, as ESLint's do.
  */
@@ -102,7 +119,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     // file gets a finding of its own instead of ending the whole run.
     return { findings: [parseError(error)], document: buildDocument("", { ...options, source: undefined }) };
   }
-  const findings: Finding[] = nestingFindings(document);
+  const findings: Finding[] = [...nestingFindings(document), ...grammarFindings(document)];
   const ruleSet = options.ruleSet ?? builtinRules;
   const activeRules = new Set<string>();
   for (const rule of ruleSet) {

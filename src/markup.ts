@@ -1,3 +1,5 @@
+import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx";
+
 /**
  * Markup that a site generator renders but a reader does not read as prose: Hugo shortcodes
  * (`{{< figure >}}`, `{{% alert %}}`), Go template actions, MDX expressions and comments
@@ -63,4 +65,14 @@ export function blockComponents(text: string): ComponentSpan[] {
     open.length = at;
   }
   return spans;
+}
+
+/**
+ * Offsets of an MDX JSX element's opening tag, where its attributes (`href`, `id`) are written:
+ * from its start to its first child, or the whole element when it has none.
+ */
+export function jsxOpeningTag(node: MdxJsxFlowElement | MdxJsxTextElement): [number, number] {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.children[0]?.position?.start.offset ?? node.position?.end.offset ?? start;
+  return [start, end];
 }

@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import { featuresOf } from "./features.js";
 import { LineIndex } from "./lines.js";
 import { align, matchScore, type Proximity } from "./pair.js";
-import { parseMarkdown } from "./parse.js";
+import { parseDocument, type Grammar, type GrammarProblem } from "./parse.js";
 import { commentsOfTree, isDirectiveComment, isProseComment, segmentDocument } from "./segments.js";
 import { matchHeadings, runProximity } from "./sections.js";
 import type { LintDocument, Pair, Segment } from "./types.js";
@@ -181,6 +181,8 @@ export interface ParallelParts {
   sourceLines: LineIndex;
   segments: Segment[];
   pairs: Pair[];
+  /** Where the source was not valid in its grammar and was read as Markdown. */
+  problem?: GrammarProblem;
 }
 
 /**
@@ -188,21 +190,24 @@ export interface ParallelParts {
  * one source one after another (`pt/x.md`, `ja/x.md`…), and each would parse it again. Trees are
  * not changed by anything downstream, so sharing one is safe.
  */
-let lastSource: { text: string; lines: LineIndex; root: Root } | undefined;
+let lastSource: { text: string; grammar: Grammar; lines: LineIndex; root: Root; problem?: GrammarProblem } | undefined;
 
-function parsedSource(text: string): { lines: LineIndex; root: Root } {
-  if (lastSource?.text !== text) lastSource = { text, lines: new LineIndex(text), root: parseMarkdown(text) };
+function parsedSource(text: string, grammar: Grammar): { lines: LineIndex; root: Root; problem?: GrammarProblem } {
+  if (lastSource?.text !== text || lastSource.grammar.mdx !== grammar.mdx || lastSource.grammar.directives !== grammar.directives) {
+    const { root, problem } = parseDocument(text, grammar);
+    lastSource = { text, grammar, lines: new LineIndex(text), root, problem };
+  }
   return lastSource;
 }
 
 /** Parses and segments a source file and the translation already parsed, and pairs their blocks. */
-export function parallelParts(translation: { text: string; lines: LineIndex; root: Root }, sourceText: string): ParallelParts {
-  const { lines: sourceLines, root: sourceRoot } = parsedSource(sourceText);
+export function parallelParts(translation: { text: string; lines: LineIndex; root: Root }, sourceText: string, grammar: Grammar): ParallelParts {
+  const { lines: sourceLines, root: sourceRoot, problem } = parsedSource(sourceText, grammar);
   const sources = segmentDocument({ text: sourceText, lines: sourceLines, root: sourceRoot, side: "source", commentsAreSources: false });
   const translations = segmentDocument({ ...translation, side: "translation", commentsAreSources: false });
   sources.forEach((s, i) => (s.id = i));
   translations.forEach((t, i) => (t.id = sources.length + i));
-  return { sourceText, sourceLines, segments: [...sources, ...translations], pairs: alignParallel(sources, translations) };
+  return { sourceText, sourceLines, segments: [...sources, ...translations], pairs: alignParallel(sources, translations), ...(problem ? { problem } : {}) };
 }
 
 function letterCount(text: string): number {

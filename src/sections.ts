@@ -6,8 +6,11 @@ import type { Segment } from "./types.js";
 const HUGO_ID = /\{\s*#([^\s{}]+)[^{}]*\}\s*$/;
 const MDX_ID = /\{\/\*\s*([^\s*]+)\s*\*\/\}\s*$/;
 
+// Markup a reader does not read; an MDX heading id `{/*id*/}` is an expression.
+const NOT_READ = new Set(["html", "mdxTextExpression", "mdxFlowExpression", "mdxjsEsm"]);
+
 function plainText(node: Nodes): string {
-  if (node.type === "html") return "";
+  if (NOT_READ.has(node.type)) return "";
   if ("value" in node && typeof node.value === "string") return node.value;
   if ("alt" in node && typeof node.alt === "string") return node.alt;
   if ("children" in node) return (node.children as Nodes[]).map(plainText).join("");
@@ -81,11 +84,21 @@ function agreement(a: Set<string>, b: Set<string>, fullAt: number): number {
   return (2 * dice - 1) * Math.min(1, total / fullAt);
 }
 
+/** Dice coefficient of two sets: 0 when nothing is shared (or both are empty), 1 when they are equal. */
+function sharedShare(a: Set<string>, b: Set<string>): number {
+  if (a.size + b.size === 0) return 0;
+  let shared = 0;
+  for (const token of a) if (b.has(token)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
 interface HeadingInfo {
   segment: Segment;
   index: number;
   anchor: HeadingAnchor;
   head: Set<string>;
+  /** Stems of the heading's long words: cognates (Prerequisites/Prérequis) and names kept in translation. */
+  stems: Set<string>;
   body: Set<string>;
 }
 
@@ -96,7 +109,7 @@ function headingsOf(segments: Segment[]): HeadingInfo[] {
     const end = segments.findIndex((s, k) => k > index && s.kind === "heading" && (s.depth ?? 9) <= (segment.depth ?? 9));
     // The body runs to the next heading of the same or a higher level, so it includes subsections.
     const body = bodyTokens(segments.slice(index + 1, end < 0 ? segments.length : end));
-    out.push({ segment, index, anchor: headingAnchor(segment), head: headTokens(segment), body });
+    out.push({ segment, index, anchor: headingAnchor(segment), head: headTokens(segment), stems: featuresOf(segment).stems, body });
   });
   return out;
 }
@@ -111,6 +124,9 @@ function headingScore(s: HeadingInfo, t: HeadingInfo, near: number): number {
   score += s.segment.depth === t.segment.depth ? 0.4 : -0.8;
   score += 1.2 * agreement(s.body, t.body, 8);
   score += 0.8 * agreement(s.head, t.head, 2);
+  // Shared stems tie a heading to its source even when the levels differ (a translation that drops
+  // a wrapping section and lifts its subsections); none shared says little (Features/Características).
+  score += 1.2 * sharedShare(s.stems, t.stems);
   score += 0.6 * near;
   return score - 0.6;
 }

@@ -1,4 +1,5 @@
-import type { Definition, Html, Nodes, Parent, Root, RootContent } from "mdast";
+import type { Definition, Html, Nodes, Paragraph, Parent, Root, RootContent } from "mdast";
+import type { LeafDirective } from "mdast-util-directive";
 import { identifyLanguage, usesOwnScript } from "./language-id.js";
 import type { LineIndex } from "./lines.js";
 import { isMarkupOnly } from "./markup.js";
@@ -234,6 +235,14 @@ function takeAdjacentHtml(text: string, node: Html, stack: RootContent[]): Html[
   return taken;
 }
 
+/** A directive's label (`[Title]`) as a paragraph of its own, brackets left out; nothing if it has none. */
+function pushLabel(b: Builder, side: Side, node: Paragraph | LeafDirective, extra: Partial<Segment>): void {
+  const children: Nodes[] = node.children;
+  if (children.length === 0) return;
+  const range: [number, number] = [offsets(children[0])[0], offsets(children[children.length - 1])[1]];
+  push(b, side, "paragraph", node, range, extra);
+}
+
 function walkBlocks(
   b: Builder,
   nodes: RootContent[],
@@ -270,7 +279,23 @@ function walkBlocks(
         }
         break;
       case "blockquote":
+      // A footnote's text, and the Markdown a JSX component wraps (`<Steps>`, `<TabItem>`), are
+      // blocks to read like any others; the tag and its attributes are markup.
+      case "footnoteDefinition":
+      case "mdxJsxFlowElement":
         for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+        break;
+      case "containerDirective": {
+        // `:::tip[Title]`: the name is structure, the label is prose, the content is blocks.
+        const [first, ...rest] = node.children;
+        const label = first?.type === "paragraph" && first.data?.directiveLabel ? first : undefined;
+        if (label) pushLabel(b, side, label, extra);
+        const blocks = label ? rest : node.children;
+        for (let i = blocks.length - 1; i >= 0; i--) stack.push(blocks[i]);
+        break;
+      }
+      case "leafDirective":
+        pushLabel(b, side, node, extra);
         break;
       case "code":
         push(b, side, "code", node, range, extra);
@@ -279,7 +304,7 @@ function walkBlocks(
         push(b, side, "table", node, range, extra);
         break;
       default:
-        // Front matter, definitions, thematic breaks: structure, not content to pair.
+        // Front matter, definitions, thematic breaks, ESM and `{expressions}`: structure, not content to pair.
         break;
     }
   }

@@ -1,5 +1,6 @@
 import type { Nodes, Root } from "mdast";
 import type { LineIndex } from "./lines.js";
+import type { Grammar } from "./parse.js";
 
 /** Which text of a bilingual pair a segment or finding belongs to. */
 export type Side = "source" | "translation";
@@ -81,11 +82,15 @@ export interface LintDocument {
   sourceText: string;
   sourceLines: LineIndex;
   sourceFilePath?: string;
+  /** The grammar the source file was read with (parallel mode), for a module that parses it again. */
+  sourceGrammar?: Grammar;
   mode: "inline" | "parallel" | "monolingual";
   segments: Segment[];
   pairs: Pair[];
   /** Offsets where block quotes or lists nested too deeply for the parser: deeper markers were read as text. */
   nestingCuts?: number[];
+  /** Where a file was not valid in its grammar (MDX) and was read as Markdown instead. */
+  grammarProblems?: Array<{ side: Side; offset: number; reason: string }>;
 }
 
 export interface Suggestion {

@@ -191,3 +191,27 @@ describe("directives in parallel files", () => {
     expect(found(code)).toEqual(["7:1 flag-bad"]);
   });
 });
+
+describe("directives in MDX, written as MDX comments", () => {
+  it("suppress like HTML comments do, on the next line, on their own line and in a range", () => {
+    const code = [
+      "{/* nl-lint-disable-next-line flag-bad -- a name */}",
+      "Um BAD aqui.",
+      "",
+      "Outro BAD ali. {/* nl-lint-disable-line flag-bad */}",
+      "",
+      "{/* nl-lint-disable flag-odd */}",
+      "Um ODD e um BAD.",
+      "{/* nl-lint-enable flag-odd */}",
+      "",
+      "Mais um ODD.",
+      "",
+    ].join("\n");
+    expect(found(code, { filePath: "page.mdx" })).toEqual(["7:13 flag-bad", "10:9 flag-odd"]);
+  });
+
+  it("in a parallel source file are read with the source's grammar", () => {
+    const source = "{/* nl-lint-disable-file flag-odd */}\n\nOne ODD here.\n";
+    expect(found("Um ODD aqui.\n", { filePath: "pt/a.mdx", source: { text: source, filePath: "en/a.mdx" } })).toEqual(["1:4 flag-odd"]);
+  });
+});

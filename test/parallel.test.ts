@@ -201,3 +201,40 @@ describe("a per-document signal for pages left in the source language", () => {
     expect(install.share).toBeLessThan(0.2);
   });
 });
+
+describe("headings whose levels the translation changed", () => {
+  it("matches a lifted subsection by the cognates its heading shares with the source's", () => {
+    const en = [
+      "## On every desktop with the debugger extension",
+      "",
+      "### Prerequisites",
+      "",
+      "Install the `lldb` extension.",
+      "",
+      "### Configure the launcher",
+      "",
+      "Create a file and paste this into it:",
+      "",
+      "```json",
+      '{ "version": "0.2.0", "type": "lldb", "request": "launch" }',
+      "```",
+      "",
+    ].join("\n");
+    const fr = [
+      "## Prérequis",
+      "",
+      "Installez l'extension `lldb`.",
+      "",
+      "## Configurer le lanceur",
+      "",
+      "Créez un fichier et collez-y ceci :",
+      "",
+      "```json",
+      '{ "version": "0.2.0", "type": "lldb", "request": "launch" }',
+      "```",
+      "",
+    ].join("\n");
+    const document = buildDocument(fr, { filePath: "fr/debug.md", source: { text: en, filePath: "en/debug.md" } });
+    expect(pairLines(document)).toEqual(["1->-", "3->1", "5->3", "7->5", "9->7", "11->9"]);
+  });
+});

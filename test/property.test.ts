@@ -82,6 +82,22 @@ describe("properties of lint on random bilingual posts", () => {
     );
   }, timeout);
 
+  it("read as MDX (or as Markdown where MDX rejects them), never throws and keeps offsets exact", () => {
+    fc.assert(
+      fc.property(post, (input) => {
+        const { findings, document } = lint(input, { filePath: "post.pt-br.mdx" });
+        const text = stripBom(input).text;
+        for (const f of findings) {
+          expect(f.fatal, f.message).toBeFalsy();
+          expect(f.start).toBeGreaterThanOrEqual(0);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+        }
+        for (const s of document.segments) expect(text.slice(s.start, s.end)).toBe(s.raw);
+      }),
+      params,
+    );
+  }, timeout);
+
   it("accounts for every segment in exactly one pair", () => {
     fc.assert(
       fc.property(post, (input) => {

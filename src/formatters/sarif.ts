@@ -29,6 +29,7 @@ const ENGINE_RULES: Record<string, string> = {
   "unused-disable-directive": "An nl-lint-disable comment that suppresses nothing.",
   "read-error": "The file could not be opened or read.",
   "parse-error": "The Markdown parser failed on the file, so it was not checked.",
+  "mdx-syntax": "The file is not valid MDX, so it was read as Markdown.",
   "nesting-limit": "Block quotes or lists nested deeper than nl-lint follows; the deeper part of the block is not checked.",
 };
 

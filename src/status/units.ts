@@ -32,7 +32,7 @@ const sourceRoots = new WeakMap<LintDocument, Root>();
 function sourceRoot(document: LintDocument): Root {
   let root = sourceRoots.get(document);
   if (!root) {
-    root = document.mode === "parallel" ? parseMarkdown(document.sourceText) : document.root;
+    root = document.mode === "parallel" ? parseMarkdown(document.sourceText, undefined, document.sourceGrammar) : document.root;
     sourceRoots.set(document, root);
   }
   return root;

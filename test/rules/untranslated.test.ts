@@ -55,8 +55,22 @@ runRuleTests(rule, {
         source: { text: "If the file is missing, the terminal shows:\n\n<ConsoleBlock level=\"error\">\n\nError: could not open the settings file because it does not exist.\n\n</ConsoleBlock>\n\nCreate the file before running.\n" },
       },
     },
+    {
+      name: "a short item of a list of names, kept as its siblings are (the numbered step above is another list)",
+      code: "1. Instale estas peças:\n\n- Garden Hose Deluxe\n- Brass Nozzle Pro\n- Hose reel (on the wall)\n",
+      lint: { ...ptBr, source: { text: "1. Install these parts:\n\n- Garden Hose Deluxe\n- Brass Nozzle Pro\n- Hose reel (on the wall)\n" } },
+    },
   ],
   invalid: [
+    {
+      name: "a short item left in English among translated sentences is still reported",
+      code: "Antes de sair:\n\n- Regue as plantas pela manhã.\n- Hose reel (on the wall)\n- Guarde a mangueira longe do sol.\n",
+      lint: {
+        ...ptBr,
+        source: { text: "Before you leave:\n\n- Water the plants in the morning.\n- Hose reel (on the wall)\n- Keep the hose out of the sun.\n" },
+      },
+      errors: [{ messageId: "identical", line: 4 }],
+    },
     {
       name: "a translation identical to its source",
       code: "<!-- The parser now keeps every comment it reads. -->\n\nThe parser now keeps every comment it reads.\n",
