@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import * as z from "zod";
 import type { Nodes } from "mdast";
-import { anchorsOfNodes, createSlugger, explicitHeadingId, headingPlainText } from "../src/anchors.js";
+import { anchorsOfNodes, createSlugger, explicitHeadingId, headingPlainText, type ExplicitId } from "../src/anchors.js";
 import {
   holdsAssets,
   isPagePath,
@@ -17,7 +17,7 @@ import {
 } from "../src/link-paths.js";
 import { defineRule, matchedPairs, type FileView, type PageAnchors } from "../src/rule.js";
 import { writtenDestinations, type WrittenDestination } from "../src/links.js";
-import type { LintDocument, Report, Segment } from "../src/types.js";
+import type { LintDocument, Report, Segment, TextEdit } from "../src/types.js";
 
 /**
  * A link that is well written but leads nowhere: a relative link or image to a file that does not
@@ -92,8 +92,15 @@ const conventionsSchema = z
     relativeTo: z.enum(["file", "page", "either"]).default("either"),
     /** Links not to check, as written: `*` stands for any text (`/docs/specs/*`). */
     ignore: z.array(z.string().min(1)).default([]),
+    /**
+     * How the site keeps heading ids across languages: `source` (every translation keeps the source's
+     * ids), `translated` (translators write their own), or `auto` (read from each page's other headings).
+     */
+    headingIds: z.enum(["auto", "source", "translated"]).default("auto"),
   })
   .strict();
+
+type HeadingIdConvention = z.infer<typeof conventionsSchema>["headingIds"];
 
 function ignorePatterns(patterns: string[]): RegExp[] {
   return patterns.map((p) => new RegExp(`^${p.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`));
@@ -115,7 +122,7 @@ export default defineRule({
     headingIdMissing: "Heading has no id where its source heading (line {{sourceLine}}) has '{{expected}}': links to '#{{expected}}' stop working here.",
   },
   check({ document, options, settings, report }) {
-    checkHeadingIds(document, report);
+    checkHeadingIds(document, options.headingIds, report);
     const ignored = ignorePatterns(options.ignore);
     const filePath = document.filePath?.replace(/\\/g, "/");
     const sourcePath = document.sourceFilePath?.replace(/\\/g, "/");
@@ -247,12 +254,18 @@ export default defineRule({
   },
 });
 
-/**
- * A translated heading must keep its source heading's explicit id (`{#id}`, `{/*id*\/}`): sites
- * keep ids across languages so that links between pages and languages keep working.
- */
-function checkHeadingIds(document: LintDocument, report: (r: Report) => void): void {
-  const firstLine = (s: Segment) => s.raw.split(/\r?\n/)[0];
+/** A heading id the translation is checked against: what the source heading has, and what the translation wrote. */
+interface HeadingIdPair {
+  source: Segment;
+  translation: Segment;
+  expected: Pick<ExplicitId, "id" | "syntax">;
+  found?: ExplicitId;
+}
+
+const firstLine = (s: Segment) => s.raw.split(/\r?\n/)[0];
+
+/** The heading pairs whose translation must keep the source's explicit id or slug. */
+function headingIdPairs(document: LintDocument): HeadingIdPair[] {
   // A source heading without an explicit id is reached by its slug, numbered among the source's headings.
   // A slug numbered for a repeated heading is left alone: includes the text does not show may take part in the count.
   const slugger = createSlugger();
@@ -266,6 +279,7 @@ function checkHeadingIds(document: LintDocument, report: (r: Report) => void): v
       if (!slugger.numbered(slug)) sourceSlugs.set(s, slug);
     }
   }
+  const pairs: HeadingIdPair[] = [];
   for (const pair of matchedPairs(document)) {
     if (pair.sources.length !== 1 || pair.translations.length !== 1) continue;
     const [source, translation]: Segment[] = [pair.sources[0], pair.translations[0]];
@@ -274,16 +288,71 @@ function checkHeadingIds(document: LintDocument, report: (r: Report) => void): v
     const found = explicitHeadingId(firstLine(translation));
     // Without ids on either side, a translated heading gets a new slug: the sites this rule knows accept that.
     const expected = explicit ?? (found && sourceSlugs.has(source) ? { id: sourceSlugs.get(source)!, syntax: found.syntax } : undefined);
-    if (!expected || expected.id === "" || found?.id === expected.id) continue;
-    const at = { side: "translation" as const, start: translation.start, end: translation.start + firstLine(translation).length };
+    if (!expected || expected.id === "") continue;
+    pairs.push({ source, translation, expected, ...(found ? { found } : {}) });
+  }
+  return pairs;
+}
+
+/** The depth of each heading on one side, in order: two sides with the same outline pair their headings one to one. */
+function outline(document: LintDocument, side: Segment["side"]): Segment[] {
+  return document.segments.filter((s) => s.side === side && s.kind === "heading" && s.nodes[0]?.type === "heading");
+}
+
+function depthOf(segment: Segment): number {
+  const node = segment.nodes[0];
+  return node?.type === "heading" ? node.depth : 0;
+}
+
+/** Whether the two headings hold the same place in outlines that match heading for heading. */
+function pairedForCertain(document: LintDocument, source: Segment, translation: Segment): boolean {
+  const sources = outline(document, "source");
+  const translations = outline(document, "translation");
+  if (sources.length !== translations.length || sources.some((s, i) => depthOf(s) !== depthOf(translations[i]))) return false;
+  return sources.indexOf(source) === translations.indexOf(translation);
+}
+
+/** A heading line with exactly `ids` id markers and nothing that reads as a code fence pasted into it. */
+function plainHeadingLine(line: string, ids: number): boolean {
+  return !/`{3}|~{3}/.test(line) && (line.match(/\{\/\*|\{[^{}]*#/g) ?? []).length === ids;
+}
+
+/**
+ * A translated heading must keep its source heading's explicit id (`{#id}`, `{/*id*\/}`): sites
+ * keep ids across languages so that links between pages and languages keep working.
+ *
+ * The fix writes the source's id, and is certain only when three things hold: the heading is paired
+ * for certain (both pages have the same outline, heading for heading, and this heading holds the
+ * same place in both); the site's convention is known (`headingIds: "source"`, or every other
+ * heading of the page that could keep its source's id does, and at least one does); and the line
+ * holds one id and no pasted code fence. Otherwise the finding comes with a suggestion.
+ */
+function checkHeadingIds(document: LintDocument, convention: HeadingIdConvention, report: (r: Report) => void): void {
+  if (convention === "translated") return;
+  const pairs = headingIdPairs(document);
+  const differing = pairs.filter((p) => p.found?.id !== p.expected.id);
+  const keptElsewhere = pairs.length > differing.length && differing.length === 1;
+  for (const { source, translation, expected, found } of differing) {
+    const line = firstLine(translation);
+    const at = { side: "translation" as const, start: translation.start, end: translation.start + line.length };
     const sourceLine = document.sourceLines.position(source.start).line;
+    let edit: TextEdit;
+    let finding: Pick<Report, "messageId" | "data">;
     if (found) {
-      const range: [number, number] = [translation.start + found.start, translation.start + found.end];
-      report({ ...at, messageId: "headingIdChanged", data: { found: found.id, expected: expected.id, sourceLine }, fix: { range, text: expected.id } });
+      edit = { range: [translation.start + found.start, translation.start + found.end], text: expected.id };
+      finding = { messageId: "headingIdChanged", data: { found: found.id, expected: expected.id, sourceLine } };
     } else {
-      const end = translation.start + firstLine(translation).replace(/\s+#+\s*$|\s+$/, "").length;
+      const end = translation.start + line.replace(/\s+#+\s*$|\s+$/, "").length;
       const id = expected.syntax === "comment" ? `{/*${expected.id}*/}` : `{#${expected.id}}`;
-      report({ ...at, messageId: "headingIdMissing", data: { expected: expected.id, sourceLine }, fix: { range: [end, end], text: ` ${id}` } });
+      edit = { range: [end, end], text: ` ${id}` };
+      finding = { messageId: "headingIdMissing", data: { expected: expected.id, sourceLine } };
     }
+    if (!plainHeadingLine(line, found ? 1 : 0)) {
+      report({ ...at, ...finding });
+      continue;
+    }
+    const certain = (convention === "source" || keptElsewhere) && pairedForCertain(document, source, translation);
+    if (certain) report({ ...at, ...finding, fix: edit });
+    else report({ ...at, ...finding, suggestions: [{ desc: `Use the source heading's id '${expected.id}'.`, fix: edit }] });
   }
 }

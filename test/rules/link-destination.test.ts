@@ -140,34 +140,87 @@ runRuleTests(rule, {
       output: "Veja [o uso](/pt/guide/usage/).\n",
     },
     {
-      name: "a translated heading whose explicit id changed",
-      code: "## Fornecendo um fallback {/*providing-a-fallback-for-server-only*/}\n",
-      lint: parallel("setup.md", "## Providing a fallback {/*providing-a-fallback-for-client-only*/}\n"),
-      errors: [{ messageId: "headingIdChanged", line: 1, column: 1, messageIncludes: "'providing-a-fallback-for-client-only' (line 1)" }],
-      output: "## Fornecendo um fallback {/*providing-a-fallback-for-client-only*/}\n",
+      name: "a changed explicit id is fixed when the page's other headings keep their source ids",
+      code: "## Fornecendo um fallback {/*fallback-for-server-only*/}\n\n## Lendo dados {/*reading-data*/}\n",
+      lint: parallel("setup.md", "## Providing a fallback {/*fallback-for-client-only*/}\n\n## Reading data {/*reading-data*/}\n"),
+      errors: [{ messageId: "headingIdChanged", line: 1, column: 1, messageIncludes: "'fallback-for-client-only' (line 1)" }],
+      output: "## Fornecendo um fallback {/*fallback-for-client-only*/}\n\n## Lendo dados {/*reading-data*/}\n",
     },
     {
-      name: "a translated heading that dropped its source's id",
-      code: "## Próximos passos\n",
-      lint: parallel("setup.md", "Intro.\n\n## Next steps {#next}\n"),
+      name: "a lone heading: the site's convention is unknown, so the id is only suggested",
+      code: "## Datos de entrada {/*datos-de-entrada*/}\n",
+      lint: parallel("setup.md", "## Input data {/*input-data*/}\n"),
+      errors: [{ messageId: "headingIdChanged", messageIncludes: "'input-data'" }],
+      output: null,
+    },
+    {
+      name: "a lone heading on a site configured to keep the source's ids",
+      code: "## Eingabedaten {/*eingabedaten*/}\n",
+      options: { headingIds: "source" },
+      lint: parallel("setup.md", "## Input data {/*input-data*/}\n"),
+      errors: [{ messageId: "headingIdChanged" }],
+      output: "## Eingabedaten {/*input-data*/}\n",
+    },
+    {
+      name: "two translated ids differ: the page does not show that it keeps the source's ids",
+      code: "## Première étape {#premiere-etape}\n\n## Deuxième étape {#deuxieme-etape}\n\n## Fin {#end}\n",
+      lint: parallel("setup.md", "## First step {#first-step}\n\n## Second step {#second-step}\n\n## End {#end}\n"),
+      errors: [{ messageId: "headingIdChanged" }, { messageId: "headingIdChanged" }],
+      output: null,
+    },
+    {
+      name: "outlines that differ (the translation lags a heading behind): the pairing is not certain",
+      code: "# 手順\n\n## インストール {#setup}\n\n## 設定 {#configure}\n",
+      lint: parallel("setup.md", "# Steps\n\n## Install {#install}\n\n### Prerequisites\n\n## Configure {#configure}\n"),
+      errors: [{ messageId: "headingIdChanged" }],
+      output: null,
+    },
+    {
+      name: "a translated heading that dropped its source's id, on a page whose other headings keep theirs",
+      code: "## Próximos passos\n\n## Referência {#reference}\n",
+      lint: parallel("setup.md", "Intro.\n\n## Next steps {#next}\n\n## Reference {#reference}\n"),
       errors: [{ messageId: "headingIdMissing", messageIncludes: "source heading (line 3) has 'next'" }],
-      output: "## Próximos passos {#next}\n",
+      output: "## Próximos passos {#next}\n\n## Referência {#reference}\n",
     },
     {
       name: "a translated heading whose id is not the source heading's slug",
-      code: "### スパン {#span}\n",
-      lint: parallel("setup.md", "### Spans\n"),
+      code: "### スパン {#span}\n\n### トレース {#traces}\n",
+      lint: parallel("setup.md", "### Spans\n\n### Traces\n"),
       errors: [{ messageId: "headingIdChanged", messageIncludes: "'spans'" }],
-      output: "### スパン {#spans}\n",
+      output: "### スパン {#spans}\n\n### トレース {#traces}\n",
     },
     {
       name: "an id among classes and attributes",
       code: "## `Easy CLA` {.notranslate #easy lang=en}\n",
+      options: { headingIds: "source" },
       lint: parallel("setup.md", "## `Easy CLA` {.notranslate lang=en}\n"),
       errors: [{ messageId: "headingIdChanged", messageIncludes: "'easy-cla'" }],
       output: "## `Easy CLA` {.notranslate #easy-cla lang=en}\n",
     },
+    {
+      name: "a code fence pasted into the heading's line: its second id is no place for a fix",
+      code: "#### 参数 {/*load-parameters*/}```js {/*参数-load-parametersjs*/}\n\n#### 返回值 {/*load-returns*/}\n",
+      options: { headingIds: "source" },
+      lint: parallel("setup.md", "#### Parameters {/*load-parameters*/}\n\n#### Returns {/*load-returns*/}\n"),
+      errors: [{ messageId: "headingIdChanged", messageIncludes: "'load-parameters'" }],
+      output: null,
+    },
   ],
+});
+
+describe("link-destination's heading ids", () => {
+  const findings = (code: string, source: string, options?: unknown) =>
+    lint(code, { ...parallel("setup.md", source), ruleSet: [rule], rules: options === undefined ? {} : { [rule.id]: ["warn", options] } }).findings;
+
+  it("suggests the source's id when it does not fix it", () => {
+    const [finding] = findings("## Datos de entrada {/*datos-de-entrada*/}\n", "## Input data {/*input-data*/}\n");
+    expect(finding.fix).toBeUndefined();
+    expect(finding.suggestions?.map((s) => s.fix.text)).toEqual(["input-data"]);
+  });
+
+  it("says nothing about heading ids on a site whose translators write their own", () => {
+    expect(findings("## Datos {/*datos*/}\n\n## Fin {/*end*/}\n", "## Data {/*data*/}\n\n## End {/*end*/}\n", { headingIds: "translated" })).toEqual([]);
+  });
 });
 
 describe("link-destination's file view", () => {
