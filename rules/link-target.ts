@@ -2,13 +2,15 @@ import * as z from "zod";
 import { linksOf } from "../src/links.js";
 import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
 import type { LinkInfo, LintDocument, Pair, Segment } from "../src/types.js";
-import { canonicalUrl, hasBrokenHost, isAnchorOnly, namesLanguage, sameTarget, type UrlMatchOptions } from "../src/url-match.js";
+import { canonicalUrl, hasBrokenHost, isAnchorOnly, isLanguageTag, namesLanguage, sameTarget, type UrlMatchOptions } from "../src/url-match.js";
 
 /**
  * A pair whose source and translation link to different places: a source URL the translation
  * lacks, or a translation URL its source lacks. URLs are compared once normalised (scheme,
- * `www.`, trailing slash, tracking parameters, anchors) and configured or language-prefix
- * localisations are accepted. A URL still written in the text but no longer rendered as a link
+ * `www.`, trailing slash, tracking parameters, anchors) and localisations are accepted: a
+ * language folder or subdomain swapped for or added to a URL whose rest is unchanged
+ * (`example.dev/docs/x` → `example.dev/pt-br/docs/x`, `pt-br.example.dev/docs/x`), and
+ * configured prefixes, in which `{lang}` stands for a language tag. A URL still written in the text but no longer rendered as a link
  * is `broken-link`'s finding, not this rule's.
  *
  * @example invalid
@@ -163,7 +165,7 @@ export default defineRule({
       const changed = Math.min(missing.length, added.length);
       for (let i = 0; i < changed; i++) {
         const t = added[i];
-        if (localisedResource(t.url, sources)) continue;
+        if (localisedResource(t.url, sources) && !localisedOnSameSite(t.url, missing[i].url, document.targetLanguage!)) continue;
         report({
           messageId: "changed",
           data: { translation: shorten(t.url), source: shorten(missing[i].url), sourceLine },
@@ -202,6 +204,20 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Whether a URL is localised the way a documentation site localises its pages, on the site of the
+ * source's URL: a language subdomain (`pt-br.docs.example` for `docs.example`) or a language
+ * folder in the path. Such a localisation keeps the rest of the URL (`sameTarget` checked it),
+ * so a difference there is a changed target, not a translated resource.
+ */
+function localisedOnSameSite(translation: string, source: string, language: string): boolean {
+  const [host, ...path] = canonicalUrl(translation).split("/");
+  const sourceHost = canonicalUrl(source).split("/")[0];
+  const labels = host.split(".");
+  if (labels.length > 2 && isLanguageTag(labels[0], language)) return labels.slice(1).join(".") === sourceHost;
+  return host === sourceHost && path.some((segment) => isLanguageTag(segment, language));
+}
 
 /** One report per URL, however many times a side repeats it. */
 function unique(targets: Target[]): Target[] {
