@@ -146,8 +146,10 @@ export default defineRule({
     const allSources = textOf("source");
     const allTranslations = textOf("translation");
 
+    /** The source line a finding names: the link's own, not its paragraph's first. */
+    const lineOf = (target: Target) => document.sourceLines.position(target.link.start).line;
+
     for (const pair of matchedPairs(document)) {
-      const sourceLine = document.sourceLines.position(pair.sources[0].start).line;
       const sourceTargets = targetsOf(document, pair.sources, sourceHolder);
       // A source URL that is no URL at all is broken-link's finding; the translation may have
       // repaired it, so its links stand for those, in order.
@@ -168,16 +170,17 @@ export default defineRule({
         if (localisedResource(t.url, sources) && !localisedOnSameSite(t.url, missing[i].url, document.targetLanguage!)) continue;
         report({
           messageId: "changed",
-          data: { translation: shorten(t.url), source: shorten(missing[i].url), sourceLine },
+          data: { translation: shorten(t.url), source: shorten(missing[i].url), sourceLine: lineOf(missing[i]) },
           side: "translation",
           start: t.link.start,
           end: t.link.end,
         });
       }
-      for (const s of missing.slice(changed)) reportMissing(s, pair, sourceLine);
+      for (const s of missing.slice(changed)) reportMissing(s, pair);
+      const pairLine = document.sourceLines.position(pair.sources[0].start).line;
       for (const t of added.slice(changed)) {
         if (localisedResource(t.url, sources)) continue;
-        report({ messageId: "added", data: { translation: shorten(t.url), sourceLine }, side: "translation", start: t.link.start, end: t.link.end });
+        report({ messageId: "added", data: { translation: shorten(t.url), sourceLine: pairLine }, side: "translation", start: t.link.start, end: t.link.end });
       }
     }
 
@@ -191,15 +194,13 @@ export default defineRule({
       return !sources.some((s) => namesLanguage(s.url, target));
     }
 
-    function reportMissing(s: Target, pair: Pair, sourceLine: number) {
-      const first = pair.translations[0];
-      const lineEnd = document.lines.starts[document.lines.position(first.start).line] ?? first.end;
+    /** A link the translation lacks is reported on the translation's line that stands where the source's link does. */
+    function reportMissing(s: Target, pair: Pair) {
       report({
         messageId: "missing",
-        data: { source: shorten(s.url), label: s.link.label ? ` ('${s.link.label}')` : "", sourceLine },
+        data: { source: shorten(s.url), label: s.link.label ? ` ('${s.link.label}')` : "", sourceLine: lineOf(s) },
         side: "translation",
-        start: first.start,
-        end: Math.max(first.start + 1, Math.min(first.end, lineEnd - 1)),
+        ...correspondingLine(document, pair, s),
       });
     }
   },
@@ -217,6 +218,31 @@ function localisedOnSameSite(translation: string, source: string, language: stri
   const labels = host.split(".");
   if (labels.length > 2 && isLanguageTag(labels[0], language)) return labels.slice(1).join(".") === sourceHost;
   return host === sourceHost && path.some((segment) => isLanguageTag(segment, language));
+}
+
+/**
+ * The translation line that corresponds to the line of a source link: the same share of the way
+ * through the paired segment (a note's third line for a note's third line), its text without
+ * the indentation.
+ */
+function correspondingLine(document: LintDocument, pair: Pair, target: Target): { start: number; end: number } {
+  const sourceLines = document.sourceLines;
+  const at = Math.max(0, pair.sources.indexOf(target.segment));
+  const translation = pair.translations[Math.min(at, pair.translations.length - 1)];
+  const span = (lines: LintDocument["lines"], segment: Segment) => {
+    const first = lines.position(segment.start).line;
+    return { first, count: lines.position(Math.max(segment.start, segment.end - 1)).line - first };
+  };
+  const from = span(sourceLines, target.segment);
+  const to = span(document.lines, translation);
+  const share = from.count === 0 ? 0 : (sourceLines.position(target.link.start).line - from.first) / from.count;
+  const line = to.first + Math.round(share * to.count);
+  const lineStart = Math.max(translation.start, document.lines.starts[line - 1]);
+  const lineEnd = Math.min(translation.end, (document.lines.starts[line] ?? translation.end + 1) - 1);
+  const text = document.text.slice(lineStart, lineEnd);
+  const start = lineStart + (text.length - text.trimStart().length);
+  const end = lineStart + text.trimEnd().length;
+  return end > start ? { start, end } : { start: translation.start, end: translation.start + 1 };
 }
 
 /** One report per URL, however many times a side repeats it. */

@@ -107,6 +107,17 @@ runRuleTests(rule, {
       errors: [{ messageId: "changed", line: 3 }],
     },
     {
+      name: "findings about links in a note point at the links' own lines and name the source's lines",
+      code: "# Títol\n\n:::note\nEl procés es descriu a [la guia](https://old.example.dev/guide) i\nprou.\n:::\n",
+      lint: {
+        source: { text: "# Title\n\n:::note\nThe process is described in [the guide](https://core.example.dev/guide) and\nin [the second guide](https://core.example.dev/two).\n:::\n" },
+      },
+      errors: [
+        { messageId: "changed", line: 4, column: 24, messageIncludes: "(line 4)" },
+        { messageId: "missing", line: 5, column: 1, messageIncludes: "The source (line 5)" },
+      ],
+    },
+    {
       name: "a host that gains the target language but also changes its path is a changed target",
       code: "Lee [la guía](https://es.docs.example.dev/v1/start).\n",
       lint: { targetLanguage: "es", source: { text: "Read [the guide](https://docs.example.dev/v2/start).\n" } },
