@@ -100,6 +100,9 @@ const conventionsSchema = z
   })
   .strict();
 
+/** How many links to missing pages, outnumbering those to pages found, show a page's tree to be incomplete. */
+const INCOMPLETE_TREE_LINKS = 3;
+
 type HeadingIdConvention = z.infer<typeof conventionsSchema>["headingIds"];
 
 function ignorePatterns(patterns: string[]): RegExp[] {
@@ -118,6 +121,8 @@ export default defineRule({
     fragmentOnlyInSource:
       "Link '{{url}}': the anchor '{{fragment}}' exists in the source page but not in {{page}}: the translation changed that heading's id.",
     sourceLanguagePage: "Link '{{url}}' leads to the source-language page although the translated page exists: use '{{suggested}}'.",
+    incompleteTree:
+      "{{count}} links lead to pages this tree does not have, and {{found}} to pages it has: it looks like a partial copy of its site. Lint the whole site, or give the source with --source-root. The links: {{links}}.",
     headingIdChanged: "Heading id '{{found}}' differs from its source heading's '{{expected}}' (line {{sourceLine}}): links to '#{{expected}}' stop working here.",
     headingIdMissing: "Heading has no id where its source heading (line {{sourceLine}}) has '{{expected}}': links to '#{{expected}}' stop working here.",
   },
@@ -132,6 +137,10 @@ export default defineRule({
     let sourceAnchors: PageAnchors | undefined;
     let sharedPaths: Set<string> | undefined;
     const anchorsHere = () => (ownAnchors ??= anchorsOfNodes(document.root.children, document.text));
+
+    /** Links to missing pages, held back until the page's other links tell whether its tree is complete. */
+    const missingPages: Report[] = [];
+    let foundPages = 0;
 
     for (const occurrence of occurrencesIn(document.root.children, document.text)) {
       const link = parseLocalLink(occurrence.url);
@@ -151,6 +160,22 @@ export default defineRule({
       }
       if (!view || !filePath) continue;
       checkFileLink(view, filePath, link, occurrence, at);
+    }
+    reportMissingPages();
+
+    /**
+     * A page whose links mostly lead to pages its tree lacks sits in a partial copy of its site (a
+     * few pages taken out to translate): one finding says so, rather than one a link. In a complete
+     * tree most links resolve, and each dead one is reported on its own.
+     */
+    function reportMissingPages() {
+      if (missingPages.length < INCOMPLETE_TREE_LINKS || missingPages.length <= foundPages) {
+        for (const r of missingPages) report(r);
+        return;
+      }
+      const listed = missingPages.slice(0, 3).map((r) => `'${r.data!.url}' (line ${document.lines.position(r.start).line})`);
+      const more = missingPages.length > listed.length ? `, and ${missingPages.length - listed.length} more` : "";
+      report({ ...missingPages[0], messageId: "incompleteTree", data: { count: missingPages.length, found: foundPages, links: listed.join(", ") + more } });
     }
 
     function checkFileLink(view: FileView, filePath: string, link: LocalLink, occurrence: Occurrence, at: Pick<Report, "start" | "end" | "side">) {
@@ -179,6 +204,7 @@ export default defineRule({
         if (!unknown && own.length > 0) reportMissing(view, own[0], link, occurrence, at);
         return;
       }
+      if (isPagePath(targets[0].found, options)) foundPages++;
       if (trees && own.includes(targets[0].written)) checkLanguage(view, targets[0].written, targets[0].found, link, occurrence, at);
       if (link.fragment !== undefined && !needsNoAnchor(link.fragment)) checkFragment(view, targets, link, occurrence, at);
     }
@@ -194,7 +220,7 @@ export default defineRule({
       // from elsewhere (Hugo modules, generated pages): only a place to point to instead makes it sure.
       if (!suggested && (depth > 1 || sharedPaths.has(link.path.replace(/(.)\/+$/, "$1")))) return;
       const fix = suggested && occurrence.urlAt !== undefined ? { range: [occurrence.urlAt, occurrence.urlAt + occurrence.url.length] as [number, number], text: suggested } : undefined;
-      report({
+      const found: Report = {
         ...at,
         messageId: "missingFile",
         data: {
@@ -204,7 +230,10 @@ export default defineRule({
           hint: suggested ? ` Did you mean '${suggested}'?` : "",
         },
         ...(fix ? { suggestions: [{ desc: `Link to '${suggested}'.`, fix }] } : {}),
-      });
+      };
+      // A missing page with nowhere to point to instead may be one of many that a partial copy lacks.
+      if (page && !suggested) missingPages.push(found);
+      else report(found);
     }
 
     /** A relative link written as if from the site's root (`learn/x` for `/learn/x`) leads somewhere from there. */

@@ -208,6 +208,33 @@ runRuleTests(rule, {
   ],
 });
 
+describe("link-destination in a partial copy of a site", () => {
+  const files = memoryFiles({
+    "/copy/de/guide/start.md": "# Start\n",
+    "/copy/de/guide/logo.png": "",
+    "/full/de/guide/start.md": "# Start\n",
+    "/full/de/guide/install.md": "# Installation\n",
+    "/full/de/guide/config.md": "# Konfiguration\n",
+    "/full/de/guide/deploy.md": "# Bereitstellung\n",
+    "/full/de/guide/faq.md": "# FAQ\n",
+  }, ["/copy", "/full"]);
+  const links = "Lies [Installation](./install.md), [Konfiguration](./config.md), [Bereitstellung](./deploy.md), [FAQ](./faq.md) und [Updates](./updates.md).\n";
+  const findingsIn = (filePath: string) => lint(links, { filePath, ruleSet: [rule], settings: { files } }).findings;
+
+  it("says once that the tree lacks the pages most links lead to", () => {
+    const findings = findingsIn("/copy/de/guide/start.md");
+    expect(findings.map((f) => f.messageId)).toEqual(["incompleteTree"]);
+    expect(findings[0].message).toContain("5 links lead to pages this tree does not have, and 0 to pages it has");
+    expect(findings[0].message).toContain("'./install.md' (line 1)");
+    expect(findings[0].column).toBe(6);
+  });
+
+  it("still reports a dead link on its own where the tree has the other pages", () => {
+    const findings = findingsIn("/full/de/guide/start.md");
+    expect(findings.map((f) => `${f.messageId} ${f.message.match(/'[^']*'/)![0]}`)).toEqual(["missingFile './updates.md'"]);
+  });
+});
+
 describe("link-destination's heading ids", () => {
   const findings = (code: string, source: string, options?: unknown) =>
     lint(code, { ...parallel("setup.md", source), ruleSet: [rule], rules: options === undefined ? {} : { [rule.id]: ["warn", options] } }).findings;
