@@ -3,6 +3,7 @@ import * as z from "zod";
 import type { Nodes } from "mdast";
 import { anchorsOfNodes, createSlugger, explicitHeadingId, headingPlainText, type ExplicitId } from "../src/anchors.js";
 import {
+  ancestors,
   holdsAssets,
   isPagePath,
   isUnder,
@@ -18,6 +19,7 @@ import {
 import { defineRule, matchedPairs, type FileView, type PageAnchors } from "../src/rule.js";
 import { writtenDestinations, type WrittenDestination } from "../src/links.js";
 import type { LintDocument, Report, Segment, TextEdit } from "../src/types.js";
+import { isLanguageTag } from "../src/url-match.js";
 
 /**
  * A link that is well written but leads nowhere: a relative link or image to a file that does not
@@ -59,6 +61,22 @@ const WEB_HOST = /^(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+
  */
 function isPartial(filePath: string | undefined): boolean {
   return filePath !== undefined && filePath.split("/").some((segment) => segment.startsWith("_") && !/^_index\./.test(segment));
+}
+
+/**
+ * Without a source file, the trees of a site kept one folder a language (`content/pt/…` beside
+ * `content/en/…`): the folder named by the file's language and its source-language sibling, when
+ * the view shows one. Such sites serve a page not translated yet from the sibling.
+ */
+function languageTrees(filePath: string, document: LintDocument, view: FileView): { translation: string; source: string } | undefined {
+  const target = document.targetLanguage;
+  if (!target) return undefined;
+  const language = document.sourceLanguage ?? "en";
+  const folder = ancestors(filePath).find((f) => isLanguageTag(posix.basename(f), target));
+  if (!folder) return undefined;
+  const parent = posix.dirname(folder);
+  const sibling = (view.entries(parent) ?? []).find((name) => name.endsWith("/") && isLanguageTag(name.slice(0, -1), language));
+  return sibling ? { translation: folder, source: posix.join(parent, sibling.slice(0, -1)) } : undefined;
 }
 
 /** Fragments a browser handles without an element: the page's top, text fragments, GitHub line numbers. */
@@ -132,7 +150,12 @@ export default defineRule({
     const filePath = document.filePath?.replace(/\\/g, "/");
     const sourcePath = document.sourceFilePath?.replace(/\\/g, "/");
     const view = filePath && posix.isAbsolute(filePath) ? settings.files : undefined;
-    const trees = document.mode === "parallel" && filePath && sourcePath ? mirrorRoots(filePath, sourcePath) : undefined;
+    const trees =
+      document.mode === "parallel" && filePath && sourcePath
+        ? mirrorRoots(filePath, sourcePath)
+        : filePath && view
+          ? languageTrees(filePath, document, view)
+          : undefined;
     let ownAnchors: PageAnchors | undefined;
     let sourceAnchors: PageAnchors | undefined;
     let sharedPaths: Set<string> | undefined;
@@ -274,6 +297,9 @@ export default defineRule({
       const counterpart = trees && isUnder(found, trees.translation) ? mirrored(found, trees.translation, trees.source) : undefined;
       const sourcePage = counterpart === undefined ? undefined : view.anchors(counterpart);
       const inSource = sourcePage?.ids.has(wanted) === true;
+      // A site-absolute path without the language's prefix may be the source-language page (a site
+      // that serves its source language at the root, such as Starlight's): its anchor counts.
+      if (inSource && written.siteAbsolute) return;
       if (!inSource && pages.some((anchors) => !anchors!.complete)) return;
       const shown = written.siteAbsolute ? posix.relative(written.base, found) : posix.relative(posix.dirname(filePath!), found);
       const page = `'${shown || posix.basename(found)}'`;

@@ -54,6 +54,16 @@ runRuleTests(rule, {
     { name: "a page with templating may get anchors from its includes", code: "Veja [as flags](templated.md#flags).\n", lint: pt("intro.md") },
     { name: "ignored links", code: "Veja [a especificação](/docs/specs/otel/).\n", options: { ignore: ["/docs/specs/*"] }, lint: pt("intro.md") },
     { name: "the top of the page and text fragments need no anchor", code: "[Topo](#top) e [trecho](#:~:text=foo).\n\n# Título\n" },
+    {
+      name: "without a source file, a page not translated yet is found in the source-language sibling folder",
+      code: "Veja [os detalhes](./untranslated.md#details) e [o guia](/guide/untranslated/).\n",
+      lint: { ...pt("intro.md"), targetLanguage: "pt" },
+    },
+    {
+      name: "a site-absolute link without the language's prefix may lead to the source-language page, whose anchor counts",
+      code: "Veja [os primeiros passos](/guide/setup/#first-steps).\n",
+      lint: parallel("usage.md", "See [the first steps](/guide/setup/#first-steps).\n"),
+    },
     { name: "a translated heading that keeps its source's id", code: "## Próximos passos {#next}\n", lint: parallel("setup.md", "## Next steps {#next}\n") },
     { name: "a translated heading without ids on either side", code: "## Próximos passos\n", lint: parallel("setup.md", "## Next steps\n") },
   ],
