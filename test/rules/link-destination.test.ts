@@ -20,6 +20,7 @@ const site = memoryFiles({
   "/site/pt/blog/post/cover.jpg": "",
   "/site/pt/docs/page.md": "# Página\n",
   "/site/pt/docs/other.md": "# Outra\n",
+  "/site/pt/develop/Plugins/index.mdx": "# Extensões\n\n## Configuração\n",
   "/site/react/src/content/learn/state.md": "# State\n\n## Updating state {/*updating*/}\n",
   "/site/react/src/content/reference/hooks.md": "# Hooks\n",
   "/site/react/public/images/logo.png": "",
@@ -55,6 +56,11 @@ runRuleTests(rule, {
     { name: "ignored links", code: "Veja [a especificação](/docs/specs/otel/).\n", options: { ignore: ["/docs/specs/*"] }, lint: pt("intro.md") },
     { name: "the top of the page and text fragments need no anchor", code: "[Topo](#top) e [trecho](#:~:text=foo).\n\n# Título\n" },
     {
+      name: "a site URL in lower case leads to a file whose path has capitals, as site generators lower-case paths",
+      code: "Veja [as extensões](../develop/plugins/#configuração) e [o índice](/develop/plugins).\n",
+      lint: pt("intro.md"),
+    },
+    {
       name: "without a source file, a page not translated yet is found in the source-language sibling folder",
       code: "Veja [os detalhes](./untranslated.md#details) e [o guia](/guide/untranslated/).\n",
       lint: { ...pt("intro.md"), targetLanguage: "pt" },
@@ -68,6 +74,13 @@ runRuleTests(rule, {
     { name: "a translated heading without ids on either side", code: "## Próximos passos\n", lint: parallel("setup.md", "## Next steps\n") },
   ],
   invalid: [
+    {
+      name: "a link naming a Markdown file must match its case",
+      code: "Veja [a instalação](./Setup.md).\n",
+      lint: pt("intro.md"),
+      errors: [{ messageId: "missingFile" }],
+      output: null,
+    },
     {
       name: "a relative link to a page that was renamed",
       code: "Veja [o carregamento](./data-loading.md).\n",
