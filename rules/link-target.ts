@@ -10,7 +10,8 @@ import { canonicalUrl, hasBrokenHost, isAnchorOnly, isLanguageTag, namesLanguage
  * `www.`, trailing slash, tracking parameters, anchors) and localisations are accepted: a
  * language folder or subdomain swapped for or added to a URL whose rest is unchanged
  * (`example.dev/docs/x` → `example.dev/pt-br/docs/x`, `pt-br.example.dev/docs/x`), and
- * configured prefixes, in which `{lang}` stands for a language tag. A URL still written in the text but no longer rendered as a link
+ * configured prefixes, in which `{lang}` stands for a language tag. A repository's file at another
+ * revision (`blob/<commit>/x` for `blob/main/x`) is the same document. A URL still written in the text but no longer rendered as a link
  * is `broken-link`'s finding, not this rule's.
  *
  * @example invalid

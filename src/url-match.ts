@@ -119,6 +119,19 @@ function hostLocalized(source: string, translation: string, from: Set<string>, t
   return th.length === sh.length + 1 && sh.length >= 2 && th.slice(1).join(".") === source;
 }
 
+/** A file or folder on a code host at some revision: `github.com/o/r/blob/<ref>/path`, `gitlab.com/o/r/-/tree/<ref>/path`. */
+const CODE_HOST_FILE = /^((?:github\.com|gitlab\.com)\/[^/]+\/[^/]+\/(?:-\/)?(?:blob|tree|raw))\/([^/]+)(\/.+)$/;
+
+/**
+ * The same file of the same repository at another revision (a pinned commit for `main`, a tag for
+ * a branch): a translation made earlier or later links the same document.
+ */
+function sameFileAtAnotherRevision(source: string, translation: string): boolean {
+  const s = source.match(CODE_HOST_FILE);
+  const t = translation.match(CODE_HOST_FILE);
+  return s !== null && t !== null && s[1] === t[1] && s[3] === t[3];
+}
+
 /** `./build` and `/site/build` may name the same page: a relative path matches the end of the other. */
 function sameRelativeTarget(a: string, b: string): boolean {
   const relative = (u: string) => !/^[a-z][a-z0-9+.-]*:|^\/|^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/.test(u);
@@ -175,7 +188,7 @@ export function sameTarget(source: string, translation: string, options: UrlMatc
   const s = canonicalUrl(source);
   const t = canonicalUrl(translation);
   if (s === t) return true;
-  if (sameRelativeTarget(s, t)) return true;
+  if (sameRelativeTarget(s, t) || sameFileAtAnotherRevision(s, t)) return true;
   for (const l of options.localizations ?? []) if (localized(s, t, l, options)) return true;
   if (options.sourceLanguage && options.targetLanguage) return languageSwapped(s, t, options.sourceLanguage, options.targetLanguage);
   return false;

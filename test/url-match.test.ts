@@ -21,3 +21,16 @@ describe("sameTarget on localised documentation sites", () => {
     expect(sameTarget("https://docs.example.dev/start", "https://docs.example.dev/pt-br/start", { localizations })).toBe(true);
   });
 });
+
+describe("sameTarget on code hosts", () => {
+  it("takes a file of a repository at another revision for the same file", () => {
+    expect(sameTarget("https://github.com/acme/tool/blob/3f2a9c1/docs/setup.md", "https://github.com/acme/tool/blob/main/docs/setup.md")).toBe(true);
+    expect(sameTarget("https://gitlab.com/acme/tool/-/tree/v1.2/src", "https://gitlab.com/acme/tool/-/tree/main/src")).toBe(true);
+  });
+
+  it("still tells another file, another repository or a file for a folder apart", () => {
+    expect(sameTarget("https://github.com/acme/tool/blob/main/docs/setup.md", "https://github.com/acme/tool/blob/main/docs/usage.md")).toBe(false);
+    expect(sameTarget("https://github.com/acme/tool/blob/main/README.md", "https://github.com/acme/other/blob/main/README.md")).toBe(false);
+    expect(sameTarget("https://github.com/acme/tool/blob/main/docs", "https://github.com/acme/tool/tree/main/docs")).toBe(false);
+  });
+});
