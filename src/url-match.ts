@@ -129,7 +129,9 @@ const CODE_HOST_FILE = /^((?:github\.com|gitlab\.com)\/[^/]+\/[^/]+\/(?:-\/)?(?:
 function sameFileAtAnotherRevision(source: string, translation: string): boolean {
   const s = source.match(CODE_HOST_FILE);
   const t = translation.match(CODE_HOST_FILE);
-  return s !== null && t !== null && s[1] === t[1] && s[3] === t[3];
+  // A query on such a URL only says how to show the file (`?plain=1`) or where the revision came from (`?from_branch=main`).
+  const file = (m: RegExpMatchArray) => m[3].replace(/\?.*$/, "");
+  return s !== null && t !== null && s[1] === t[1] && file(s) === file(t);
 }
 
 /** `./build` and `/site/build` may name the same page: a relative path matches the end of the other. */

@@ -26,6 +26,7 @@ describe("sameTarget on code hosts", () => {
   it("takes a file of a repository at another revision for the same file", () => {
     expect(sameTarget("https://github.com/acme/tool/blob/3f2a9c1/docs/setup.md", "https://github.com/acme/tool/blob/main/docs/setup.md")).toBe(true);
     expect(sameTarget("https://gitlab.com/acme/tool/-/tree/v1.2/src", "https://gitlab.com/acme/tool/-/tree/main/src")).toBe(true);
+    expect(sameTarget("https://github.com/acme/tool/tree/9e1d0c4/plugins?from_branch=main", "https://github.com/acme/tool/tree/main/plugins")).toBe(true);
   });
 
   it("still tells another file, another repository or a file for a folder apart", () => {
