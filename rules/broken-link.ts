@@ -9,6 +9,12 @@ import type { LinkInfo, Pair, Report, Segment } from "../src/types.js";
  * Link syntax that will not render as a link: `[text] (url)`, `text](url)`, `[text]url)`,
  * `[text](url` , an empty target, a target that is not a URL, an undefined reference.
  *
+ * A fix is certain only where the repair has one reading: the space between `]` and `(` goes,
+ * a `(` goes between `]` and a URL that a `)` already closes, and a lost `[` comes back when the
+ * paired source has a link with the same label and URL. A `)` is never invented: where the link
+ * ends is a guess (a URL broken by a space or a line break would be closed after its first
+ * piece), so a missing `)` gets a suggestion only when the source links to exactly that URL.
+ *
  * @example invalid
  * Veja o [site] (https://example.org).
  * → "Link will not render: space between ']' and '('."
@@ -136,6 +142,11 @@ export default defineRule({
         return link ? ` The source has '${document.sourceText.slice(link.start, link.end)}'.` : "";
       };
       const emit = (r: Omit<Report, "side">) => report({ ...r, side: segment.side });
+      /** Closing the link after `url` is offered, never applied, and only when the source links to that very URL. */
+      const closingSuggestion = (url: string, urlAt: number, opening: "" | "("): Pick<Report, "suggestions"> =>
+        sourceLinkFor(pair, url, document.sourceText)
+          ? { suggestions: [{ desc: `Close the link after '${url}', as the source does.`, fix: { range: [urlAt, urlAt + url.length], text: `${opening}${url})` } }] }
+          : {};
 
       for (const link of linksOf(segment, text)) {
         if (link.form === "bare" || link.form === "reference" || /\{\{|\{%/.test(link.url)) continue;
@@ -193,16 +204,10 @@ export default defineRule({
       for (const m of masked.matchAll(MISSING_OPEN_PAREN)) {
         const start = base + m.index;
         const afterLabel = start + 1 + m[1].length + 1;
-        const hasClose = m[3] === ")";
-        const edits = [{ range: [afterLabel, afterLabel] as [number, number], text: "(" }];
-        if (!hasClose) edits.push({ range: [afterLabel + m[2].length, afterLabel + m[2].length], text: ")" });
-        emit({
-          messageId: "missingOpenParen",
-          data: { label: m[1], url: m[2], source: quote(m[2]) },
-          start,
-          end: start + m[0].length,
-          fix: edits,
-        });
+        const opening = { range: [afterLabel, afterLabel] as [number, number], text: "(" };
+        const found = { messageId: "missingOpenParen", data: { label: m[1], url: m[2], source: quote(m[2]) }, start, end: start + m[0].length };
+        if (m[3] === ")") emit({ ...found, fix: opening });
+        else emit({ ...found, ...closingSuggestion(m[2], afterLabel, "(") });
       }
 
       for (const m of masked.matchAll(MISSING_CLOSE_PAREN)) {
@@ -216,7 +221,7 @@ export default defineRule({
           data: { label: m[1], url, source: quote(url) },
           start,
           end: start + m[0].length,
-          fix: { range: [at, at], text: ")" },
+          ...closingSuggestion(url, at - url.length, ""),
         });
       }
 

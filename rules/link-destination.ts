@@ -1,8 +1,9 @@
 import { posix } from "node:path";
 import * as z from "zod";
 import type { Nodes } from "mdast";
-import { anchorsOfNodes, createSlugger, explicitHeadingId, headingPlainText } from "../src/anchors.js";
+import { anchorsOfNodes, createSlugger, explicitHeadingId, headingPlainText, type ExplicitId } from "../src/anchors.js";
 import {
+  ancestors,
   holdsAssets,
   isPagePath,
   isUnder,
@@ -17,7 +18,8 @@ import {
 } from "../src/link-paths.js";
 import { defineRule, matchedPairs, type FileView, type PageAnchors } from "../src/rule.js";
 import { writtenDestinations, type WrittenDestination } from "../src/links.js";
-import type { LintDocument, Report, Segment } from "../src/types.js";
+import type { LintDocument, Report, Segment, TextEdit } from "../src/types.js";
+import { isLanguageTag } from "../src/url-match.js";
 
 /**
  * A link that is well written but leads nowhere: a relative link or image to a file that does not
@@ -61,6 +63,22 @@ function isPartial(filePath: string | undefined): boolean {
   return filePath !== undefined && filePath.split("/").some((segment) => segment.startsWith("_") && !/^_index\./.test(segment));
 }
 
+/**
+ * Without a source file, the trees of a site kept one folder a language (`content/pt/…` beside
+ * `content/en/…`): the folder named by the file's language and its source-language sibling, when
+ * the view shows one. Such sites serve a page not translated yet from the sibling.
+ */
+function languageTrees(filePath: string, document: LintDocument, view: FileView): { translation: string; source: string } | undefined {
+  const target = document.targetLanguage;
+  if (!target) return undefined;
+  const language = document.sourceLanguage ?? "en";
+  const folder = ancestors(filePath).find((f) => isLanguageTag(posix.basename(f), target));
+  if (!folder) return undefined;
+  const parent = posix.dirname(folder);
+  const sibling = (view.entries(parent) ?? []).find((name) => name.endsWith("/") && isLanguageTag(name.slice(0, -1), language));
+  return sibling ? { translation: folder, source: posix.join(parent, sibling.slice(0, -1)) } : undefined;
+}
+
 /** Fragments a browser handles without an element: the page's top, text fragments, GitHub line numbers. */
 function needsNoAnchor(fragment: string): boolean {
   return fragment === "" || fragment.toLowerCase() === "top" || fragment.startsWith(":~:") || /^L\d+(?:-L\d+)?$/.test(fragment);
@@ -92,8 +110,18 @@ const conventionsSchema = z
     relativeTo: z.enum(["file", "page", "either"]).default("either"),
     /** Links not to check, as written: `*` stands for any text (`/docs/specs/*`). */
     ignore: z.array(z.string().min(1)).default([]),
+    /**
+     * How the site keeps heading ids across languages: `source` (every translation keeps the source's
+     * ids), `translated` (translators write their own), or `auto` (read from each page's other headings).
+     */
+    headingIds: z.enum(["auto", "source", "translated"]).default("auto"),
   })
   .strict();
+
+/** How many links to missing pages, outnumbering those to pages found, show a page's tree to be incomplete. */
+const INCOMPLETE_TREE_LINKS = 3;
+
+type HeadingIdConvention = z.infer<typeof conventionsSchema>["headingIds"];
 
 function ignorePatterns(patterns: string[]): RegExp[] {
   return patterns.map((p) => new RegExp(`^${p.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`));
@@ -111,20 +139,31 @@ export default defineRule({
     fragmentOnlyInSource:
       "Link '{{url}}': the anchor '{{fragment}}' exists in the source page but not in {{page}}: the translation changed that heading's id.",
     sourceLanguagePage: "Link '{{url}}' leads to the source-language page although the translated page exists: use '{{suggested}}'.",
+    incompleteTree:
+      "{{count}} links lead to pages this tree does not have, and {{found}} to pages it has: it looks like a partial copy of its site. Lint the whole site, or give the source with --source-root. The links: {{links}}.",
     headingIdChanged: "Heading id '{{found}}' differs from its source heading's '{{expected}}' (line {{sourceLine}}): links to '#{{expected}}' stop working here.",
     headingIdMissing: "Heading has no id where its source heading (line {{sourceLine}}) has '{{expected}}': links to '#{{expected}}' stop working here.",
   },
   check({ document, options, settings, report }) {
-    checkHeadingIds(document, report);
+    checkHeadingIds(document, options.headingIds, report);
     const ignored = ignorePatterns(options.ignore);
     const filePath = document.filePath?.replace(/\\/g, "/");
     const sourcePath = document.sourceFilePath?.replace(/\\/g, "/");
     const view = filePath && posix.isAbsolute(filePath) ? settings.files : undefined;
-    const trees = document.mode === "parallel" && filePath && sourcePath ? mirrorRoots(filePath, sourcePath) : undefined;
+    const trees =
+      document.mode === "parallel" && filePath && sourcePath
+        ? mirrorRoots(filePath, sourcePath)
+        : filePath && view
+          ? languageTrees(filePath, document, view)
+          : undefined;
     let ownAnchors: PageAnchors | undefined;
     let sourceAnchors: PageAnchors | undefined;
     let sharedPaths: Set<string> | undefined;
     const anchorsHere = () => (ownAnchors ??= anchorsOfNodes(document.root.children, document.text));
+
+    /** Links to missing pages, held back until the page's other links tell whether its tree is complete. */
+    const missingPages: Report[] = [];
+    let foundPages = 0;
 
     for (const occurrence of occurrencesIn(document.root.children, document.text)) {
       const link = parseLocalLink(occurrence.url);
@@ -144,6 +183,22 @@ export default defineRule({
       }
       if (!view || !filePath) continue;
       checkFileLink(view, filePath, link, occurrence, at);
+    }
+    reportMissingPages();
+
+    /**
+     * A page whose links mostly lead to pages its tree lacks sits in a partial copy of its site (a
+     * few pages taken out to translate): one finding says so, rather than one a link. In a complete
+     * tree most links resolve, and each dead one is reported on its own.
+     */
+    function reportMissingPages() {
+      if (missingPages.length < INCOMPLETE_TREE_LINKS || missingPages.length <= foundPages) {
+        for (const r of missingPages) report(r);
+        return;
+      }
+      const listed = missingPages.slice(0, 3).map((r) => `'${r.data!.url}' (line ${document.lines.position(r.start).line})`);
+      const more = missingPages.length > listed.length ? `, and ${missingPages.length - listed.length} more` : "";
+      report({ ...missingPages[0], messageId: "incompleteTree", data: { count: missingPages.length, found: foundPages, links: listed.join(", ") + more } });
     }
 
     function checkFileLink(view: FileView, filePath: string, link: LocalLink, occurrence: Occurrence, at: Pick<Report, "start" | "end" | "side">) {
@@ -172,6 +227,7 @@ export default defineRule({
         if (!unknown && own.length > 0) reportMissing(view, own[0], link, occurrence, at);
         return;
       }
+      if (isPagePath(targets[0].found, options)) foundPages++;
       if (trees && own.includes(targets[0].written)) checkLanguage(view, targets[0].written, targets[0].found, link, occurrence, at);
       if (link.fragment !== undefined && !needsNoAnchor(link.fragment)) checkFragment(view, targets, link, occurrence, at);
     }
@@ -187,7 +243,7 @@ export default defineRule({
       // from elsewhere (Hugo modules, generated pages): only a place to point to instead makes it sure.
       if (!suggested && (depth > 1 || sharedPaths.has(link.path.replace(/(.)\/+$/, "$1")))) return;
       const fix = suggested && occurrence.urlAt !== undefined ? { range: [occurrence.urlAt, occurrence.urlAt + occurrence.url.length] as [number, number], text: suggested } : undefined;
-      report({
+      const found: Report = {
         ...at,
         messageId: "missingFile",
         data: {
@@ -197,7 +253,10 @@ export default defineRule({
           hint: suggested ? ` Did you mean '${suggested}'?` : "",
         },
         ...(fix ? { suggestions: [{ desc: `Link to '${suggested}'.`, fix }] } : {}),
-      });
+      };
+      // A missing page with nowhere to point to instead may be one of many that a partial copy lacks.
+      if (page && !suggested) missingPages.push(found);
+      else report(found);
     }
 
     /** A relative link written as if from the site's root (`learn/x` for `/learn/x`) leads somewhere from there. */
@@ -238,6 +297,9 @@ export default defineRule({
       const counterpart = trees && isUnder(found, trees.translation) ? mirrored(found, trees.translation, trees.source) : undefined;
       const sourcePage = counterpart === undefined ? undefined : view.anchors(counterpart);
       const inSource = sourcePage?.ids.has(wanted) === true;
+      // A site-absolute path without the language's prefix may be the source-language page (a site
+      // that serves its source language at the root, such as Starlight's): its anchor counts.
+      if (inSource && written.siteAbsolute) return;
       if (!inSource && pages.some((anchors) => !anchors!.complete)) return;
       const shown = written.siteAbsolute ? posix.relative(written.base, found) : posix.relative(posix.dirname(filePath!), found);
       const page = `'${shown || posix.basename(found)}'`;
@@ -247,12 +309,18 @@ export default defineRule({
   },
 });
 
-/**
- * A translated heading must keep its source heading's explicit id (`{#id}`, `{/*id*\/}`): sites
- * keep ids across languages so that links between pages and languages keep working.
- */
-function checkHeadingIds(document: LintDocument, report: (r: Report) => void): void {
-  const firstLine = (s: Segment) => s.raw.split(/\r?\n/)[0];
+/** A heading id the translation is checked against: what the source heading has, and what the translation wrote. */
+interface HeadingIdPair {
+  source: Segment;
+  translation: Segment;
+  expected: Pick<ExplicitId, "id" | "syntax">;
+  found?: ExplicitId;
+}
+
+const firstLine = (s: Segment) => s.raw.split(/\r?\n/)[0];
+
+/** The heading pairs whose translation must keep the source's explicit id or slug. */
+function headingIdPairs(document: LintDocument): HeadingIdPair[] {
   // A source heading without an explicit id is reached by its slug, numbered among the source's headings.
   // A slug numbered for a repeated heading is left alone: includes the text does not show may take part in the count.
   const slugger = createSlugger();
@@ -266,6 +334,7 @@ function checkHeadingIds(document: LintDocument, report: (r: Report) => void): v
       if (!slugger.numbered(slug)) sourceSlugs.set(s, slug);
     }
   }
+  const pairs: HeadingIdPair[] = [];
   for (const pair of matchedPairs(document)) {
     if (pair.sources.length !== 1 || pair.translations.length !== 1) continue;
     const [source, translation]: Segment[] = [pair.sources[0], pair.translations[0]];
@@ -274,16 +343,71 @@ function checkHeadingIds(document: LintDocument, report: (r: Report) => void): v
     const found = explicitHeadingId(firstLine(translation));
     // Without ids on either side, a translated heading gets a new slug: the sites this rule knows accept that.
     const expected = explicit ?? (found && sourceSlugs.has(source) ? { id: sourceSlugs.get(source)!, syntax: found.syntax } : undefined);
-    if (!expected || expected.id === "" || found?.id === expected.id) continue;
-    const at = { side: "translation" as const, start: translation.start, end: translation.start + firstLine(translation).length };
+    if (!expected || expected.id === "") continue;
+    pairs.push({ source, translation, expected, ...(found ? { found } : {}) });
+  }
+  return pairs;
+}
+
+/** The depth of each heading on one side, in order: two sides with the same outline pair their headings one to one. */
+function outline(document: LintDocument, side: Segment["side"]): Segment[] {
+  return document.segments.filter((s) => s.side === side && s.kind === "heading" && s.nodes[0]?.type === "heading");
+}
+
+function depthOf(segment: Segment): number {
+  const node = segment.nodes[0];
+  return node?.type === "heading" ? node.depth : 0;
+}
+
+/** Whether the two headings hold the same place in outlines that match heading for heading. */
+function pairedForCertain(document: LintDocument, source: Segment, translation: Segment): boolean {
+  const sources = outline(document, "source");
+  const translations = outline(document, "translation");
+  if (sources.length !== translations.length || sources.some((s, i) => depthOf(s) !== depthOf(translations[i]))) return false;
+  return sources.indexOf(source) === translations.indexOf(translation);
+}
+
+/** A heading line with exactly `ids` id markers and nothing that reads as a code fence pasted into it. */
+function plainHeadingLine(line: string, ids: number): boolean {
+  return !/`{3}|~{3}/.test(line) && (line.match(/\{\/\*|\{[^{}]*#/g) ?? []).length === ids;
+}
+
+/**
+ * A translated heading must keep its source heading's explicit id (`{#id}`, `{/*id*\/}`): sites
+ * keep ids across languages so that links between pages and languages keep working.
+ *
+ * The fix writes the source's id, and is certain only when three things hold: the heading is paired
+ * for certain (both pages have the same outline, heading for heading, and this heading holds the
+ * same place in both); the site's convention is known (`headingIds: "source"`, or every other
+ * heading of the page that could keep its source's id does, and at least one does); and the line
+ * holds one id and no pasted code fence. Otherwise the finding comes with a suggestion.
+ */
+function checkHeadingIds(document: LintDocument, convention: HeadingIdConvention, report: (r: Report) => void): void {
+  if (convention === "translated") return;
+  const pairs = headingIdPairs(document);
+  const differing = pairs.filter((p) => p.found?.id !== p.expected.id);
+  const keptElsewhere = pairs.length > differing.length && differing.length === 1;
+  for (const { source, translation, expected, found } of differing) {
+    const line = firstLine(translation);
+    const at = { side: "translation" as const, start: translation.start, end: translation.start + line.length };
     const sourceLine = document.sourceLines.position(source.start).line;
+    let edit: TextEdit;
+    let finding: Pick<Report, "messageId" | "data">;
     if (found) {
-      const range: [number, number] = [translation.start + found.start, translation.start + found.end];
-      report({ ...at, messageId: "headingIdChanged", data: { found: found.id, expected: expected.id, sourceLine }, fix: { range, text: expected.id } });
+      edit = { range: [translation.start + found.start, translation.start + found.end], text: expected.id };
+      finding = { messageId: "headingIdChanged", data: { found: found.id, expected: expected.id, sourceLine } };
     } else {
-      const end = translation.start + firstLine(translation).replace(/\s+#+\s*$|\s+$/, "").length;
+      const end = translation.start + line.replace(/\s+#+\s*$|\s+$/, "").length;
       const id = expected.syntax === "comment" ? `{/*${expected.id}*/}` : `{#${expected.id}}`;
-      report({ ...at, messageId: "headingIdMissing", data: { expected: expected.id, sourceLine }, fix: { range: [end, end], text: ` ${id}` } });
+      edit = { range: [end, end], text: ` ${id}` };
+      finding = { messageId: "headingIdMissing", data: { expected: expected.id, sourceLine } };
     }
+    if (!plainHeadingLine(line, found ? 1 : 0)) {
+      report({ ...at, ...finding });
+      continue;
+    }
+    const certain = (convention === "source" || keptElsewhere) && pairedForCertain(document, source, translation);
+    if (certain) report({ ...at, ...finding, fix: edit });
+    else report({ ...at, ...finding, suggestions: [{ desc: `Use the source heading's id '${expected.id}'.`, fix: edit }] });
   }
 }

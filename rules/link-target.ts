@@ -2,13 +2,16 @@ import * as z from "zod";
 import { linksOf } from "../src/links.js";
 import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
 import type { LinkInfo, LintDocument, Pair, Segment } from "../src/types.js";
-import { canonicalUrl, hasBrokenHost, isAnchorOnly, namesLanguage, sameTarget, type UrlMatchOptions } from "../src/url-match.js";
+import { canonicalUrl, hasBrokenHost, isAnchorOnly, isLanguageTag, namesLanguage, sameTarget, type UrlMatchOptions } from "../src/url-match.js";
 
 /**
  * A pair whose source and translation link to different places: a source URL the translation
  * lacks, or a translation URL its source lacks. URLs are compared once normalised (scheme,
- * `www.`, trailing slash, tracking parameters, anchors) and configured or language-prefix
- * localisations are accepted. A URL still written in the text but no longer rendered as a link
+ * `www.`, trailing slash, tracking parameters, anchors) and localisations are accepted: a
+ * language folder or subdomain swapped for or added to a URL whose rest is unchanged
+ * (`example.dev/docs/x` → `example.dev/pt-br/docs/x`, `pt-br.example.dev/docs/x`), and
+ * configured prefixes, in which `{lang}` stands for a language tag. A repository's file at another
+ * revision (`blob/<commit>/x` for `blob/main/x`) is the same document. A URL still written in the text but no longer rendered as a link
  * is `broken-link`'s finding, not this rule's.
  *
  * @example invalid
@@ -144,8 +147,10 @@ export default defineRule({
     const allSources = textOf("source");
     const allTranslations = textOf("translation");
 
+    /** The source line a finding names: the link's own, not its paragraph's first. */
+    const lineOf = (target: Target) => document.sourceLines.position(target.link.start).line;
+
     for (const pair of matchedPairs(document)) {
-      const sourceLine = document.sourceLines.position(pair.sources[0].start).line;
       const sourceTargets = targetsOf(document, pair.sources, sourceHolder);
       // A source URL that is no URL at all is broken-link's finding; the translation may have
       // repaired it, so its links stand for those, in order.
@@ -163,19 +168,20 @@ export default defineRule({
       const changed = Math.min(missing.length, added.length);
       for (let i = 0; i < changed; i++) {
         const t = added[i];
-        if (localisedResource(t.url, sources)) continue;
+        if (localisedResource(t.url, sources) && !localisedOnSameSite(t.url, missing[i].url, document.targetLanguage!)) continue;
         report({
           messageId: "changed",
-          data: { translation: shorten(t.url), source: shorten(missing[i].url), sourceLine },
+          data: { translation: shorten(t.url), source: shorten(missing[i].url), sourceLine: lineOf(missing[i]) },
           side: "translation",
           start: t.link.start,
           end: t.link.end,
         });
       }
-      for (const s of missing.slice(changed)) reportMissing(s, pair, sourceLine);
+      for (const s of missing.slice(changed)) reportMissing(s, pair);
+      const pairLine = document.sourceLines.position(pair.sources[0].start).line;
       for (const t of added.slice(changed)) {
         if (localisedResource(t.url, sources)) continue;
-        report({ messageId: "added", data: { translation: shorten(t.url), sourceLine }, side: "translation", start: t.link.start, end: t.link.end });
+        report({ messageId: "added", data: { translation: shorten(t.url), sourceLine: pairLine }, side: "translation", start: t.link.start, end: t.link.end });
       }
     }
 
@@ -189,19 +195,56 @@ export default defineRule({
       return !sources.some((s) => namesLanguage(s.url, target));
     }
 
-    function reportMissing(s: Target, pair: Pair, sourceLine: number) {
-      const first = pair.translations[0];
-      const lineEnd = document.lines.starts[document.lines.position(first.start).line] ?? first.end;
+    /** A link the translation lacks is reported on the translation's line that stands where the source's link does. */
+    function reportMissing(s: Target, pair: Pair) {
       report({
         messageId: "missing",
-        data: { source: shorten(s.url), label: s.link.label ? ` ('${s.link.label}')` : "", sourceLine },
+        data: { source: shorten(s.url), label: s.link.label ? ` ('${s.link.label}')` : "", sourceLine: lineOf(s) },
         side: "translation",
-        start: first.start,
-        end: Math.max(first.start + 1, Math.min(first.end, lineEnd - 1)),
+        ...correspondingLine(document, pair, s),
       });
     }
   },
 });
+
+/**
+ * Whether a URL is localised the way a documentation site localises its pages, on the site of the
+ * source's URL: a language subdomain (`pt-br.docs.example` for `docs.example`) or a language
+ * folder in the path. Such a localisation keeps the rest of the URL (`sameTarget` checked it),
+ * so a difference there is a changed target, not a translated resource.
+ */
+function localisedOnSameSite(translation: string, source: string, language: string): boolean {
+  const [host, ...path] = canonicalUrl(translation).split("/");
+  const sourceHost = canonicalUrl(source).split("/")[0];
+  const labels = host.split(".");
+  if (labels.length > 2 && isLanguageTag(labels[0], language)) return labels.slice(1).join(".") === sourceHost;
+  return host === sourceHost && path.some((segment) => isLanguageTag(segment, language));
+}
+
+/**
+ * The translation line that corresponds to the line of a source link: the same share of the way
+ * through the paired segment (a note's third line for a note's third line), its text without
+ * the indentation.
+ */
+function correspondingLine(document: LintDocument, pair: Pair, target: Target): { start: number; end: number } {
+  const sourceLines = document.sourceLines;
+  const at = Math.max(0, pair.sources.indexOf(target.segment));
+  const translation = pair.translations[Math.min(at, pair.translations.length - 1)];
+  const span = (lines: LintDocument["lines"], segment: Segment) => {
+    const first = lines.position(segment.start).line;
+    return { first, count: lines.position(Math.max(segment.start, segment.end - 1)).line - first };
+  };
+  const from = span(sourceLines, target.segment);
+  const to = span(document.lines, translation);
+  const share = from.count === 0 ? 0 : (sourceLines.position(target.link.start).line - from.first) / from.count;
+  const line = to.first + Math.round(share * to.count);
+  const lineStart = Math.max(translation.start, document.lines.starts[line - 1]);
+  const lineEnd = Math.min(translation.end, (document.lines.starts[line] ?? translation.end + 1) - 1);
+  const text = document.text.slice(lineStart, lineEnd);
+  const start = lineStart + (text.length - text.trimStart().length);
+  const end = lineStart + text.trimEnd().length;
+  return end > start ? { start, end } : { start: translation.start, end: translation.start + 1 };
+}
 
 /** One report per URL, however many times a side repeats it. */
 function unique(targets: Target[]): Target[] {

@@ -7,19 +7,30 @@ import { urlCheckSchema } from "./url-check/options.js";
 const SEVERITIES = ["off", "warn", "error"] as const;
 const severity = z.enum(SEVERITIES);
 
-/** A source path or pattern and where its translations are; `{lang}` stands for a language tag. */
-const pairPattern = z
-  .object({ source: z.string().min(1), translation: z.string().min(1) })
-  .strict()
-  .superRefine((pair, ctx) => {
-    for (const side of ["source", "translation"] as const) {
-      for (const m of pair[side].matchAll(/\{([^{}]*)\}/g)) {
-        if (m[1] !== "lang" && !m[1].includes(",")) {
-          ctx.addIssue({ code: "custom", path: [side], message: `unknown placeholder {${m[1]}}: the only one is {lang}` });
+/** A source and a translation pattern in which `{lang}` stands for a language tag (and `{a,b}` for either, where `braces` allows). */
+function sourceAndTranslation(braces: boolean) {
+  return z
+    .object({ source: z.string().min(1), translation: z.string().min(1) })
+    .strict()
+    .superRefine((pair, ctx) => {
+      for (const side of ["source", "translation"] as const) {
+        for (const m of pair[side].matchAll(/\{([^{}]*)\}/g)) {
+          if (m[1] !== "lang" && !(braces && m[1].includes(","))) {
+            ctx.addIssue({ code: "custom", path: [side], message: `unknown placeholder {${m[1]}}: the only one is {lang}` });
+          }
         }
       }
-    }
-  });
+    });
+}
+
+/** A source path or pattern and where its translations are; `{lang}` stands for a language tag. */
+const pairPattern = sourceAndTranslation(true);
+
+/**
+ * A URL prefix and its localised form: `{source: "https://example.dev/", translation: "https://{lang}.example.dev/"}`;
+ * `{lang}` stands for the source's language on the source side and the target's on the translation side.
+ */
+const urlLocalization = sourceAndTranslation(false);
 
 /** Everything a configuration file may hold; `rules` is checked rule by rule, against each rule's schema. */
 export const configFileSchema = z
@@ -32,7 +43,7 @@ export const configFileSchema = z
     ignores: z.array(z.string().min(1)).optional(),
     words: z.array(z.string().min(1)).optional(),
     corrections: z.record(z.string().min(1), z.string()).optional(),
-    urlLocalizations: z.array(z.object({ source: z.string().min(1), translation: z.string().min(1) }).strict()).optional(),
+    urlLocalizations: z.array(urlLocalization).optional(),
     reportUnusedDisableDirectives: severity.optional(),
     /** `--check-urls`: allow and deny lists of URL patterns, politeness and the cache's time-to-live. */
     urlCheck: urlCheckSchema.optional(),

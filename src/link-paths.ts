@@ -87,12 +87,38 @@ export type Lookup = { found: string } | { missing: true } | { unknown: true };
 
 export function lookUp(view: FileView, written: string, trailingSlash: boolean, conventions: SiteConventions): Lookup {
   let unknown = false;
-  for (const candidate of fileCandidates(written, trailingSlash, conventions)) {
+  const candidates = fileCandidates(written, trailingSlash, conventions);
+  for (const candidate of candidates) {
     const exists = view.exists(candidate);
     if (exists) return { found: candidate };
     if (exists === undefined) unknown = true;
   }
+  // Site generators (Astro, Docusaurus, Hugo) lower-case file paths into URLs: `/develop/plugins/`
+  // is `develop/Plugins/index.mdx`. A link naming the file itself (`Setup.md`) gets no such leeway.
+  if (extensionOf(written.replace(/(.)\/+$/, "$1")) === "") {
+    for (const candidate of candidates) {
+      const found = ignoringCase(view, candidate);
+      if (found) return { found };
+    }
+  }
   return unknown ? { unknown: true } : { missing: true };
+}
+
+/** The path that exists and differs from `path` only in letter case, found folder by folder from the nearest one that exists. */
+function ignoringCase(view: FileView, path: string): string | undefined {
+  const missing: string[] = [];
+  let folder = path;
+  while (view.exists(folder) === false) {
+    missing.unshift(posix.basename(folder));
+    folder = posix.dirname(folder);
+    if (folder === posix.dirname(folder)) return undefined;
+  }
+  for (const name of missing) {
+    const entry = view.entries(folder)?.find((e) => e.replace(/\/$/, "").toLowerCase() === name.toLowerCase());
+    if (!entry) return undefined;
+    folder = posix.join(folder, entry.replace(/\/$/, ""));
+  }
+  return folder;
 }
 
 /** Folders from a file's own up to the file system's root. */

@@ -93,16 +93,45 @@ function languageSwapped(source: string, translation: string, sourceLanguage: st
   for (let i = 0; i < s.length; i++) {
     if (s[i] === t[i]) continue;
     if (i === 0) {
-      // Host: `en.example.org` → `pt.example.org`; the path may then be translated too.
-      const sh = s[0].split(".");
-      const th = t[0].split(".");
-      if (sh.length === th.length && from.has(sh[0]) && to.has(th[0]) && sh.slice(1).join(".") === th.slice(1).join(".")) return true;
-      return false;
+      if (!hostLocalized(s[0], t[0], from, to)) return false;
+      // `en.example.org` → `pt.example.org` may translate the path too; a host that only gains
+      // the language (`example.dev` → `pt-br.example.dev`) must keep the rest of the URL.
+      if (s[0].split(".").length === t[0].split(".").length) return true;
+      swapped = true;
+      continue;
     }
     if (from.has(s[i]) && to.has(t[i])) swapped = true;
     else return false;
   }
   return swapped;
+}
+
+/**
+ * A documentation host localised by its subdomain: the source language's subdomain swapped for the
+ * target's (`en.example.org` → `pt.example.org`), or the target's put before a host that serves
+ * the source language without one (`example.dev` → `pt-br.example.dev`).
+ */
+function hostLocalized(source: string, translation: string, from: Set<string>, to: Set<string>): boolean {
+  const sh = source.split(".");
+  const th = translation.split(".");
+  if (!to.has(th[0])) return false;
+  if (sh.length === th.length) return from.has(sh[0]) && sh.slice(1).join(".") === th.slice(1).join(".");
+  return th.length === sh.length + 1 && sh.length >= 2 && th.slice(1).join(".") === source;
+}
+
+/** A file or folder on a code host at some revision: `github.com/o/r/blob/<ref>/path`, `gitlab.com/o/r/-/tree/<ref>/path`. */
+const CODE_HOST_FILE = /^((?:github\.com|gitlab\.com)\/[^/]+\/[^/]+\/(?:-\/)?(?:blob|tree|raw))\/([^/]+)(\/.+)$/;
+
+/**
+ * The same file of the same repository at another revision (a pinned commit for `main`, a tag for
+ * a branch): a translation made earlier or later links the same document.
+ */
+function sameFileAtAnotherRevision(source: string, translation: string): boolean {
+  const s = source.match(CODE_HOST_FILE);
+  const t = translation.match(CODE_HOST_FILE);
+  // A query on such a URL only says how to show the file (`?plain=1`) or where the revision came from (`?from_branch=main`).
+  const file = (m: RegExpMatchArray) => m[3].replace(/\?.*$/, "");
+  return s !== null && t !== null && s[1] === t[1] && file(s) === file(t);
 }
 
 /** `./build` and `/site/build` may name the same page: a relative path matches the end of the other. */
@@ -118,6 +147,38 @@ function sameRelativeTarget(a: string, b: string): boolean {
   return false;
 }
 
+/** Any language tag, for a `{lang}` whose language the run does not know: `pt`, `pt-br`, `zh_hans`. */
+const ANY_TAG = "[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?";
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A configured prefix as a pattern: `{lang}` stands for a tag of the given language, or any tag when it is unknown. */
+function prefixPattern(prefix: string, language: string | undefined): string {
+  const tags = language ? tagVariants(language).map(escaped).join("|") : ANY_TAG;
+  return canonicalUrl(prefix)
+    .split("{lang}")
+    .map(escaped)
+    .join(`(?:${tags})`);
+}
+
+/**
+ * Whether canonical URLs `s` and `t` differ only by a configured localisation: the source starts
+ * with its prefix, the translation with its own, and what follows is the same. `{lang}` in a prefix
+ * stands for the source's language on the source side and the target's on the translation side.
+ */
+function localized(s: string, t: string, l: UrlLocalization, options: UrlMatchOptions): boolean {
+  if (!l.source.includes("{lang}") && !l.translation.includes("{lang}")) {
+    const from = canonicalUrl(l.source);
+    const to = canonicalUrl(l.translation);
+    return s.startsWith(from) && t.startsWith(to) && s.slice(from.length) === t.slice(to.length);
+  }
+  const from = s.match(new RegExp(`^${prefixPattern(l.source, options.sourceLanguage)}`));
+  const to = t.match(new RegExp(`^${prefixPattern(l.translation, options.targetLanguage)}`));
+  return from !== null && to !== null && s.slice(from[0].length) === t.slice(to[0].length);
+}
+
 export interface UrlMatchOptions {
   localizations?: UrlLocalization[];
   sourceLanguage?: string;
@@ -129,14 +190,15 @@ export function sameTarget(source: string, translation: string, options: UrlMatc
   const s = canonicalUrl(source);
   const t = canonicalUrl(translation);
   if (s === t) return true;
-  if (sameRelativeTarget(s, t)) return true;
-  for (const l of options.localizations ?? []) {
-    const from = canonicalUrl(l.source);
-    const to = canonicalUrl(l.translation);
-    if (s.startsWith(from) && t.startsWith(to) && s.slice(from.length) === t.slice(to.length)) return true;
-  }
+  if (sameRelativeTarget(s, t) || sameFileAtAnotherRevision(s, t)) return true;
+  for (const l of options.localizations ?? []) if (localized(s, t, l, options)) return true;
   if (options.sourceLanguage && options.targetLanguage) return languageSwapped(s, t, options.sourceLanguage, options.targetLanguage);
   return false;
+}
+
+/** Whether the text is a tag of the language, whole: `pt-br`, `pt_BR`, `pt`. */
+export function isLanguageTag(text: string, language: string): boolean {
+  return tagVariants(language).includes(text.toLowerCase());
 }
 
 /** Whether a URL names the language, as a localised copy of a page does (`/pt-br/`, `-PT-BR-`, `?lang=pt`). */

@@ -175,6 +175,10 @@ describe("configuration errors name the file, the key path and what was expected
     expect(problemsOf({ ignores: [1] })).toEqual(["ignores: expected an array of strings (item 1 is the number 1)"]);
     expect(problemsOf({ pairs: [{ source: "en/**" }] })).toEqual(["pairs[0].translation: required: expected a string"]);
     expect(problemsOf({ pairs: [{ source: "en/**", translation: "{language}/**" }] })).toEqual(["pairs[0].translation: unknown placeholder {language}: the only one is {lang}"]);
+    expect(problemsOf({ urlLocalizations: [{ source: "https://docs.example.dev/", translation: "https://docs.example.dev/{locale}/" }] })).toEqual([
+      "urlLocalizations[0].translation: unknown placeholder {locale}: the only one is {lang}",
+    ]);
+    expect(problemsOf({ urlLocalizations: [{ source: "https://docs.example.dev/", translation: "https://{lang}.docs.example.dev/" }] })).toEqual([]);
     expect(problemsOf({ urlLocalizations: { "https://a/": "https://b/" } })).toEqual([
       "urlLocalizations: expected an array of objects, got an object",
     ]);

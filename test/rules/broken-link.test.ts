@@ -1,4 +1,6 @@
 import rule from "../../rules/broken-link.js";
+import { describe, expect, it } from "vitest";
+import { lint } from "../../src/lint.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
 
 runRuleTests(rule, {
@@ -46,10 +48,22 @@ runRuleTests(rule, {
       output: "Veja os [cursos gratuitos](https://example.org/learn) hoje.\n",
     },
     {
-      name: "missing )",
+      name: "a missing ) is reported, never invented: where the link ends is a guess",
       code: "Veja os [cursos](https://example.org/learn hoje.\n",
       errors: [{ messageId: "missingCloseParen", line: 1, column: 9 }],
-      output: "Veja os [cursos](https://example.org/learn) hoje.\n",
+      output: null,
+    },
+    {
+      name: "a URL broken by a space is not closed after its first piece",
+      code: "<!-- Sign the [pledge](https://www.pledge-site.example/v2/). -->\n\nAssine o [compromisso](https://www .pledge-site.example/v2/).\n",
+      errors: [{ messageId: "missingCloseParen", line: 3, column: 10 }],
+      output: null,
+    },
+    {
+      name: "missing ( and ): only the ( has one reading, so nothing is applied",
+      code: "Lisez les [notes]https://example.org/notes avant tout.\n",
+      errors: [{ messageId: "missingOpenParen", line: 1, column: 11 }],
+      output: null,
     },
     {
       name: "empty target",
@@ -72,4 +86,19 @@ runRuleTests(rule, {
       errors: [{ messageId: "undefinedReference", line: 1, column: 6 }],
     },
   ],
+});
+
+describe("broken-link suggestions for a missing )", () => {
+  const suggestionsFor = (code: string) => lint(code, { ruleSet: [rule], rules: {} }).findings.flatMap((f) => f.suggestions ?? []);
+
+  it("offers to close the link where the source's link with the same URL ends", () => {
+    const code = "<!-- Die [Anleitung](https://docs.example.net/start) lesen. -->\n\nLea la [guía](https://docs.example.net/start y siga.\n";
+    const [suggestion] = suggestionsFor(code);
+    expect(suggestion?.fix.text).toBe("https://docs.example.net/start)");
+    expect(code.slice(...suggestion!.fix.range)).toBe("https://docs.example.net/start");
+  });
+
+  it("offers nothing when the source has no link to that URL", () => {
+    expect(suggestionsFor("<!-- Read [it](https://www.example.net/a). -->\n\nLeia [isto](https://www .example.net/a).\n")).toEqual([]);
+  });
 });

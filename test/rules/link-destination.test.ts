@@ -20,6 +20,7 @@ const site = memoryFiles({
   "/site/pt/blog/post/cover.jpg": "",
   "/site/pt/docs/page.md": "# Página\n",
   "/site/pt/docs/other.md": "# Outra\n",
+  "/site/pt/develop/Plugins/index.mdx": "# Extensões\n\n## Configuração\n",
   "/site/react/src/content/learn/state.md": "# State\n\n## Updating state {/*updating*/}\n",
   "/site/react/src/content/reference/hooks.md": "# Hooks\n",
   "/site/react/public/images/logo.png": "",
@@ -54,10 +55,32 @@ runRuleTests(rule, {
     { name: "a page with templating may get anchors from its includes", code: "Veja [as flags](templated.md#flags).\n", lint: pt("intro.md") },
     { name: "ignored links", code: "Veja [a especificação](/docs/specs/otel/).\n", options: { ignore: ["/docs/specs/*"] }, lint: pt("intro.md") },
     { name: "the top of the page and text fragments need no anchor", code: "[Topo](#top) e [trecho](#:~:text=foo).\n\n# Título\n" },
+    {
+      name: "a site URL in lower case leads to a file whose path has capitals, as site generators lower-case paths",
+      code: "Veja [as extensões](../develop/plugins/#configuração) e [o índice](/develop/plugins).\n",
+      lint: pt("intro.md"),
+    },
+    {
+      name: "without a source file, a page not translated yet is found in the source-language sibling folder",
+      code: "Veja [os detalhes](./untranslated.md#details) e [o guia](/guide/untranslated/).\n",
+      lint: { ...pt("intro.md"), targetLanguage: "pt" },
+    },
+    {
+      name: "a site-absolute link without the language's prefix may lead to the source-language page, whose anchor counts",
+      code: "Veja [os primeiros passos](/guide/setup/#first-steps).\n",
+      lint: parallel("usage.md", "See [the first steps](/guide/setup/#first-steps).\n"),
+    },
     { name: "a translated heading that keeps its source's id", code: "## Próximos passos {#next}\n", lint: parallel("setup.md", "## Next steps {#next}\n") },
     { name: "a translated heading without ids on either side", code: "## Próximos passos\n", lint: parallel("setup.md", "## Next steps\n") },
   ],
   invalid: [
+    {
+      name: "a link naming a Markdown file must match its case",
+      code: "Veja [a instalação](./Setup.md).\n",
+      lint: pt("intro.md"),
+      errors: [{ messageId: "missingFile" }],
+      output: null,
+    },
     {
       name: "a relative link to a page that was renamed",
       code: "Veja [o carregamento](./data-loading.md).\n",
@@ -140,34 +163,114 @@ runRuleTests(rule, {
       output: "Veja [o uso](/pt/guide/usage/).\n",
     },
     {
-      name: "a translated heading whose explicit id changed",
-      code: "## Fornecendo um fallback {/*providing-a-fallback-for-server-only*/}\n",
-      lint: parallel("setup.md", "## Providing a fallback {/*providing-a-fallback-for-client-only*/}\n"),
-      errors: [{ messageId: "headingIdChanged", line: 1, column: 1, messageIncludes: "'providing-a-fallback-for-client-only' (line 1)" }],
-      output: "## Fornecendo um fallback {/*providing-a-fallback-for-client-only*/}\n",
+      name: "a changed explicit id is fixed when the page's other headings keep their source ids",
+      code: "## Fornecendo um fallback {/*fallback-for-server-only*/}\n\n## Lendo dados {/*reading-data*/}\n",
+      lint: parallel("setup.md", "## Providing a fallback {/*fallback-for-client-only*/}\n\n## Reading data {/*reading-data*/}\n"),
+      errors: [{ messageId: "headingIdChanged", line: 1, column: 1, messageIncludes: "'fallback-for-client-only' (line 1)" }],
+      output: "## Fornecendo um fallback {/*fallback-for-client-only*/}\n\n## Lendo dados {/*reading-data*/}\n",
     },
     {
-      name: "a translated heading that dropped its source's id",
-      code: "## Próximos passos\n",
-      lint: parallel("setup.md", "Intro.\n\n## Next steps {#next}\n"),
+      name: "a lone heading: the site's convention is unknown, so the id is only suggested",
+      code: "## Datos de entrada {/*datos-de-entrada*/}\n",
+      lint: parallel("setup.md", "## Input data {/*input-data*/}\n"),
+      errors: [{ messageId: "headingIdChanged", messageIncludes: "'input-data'" }],
+      output: null,
+    },
+    {
+      name: "a lone heading on a site configured to keep the source's ids",
+      code: "## Eingabedaten {/*eingabedaten*/}\n",
+      options: { headingIds: "source" },
+      lint: parallel("setup.md", "## Input data {/*input-data*/}\n"),
+      errors: [{ messageId: "headingIdChanged" }],
+      output: "## Eingabedaten {/*input-data*/}\n",
+    },
+    {
+      name: "two translated ids differ: the page does not show that it keeps the source's ids",
+      code: "## Première étape {#premiere-etape}\n\n## Deuxième étape {#deuxieme-etape}\n\n## Fin {#end}\n",
+      lint: parallel("setup.md", "## First step {#first-step}\n\n## Second step {#second-step}\n\n## End {#end}\n"),
+      errors: [{ messageId: "headingIdChanged" }, { messageId: "headingIdChanged" }],
+      output: null,
+    },
+    {
+      name: "outlines that differ (the translation lags a heading behind): the pairing is not certain",
+      code: "# 手順\n\n## インストール {#setup}\n\n## 設定 {#configure}\n",
+      lint: parallel("setup.md", "# Steps\n\n## Install {#install}\n\n### Prerequisites\n\n## Configure {#configure}\n"),
+      errors: [{ messageId: "headingIdChanged" }],
+      output: null,
+    },
+    {
+      name: "a translated heading that dropped its source's id, on a page whose other headings keep theirs",
+      code: "## Próximos passos\n\n## Referência {#reference}\n",
+      lint: parallel("setup.md", "Intro.\n\n## Next steps {#next}\n\n## Reference {#reference}\n"),
       errors: [{ messageId: "headingIdMissing", messageIncludes: "source heading (line 3) has 'next'" }],
-      output: "## Próximos passos {#next}\n",
+      output: "## Próximos passos {#next}\n\n## Referência {#reference}\n",
     },
     {
       name: "a translated heading whose id is not the source heading's slug",
-      code: "### スパン {#span}\n",
-      lint: parallel("setup.md", "### Spans\n"),
+      code: "### スパン {#span}\n\n### トレース {#traces}\n",
+      lint: parallel("setup.md", "### Spans\n\n### Traces\n"),
       errors: [{ messageId: "headingIdChanged", messageIncludes: "'spans'" }],
-      output: "### スパン {#spans}\n",
+      output: "### スパン {#spans}\n\n### トレース {#traces}\n",
     },
     {
       name: "an id among classes and attributes",
       code: "## `Easy CLA` {.notranslate #easy lang=en}\n",
+      options: { headingIds: "source" },
       lint: parallel("setup.md", "## `Easy CLA` {.notranslate lang=en}\n"),
       errors: [{ messageId: "headingIdChanged", messageIncludes: "'easy-cla'" }],
       output: "## `Easy CLA` {.notranslate #easy-cla lang=en}\n",
     },
+    {
+      name: "a code fence pasted into the heading's line: its second id is no place for a fix",
+      code: "#### 参数 {/*load-parameters*/}```js {/*参数-load-parametersjs*/}\n\n#### 返回值 {/*load-returns*/}\n",
+      options: { headingIds: "source" },
+      lint: parallel("setup.md", "#### Parameters {/*load-parameters*/}\n\n#### Returns {/*load-returns*/}\n"),
+      errors: [{ messageId: "headingIdChanged", messageIncludes: "'load-parameters'" }],
+      output: null,
+    },
   ],
+});
+
+describe("link-destination in a partial copy of a site", () => {
+  const files = memoryFiles({
+    "/copy/de/guide/start.md": "# Start\n",
+    "/copy/de/guide/logo.png": "",
+    "/full/de/guide/start.md": "# Start\n",
+    "/full/de/guide/install.md": "# Installation\n",
+    "/full/de/guide/config.md": "# Konfiguration\n",
+    "/full/de/guide/deploy.md": "# Bereitstellung\n",
+    "/full/de/guide/faq.md": "# FAQ\n",
+  }, ["/copy", "/full"]);
+  const links = "Lies [Installation](./install.md), [Konfiguration](./config.md), [Bereitstellung](./deploy.md), [FAQ](./faq.md) und [Updates](./updates.md).\n";
+  const findingsIn = (filePath: string) => lint(links, { filePath, ruleSet: [rule], settings: { files } }).findings;
+
+  it("says once that the tree lacks the pages most links lead to", () => {
+    const findings = findingsIn("/copy/de/guide/start.md");
+    expect(findings.map((f) => f.messageId)).toEqual(["incompleteTree"]);
+    expect(findings[0].message).toContain("5 links lead to pages this tree does not have, and 0 to pages it has");
+    expect(findings[0].message).toContain("'./install.md' (line 1)");
+    expect(findings[0].column).toBe(6);
+  });
+
+  it("still reports a dead link on its own where the tree has the other pages", () => {
+    const findings = findingsIn("/full/de/guide/start.md");
+    expect(findings.map((f) => `${f.messageId} ${f.message.match(/'[^']*'/)![0]}`)).toEqual(["missingFile './updates.md'"]);
+  });
+});
+
+describe("link-destination's heading ids", () => {
+  const findings = (code: string, source: string, options?: unknown) =>
+    lint(code, { ...parallel("setup.md", source), ruleSet: [rule], rules: options === undefined ? {} : { [rule.id]: ["warn", options] } }).findings;
+
+  it("suggests the source's id when it does not fix it", () => {
+    const [finding] = findings("## Datos de entrada {/*datos-de-entrada*/}\n", "## Input data {/*input-data*/}\n");
+    expect(finding.fix).toBeUndefined();
+    expect(finding.suggestions?.map((s) => s.fix.text)).toEqual(["input-data"]);
+  });
+
+  it("says nothing about heading ids on a site whose translators write their own", () => {
+    expect(findings("## Datos {/*datos*/}\n\n## Fin {/*end*/}\n", "## Data {/*data*/}\n\n## End {/*end*/}\n", { headingIds: "translated" })).toEqual([]);
+  });
 });
 
 describe("link-destination's file view", () => {

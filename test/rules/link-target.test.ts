@@ -39,6 +39,30 @@ runRuleTests(rule, {
       lint: ptBr,
     },
     {
+      name: "a documentation host that gains the target language as a subdomain, the rest of the URL unchanged",
+      code: "<!-- See [hooks](https://react.example.dev/reference/hooks) and [the blog](https://www.tool.example/blog/). -->\n\nVeja [hooks](https://pt-br.react.example.dev/reference/hooks) e [o blog](https://pt.tool.example/blog/).\n",
+      lint: ptBr,
+    },
+    {
+      name: "a host served in the source language without a prefix, localised by a path prefix (parallel files, Japanese)",
+      code: "[設定](https://site.example.dev/ja/docs/config/)を参照してください。\n",
+      lint: { targetLanguage: "ja", source: { text: "See [the configuration](https://site.example.dev/docs/config/).\n" } },
+    },
+    {
+      name: "a localisation with a {lang} placeholder, given in the settings",
+      code: "Voir [le guide](https://guide.example.net/intl/fr/start).\n",
+      lint: {
+        targetLanguage: "fr",
+        source: { text: "See [the guide](https://guide.example.net/start).\n" },
+        settings: { urlLocalizations: [{ source: "https://guide.example.net/", translation: "https://guide.example.net/intl/{lang}/" }] },
+      },
+    },
+    {
+      name: "same-page anchors follow translated headings; so do anchors on a localised page",
+      code: "## Les slots\n\nVoir [les slots](#les-slots) et [le guide](/fr/guides/components/#les-props).\n",
+      lint: { targetLanguage: "fr", source: { text: "## Slots\n\nSee [slots](#slots) and [the guide](/guides/components/#props).\n" } },
+    },
+    {
       name: "a link broken in the translation still has its URL in the text (broken-link's finding)",
       code: "<!-- Join our [forum](https://forum.example.org). -->\n\nEntre no nosso [fórum] (https://forum.example.org).\n",
     },
@@ -81,6 +105,33 @@ runRuleTests(rule, {
       code: "<!-- See [the install docs](https://example.org/en/docs/install) for Linux, macOS and Windows. -->\n\nVeja [a documentação de instalação](https://example.org/fr/docs/install) para Linux, macOS e Windows.\n",
       lint: ptBr,
       errors: [{ messageId: "changed", line: 3 }],
+    },
+    {
+      name: "findings about links in a note point at the links' own lines and name the source's lines",
+      code: "# Títol\n\n:::note\nEl procés es descriu a [la guia](https://old.example.dev/guide) i\nprou.\n:::\n",
+      lint: {
+        source: { text: "# Title\n\n:::note\nThe process is described in [the guide](https://core.example.dev/guide) and\nin [the second guide](https://core.example.dev/two).\n:::\n" },
+      },
+      errors: [
+        { messageId: "changed", line: 4, column: 24, messageIncludes: "(line 4)" },
+        { messageId: "missing", line: 5, column: 1, messageIncludes: "The source (line 5)" },
+      ],
+    },
+    {
+      name: "a host that gains the target language but also changes its path is a changed target",
+      code: "Lee [la guía](https://es.docs.example.dev/v1/start).\n",
+      lint: { targetLanguage: "es", source: { text: "Read [the guide](https://docs.example.dev/v2/start).\n" } },
+      errors: [{ messageId: "changed", line: 1 }],
+    },
+    {
+      name: "a {lang} localisation stands for the target language only",
+      code: "Lee [la guía](https://guide.example.net/intl/de/start).\n",
+      lint: {
+        targetLanguage: "es",
+        source: { text: "Read [the guide](https://guide.example.net/start).\n" },
+        settings: { urlLocalizations: [{ source: "https://guide.example.net/", translation: "https://guide.example.net/intl/{lang}/" }] },
+      },
+      errors: [{ messageId: "changed", line: 1 }],
     },
     {
       name: "parallel files: a changed target in the translation file",
