@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/mojibake.js";
 import { CHARSETS, isDamagedWord } from "../../src/mojibake.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
+import { TYPOGRAPHY } from "../helpers/typography.js";
 
 runRuleTests(rule, {
   valid: [
@@ -14,6 +15,7 @@ runRuleTests(rule, {
     { name: "Japanese with a Latin name", code: "これは日本語の文です。OpenTelemetryを使います。\n" },
     { name: "Ukrainian", code: "Це український текст про трасування.\n" },
     { name: "emoji", code: "Obrigado 🤗 pela ajuda ✍️ e até logo 👋.\n" },
+    ...TYPOGRAPHY.map(([name, code]) => ({ name: `typography: ${name}`, code })),
   ],
   invalid: [
     {
@@ -92,6 +94,20 @@ runRuleTests(rule, {
       output: "A função `código` falha.\n",
     },
     {
+      name: "ideographs repaired in a French page are reported without a fix",
+      code: "Le mot æ—¥æœ¬ est resté.\n",
+      lint: { targetLanguage: "fr" },
+      errors: [{ messageId: "damaged", messageIncludes: "should read '日本'" }],
+      output: null,
+    },
+    {
+      name: "the same ideographs are fixed in a Japanese page",
+      code: "Le mot æ—¥æœ¬ est resté.\n",
+      lint: { targetLanguage: "ja" },
+      errors: [{ messageId: "damaged" }],
+      output: "Le mot 日本 est resté.\n",
+    },
+    {
       name: "a damaged source file in parallel mode is reported on the source side, without a fix",
       code: "A nova edição chegou.\n",
       lint: { source: { text: "The new edi√ß√£o arrived.\n", filePath: "en.md" } },
@@ -134,5 +150,14 @@ describe("isDamagedWord", () => {
 
   it("leaves sound words alone", () => {
     for (const word of ["edição", "João", "château", "√π", "“é”", "d’étendre", "©", "™", "NÃO"]) expect(isDamagedWord(word), word).toBe(false);
+  });
+});
+
+describe("mojibake suggestions", () => {
+  it("suggests the repair it does not apply", async () => {
+    const { lint } = await import("../../src/lint.js");
+    const [finding] = lint("Le mot æ—¥æœ¬ est resté.\n", { ruleSet: [rule], targetLanguage: "fr" }).findings;
+    expect(finding.fix).toBeUndefined();
+    expect(finding.suggestions?.map((s) => s.fix)).toEqual([{ range: [7, 13], text: "日本" }]);
   });
 });
