@@ -39,6 +39,8 @@ export interface ResolvedConfig {
   urlCheck?: UrlCheckConfig;
   /** The front-matter key recording the source commit a translation was made from, besides the usual ones. */
   sourceCommitKey?: string;
+  /** The rules whose fixes `--fix` applies; all when undefined. */
+  fixRules?: string[];
 }
 
 /** A configuration file that cannot be used; the message names the file, the key path and what was expected. */
@@ -82,6 +84,7 @@ function toResolved(filePath: string | undefined, baseDir: string, file: ConfigF
     ...(file.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: file.reportUnusedDisableDirectives } : {}),
     ...(file.urlCheck ? { urlCheck: file.urlCheck } : {}),
     ...(file.sourceCommitKey ? { sourceCommitKey: file.sourceCommitKey } : {}),
+    ...(file.fix ? { fixRules: file.fix.rules } : {}),
   };
 }
 

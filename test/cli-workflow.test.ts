@@ -163,10 +163,10 @@ describe("suppressions on the command line", () => {
 });
 
 describe("--fix-dry-run", () => {
-  it("prints each file's would-be output as JSON and writes nothing", async () => {
+  it("prints each file's would-be output in JSON and writes nothing", async () => {
     const dir = project({ "a.md": BROKEN, "b.md": CLEAN });
     const t = fakeIO(dir);
-    await run([...ONLY, "--fix-dry-run", "a.md", "b.md"], t.io);
+    await run([...ONLY, "--fix-dry-run", "--format", "json", "a.md", "b.md"], t.io);
     const results = JSON.parse(t.stdout());
     expect(results.map((r: { output?: string }) => r.output)).toEqual([CLEAN, undefined]);
     expect(readFileSync(join(dir, "a.md"), "utf8")).toBe(BROKEN);
