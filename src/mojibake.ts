@@ -200,15 +200,13 @@ function clashes(text: string, word: DamagedWord, index: number): boolean {
 }
 
 /**
- * Whether a repair touches another one on either side that gives a letter of the same script
- * (any letter, for a repair that gives no letter).
+ * Whether a repair touches another one: damaged text turns every character into a sequence, so
+ * sequences follow one another (`ã‚¹ãƒ`), while sound text that happens to read back as one
+ * has ordinary letters or spaces around it.
  */
-function chained(word: DamagedWord, index: number, script: string | undefined): boolean {
+function chained(word: DamagedWord, index: number): boolean {
   const repair = word.repairs[index];
-  const previous = word.repairs[index - 1];
-  const next = word.repairs[index + 1];
-  const sameScript = (r: Repair) => (script === undefined ? scriptOf(r.repaired) !== undefined : scriptOf(r.repaired) === script);
-  return (previous?.end === repair.start && sameScript(previous)) || (next?.start === repair.end && sameScript(next));
+  return word.repairs[index - 1]?.end === repair.start || word.repairs[index + 1]?.start === repair.end;
 }
 
 /**
@@ -230,7 +228,7 @@ function strayCharacter(word: DamagedWord, index: number): boolean {
   const script = scriptOf(repair.repaired);
   // Two bytes give the alphabets above, or Syriac, Thaana and N'Ko (`Maß‹` gives `Maߋ`).
   const stray = repair.bytes === 3 ? !COMMON_SIGNS.test(repair.repaired) : repair.bytes === 2 && script === "other";
-  return stray && !chained(word, index, script);
+  return stray && !chained(word, index);
 }
 
 /** A repair that more likely misreads sound text than restores damaged text. */
@@ -287,13 +285,18 @@ function isDamagedAlone(text: string, charset: Charset, word: DamagedWord): bool
 
 /**
  * Whether a word is damaged once the text around it is known to be damaged in the same charset:
- * then any repair counts (a lone `Ã ` for à, `Œî` for Δ), except one that is implausible in a
- * script the confirmed damage never restored, or in a word that also holds a sound accented
+ * then any repair counts (a lone `Ã ` for à, `Œî` for Δ, a lone sign), except a letter or
+ * mark that is implausible in a script the confirmed damage never restored, or in a word that also holds a sound accented
  * letter (a wrong decoding spares none of them).
  */
 function isDamagedInContext(text: string, word: DamagedWord, confirmedScripts: Set<string>): boolean {
   if (hasCleanLetter(textBetweenRepairs(text, word))) return false;
-  return word.repairs.every((repair, i) => !implausible(text, word, i) || confirmedScripts.has(scriptOf(repair.repaired)!));
+  return word.repairs.every((repair, i) => {
+    if (!implausible(text, word, i)) return true;
+    // A lone sign amid damage (`à¥¤` for the danda `।`) was damaged with the rest.
+    const script = scriptOf(repair.repaired);
+    return script === undefined ? !/\p{M}/u.test(repair.repaired) : confirmedScripts.has(script);
+  });
 }
 
 function textBetweenRepairs(text: string, word: DamagedWord): string {
@@ -311,7 +314,7 @@ export interface DamageOptions {
   weakRanges?: Array<[number, number]>;
   /**
    * The scripts the page's languages are written in (see `scriptsOfLanguages`); undefined when
-   * unknown. A repair into another script is never certain.
+   * unknown. One lone sequence that gives a letter of another script is not certain.
    */
   scripts?: ReadonlySet<string>;
 }
@@ -342,10 +345,7 @@ export interface DamagedRun {
   end: number;
   words: DamagedWord[];
   repairs: Repair[];
-  /**
-   * Whether the repair is certain enough to apply unasked: every letter it gives belongs to a
-   * script of the page's languages (or they are unknown).
-   */
+  /** Whether the repair is certain enough to apply unasked: not for one lone sequence that gives a letter foreign to the page. */
   certain: boolean;
 }
 
@@ -383,13 +383,16 @@ function runsOf(text: string, charset: Charset, words: DamagedWord[]): DamagedRu
   return runs;
 }
 
-/** Whether every letter the repairs give is Latin or of a script the page is known to use. */
-function staysInScripts(repairs: Repair[], scripts: ReadonlySet<string> | undefined): boolean {
-  if (scripts === undefined) return true;
-  return repairs.every((r) => {
-    const script = scriptOf(r.repaired);
-    return script === undefined || script === "latin" || scripts.has(script);
-  });
+/**
+ * Whether a run is one sequence that gives a letter foreign to the page's languages (`Ï†` for
+ * `φ` in a French page): damage that reads back that way is likely, but one sequence is too
+ * little to rewrite the page unasked. Longer runs are their own evidence (`Ð°Ð»Ð¼Ð°`, a word in
+ * Kazakh quoted in an English page).
+ */
+function loneForeignLetter(repairs: Repair[], scripts: ReadonlySet<string> | undefined): boolean {
+  if (scripts === undefined || repairs.length !== 1) return false;
+  const script = scriptOf(repairs[0].repaired);
+  return script !== undefined && script !== "latin" && !scripts.has(script);
 }
 
 /**
@@ -409,7 +412,7 @@ export function findDamage(text: string, options: DamageOptions = {}): DamagedRu
     for (const run of runsOf(text, charset, free)) {
       if (!run.words.some((w) => w.confirmed)) continue;
       for (const w of run.words) taken.push([w.start, w.end]);
-      run.certain = staysInScripts(run.repairs, options.scripts);
+      run.certain = !loneForeignLetter(run.repairs, options.scripts);
       runs.push(run);
     }
   }

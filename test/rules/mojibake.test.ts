@@ -94,18 +94,32 @@ runRuleTests(rule, {
       output: "A função `código` falha.\n",
     },
     {
-      name: "ideographs repaired in a French page are reported without a fix",
-      code: "Le mot æ—¥æœ¬ est resté.\n",
+      name: "one sequence that gives a Greek letter in a French page is reported without a fix",
+      code: "La lettre Ï† reste.\n",
       lint: { targetLanguage: "fr" },
-      errors: [{ messageId: "damaged", messageIncludes: "should read '日本'" }],
+      errors: [{ messageId: "damaged", messageIncludes: "should read 'φ'" }],
       output: null,
     },
     {
-      name: "the same ideographs are fixed in a Japanese page",
-      code: "Le mot æ—¥æœ¬ est resté.\n",
-      lint: { targetLanguage: "ja" },
+      name: "the same sequence is fixed in a Greek page",
+      code: "La lettre Ï† reste.\n",
+      lint: { targetLanguage: "el" },
       errors: [{ messageId: "damaged" }],
+      output: "La lettre φ reste.\n",
+    },
+    {
+      name: "a run of damaged ideographs is fixed in a French page too: typography never chains sequences",
+      code: "Le mot æ—¥æœ¬ est resté.\n",
+      lint: { targetLanguage: "fr" },
+      errors: [{ messageId: "damaged", messageIncludes: "should read '日本'" }],
       output: "Le mot 日本 est resté.\n",
+    },
+    {
+      name: "Japanese katakana with the long-vowel mark, which belongs to no one script",
+      code: "Der Name ã‚¨ã‚¯ã‚¹ãƒ\u009dãƒ¼ã‚¿ãƒ¼ bleibt.\n",
+      lint: { targetLanguage: "de" },
+      errors: [{ messageId: "damaged" }],
+      output: "Der Name エクスポーター bleibt.\n",
     },
     {
       name: "a damaged source file in parallel mode is reported on the source side, without a fix",
@@ -156,8 +170,8 @@ describe("isDamagedWord", () => {
 describe("mojibake suggestions", () => {
   it("suggests the repair it does not apply", async () => {
     const { lint } = await import("../../src/lint.js");
-    const [finding] = lint("Le mot æ—¥æœ¬ est resté.\n", { ruleSet: [rule], targetLanguage: "fr" }).findings;
+    const [finding] = lint("La lettre Ï† reste.\n", { ruleSet: [rule], targetLanguage: "fr" }).findings;
     expect(finding.fix).toBeUndefined();
-    expect(finding.suggestions?.map((s) => s.fix)).toEqual([{ range: [7, 13], text: "日本" }]);
+    expect(finding.suggestions?.map((s) => s.fix)).toEqual([{ range: [10, 12], text: "φ" }]);
   });
 });
