@@ -1,13 +1,14 @@
 import * as z from "zod";
 import type { Nodes } from "mdast";
-import { charsetName, findDamage, sampleOf, type DamagedRun } from "../src/mojibake.js";
+import { applyRepairs, charsetName, findDamage, sampleOf, scriptsOfLanguages, type DamagedRun } from "../src/mojibake.js";
 import { defineRule } from "../src/rule.js";
 import type { LintDocument, Segment, Side } from "../src/types.js";
 
 /**
  * UTF-8 text that was decoded as Mac OS Roman, Windows-1252 or Latin-1 somewhere on its way:
  * each accented letter or emoji became two to four characters. Reported once a damaged run,
- * with a fix that maps the characters back to their bytes and decodes them as UTF-8.
+ * with a fix that maps the characters back to their bytes and decodes them as UTF-8. When the
+ * repair would give letters of a script the page's language does not use, it is only suggested.
  *
  * @example invalid
  * Uma nova edi√ß√£o da newsletter.
@@ -52,16 +53,17 @@ export default defineRule({
     damaged: "Text is UTF-8 decoded as {{charset}}: '{{damaged}}' should read '{{repaired}}' ({{lines}}).",
   },
   check({ document, report }) {
-    const texts: Array<{ text: string; side?: Side; segments: Segment[]; lines: LintDocument["lines"] }> =
+    const { sourceLanguage, targetLanguage } = document;
+    const texts: Array<{ text: string; side?: Side; segments: Segment[]; lines: LintDocument["lines"]; languages: Array<string | undefined> }> =
       document.mode === "parallel"
         ? [
-            { text: document.sourceText, side: "source", segments: document.segments.filter((s) => s.side === "source"), lines: document.sourceLines },
-            { text: document.text, side: "translation", segments: document.segments.filter((s) => s.side === "translation"), lines: document.lines },
+            { text: document.sourceText, side: "source", segments: document.segments.filter((s) => s.side === "source"), lines: document.sourceLines, languages: [sourceLanguage] },
+            { text: document.text, side: "translation", segments: document.segments.filter((s) => s.side === "translation"), lines: document.lines, languages: [targetLanguage] },
           ]
-        : [{ text: document.text, segments: document.segments, lines: document.lines }];
+        : [{ text: document.text, segments: document.segments, lines: document.lines, languages: [sourceLanguage, targetLanguage] }];
 
-    for (const { text, side, segments, lines } of texts) {
-      for (const run of findDamage(text, { weakRanges: codeRanges(segments) })) {
+    for (const { text, side, segments, lines, languages } of texts) {
+      for (const run of findDamage(text, { weakRanges: codeRanges(segments), scripts: scriptsOfLanguages(languages) })) {
         const sample = sampleOf(text, run);
         report({
           messageId: "damaged",
@@ -74,7 +76,7 @@ export default defineRule({
           side: side ?? sideAt(document, run.start),
           start: run.start,
           end: run.end,
-          fix: editsOf(run),
+          ...(run.certain ? { fix: editsOf(run) } : { suggestions: [{ desc: "Decode the run as UTF-8.", fix: { range: [run.start, run.end], text: applyRepairs(text, run.repairs, run.start, run.end) } }] }),
         });
       }
     }

@@ -62,7 +62,8 @@ function buildProgram(): Command {
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v) => Number.parseInt(v, 10))
     .option("--only <rules>", "run only these rules (comma-separated ids)")
     .option("--fix", "apply the safe fixes to the files")
-    .option("--fix-dry-run", "compute fixes and print them (with --format json) without writing")
+    .option("--fix-dry-run", "compute fixes without writing: a diff of each file (stylish), or its fixed text (json)")
+    .option("--fix-type <rules>", "apply only these rules' fixes (comma-separated ids)")
     .option("--print-pairs", "show how each file was split into source/translation pairs")
     .option("--target-lang <tag>", "language of the translation (default: from front matter or the path)")
     .option("--source-lang <tag>", "language of the source (default: from the configuration, or en)")
@@ -95,6 +96,7 @@ interface CliOptions {
   only?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  fixType?: string;
   printPairs?: boolean;
   targetLang?: string;
   sourceLang?: string;
@@ -148,8 +150,6 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
   }
   const options = program.opts<CliOptions>();
   const paths = program.args;
-  // --fix-dry-run is for seeing the would-be output, which only the JSON format carries.
-  if (options.fixDryRun && program.getOptionValueSource("format") === "default") options.format = "json";
   try {
     return await runLint(paths, options, io);
   } catch (error) {
@@ -173,6 +173,12 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   const unknown = only?.filter((id) => !known.has(id)) ?? [];
   if (unknown.length > 0) {
     io.stderr(`nl-lint: unknown rule${unknown.length > 1 ? "s" : ""} in --only: ${unknown.join(", ")} (known: ${[...known].join(", ")})\n`);
+    return 2;
+  }
+  const notFixable = fixTypeOf(options)?.filter((id) => !builtinRules.some((r) => r.id === id && r.fixable)) ?? [];
+  if (notFixable.length > 0) {
+    const fixable = builtinRules.filter((r) => r.fixable).map((r) => r.id);
+    io.stderr(`nl-lint: not a rule with fixes in --fix-type: ${notFixable.join(", ")} (rules with fixes: ${fixable.join(", ")})\n`);
     return 2;
   }
   if (options.init) return writeStarterConfig(io);
@@ -333,9 +339,15 @@ function runContext(paths: string[], options: CliOptions, io: CliIO) {
     sourceLanguage: options.sourceLang,
     targetLanguage: options.targetLang,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ? ("error" as const) : undefined,
+    fixRules: fixTypeOf(options),
   };
   const sources = commandLineSourceFinder({ cwd: io.cwd, paths, sourceRoot: options.sourceRoot, configFor: (file) => configs.forFile(file) });
   return { configs, overrides, sources };
+}
+
+/** The rule ids `--fix-type` names; undefined without it. */
+function fixTypeOf(options: CliOptions): string[] | undefined {
+  return options.fixType?.split(",").map((s) => s.trim()).filter(Boolean);
 }
 
 function baseEngineOptions(options: CliOptions, sources: ReturnType<typeof sourceFinder>): EngineOptions {

@@ -53,6 +53,8 @@ export const configFileSchema = z
     mdx: z.boolean().optional(),
     /** Read generic directives (`:::note`, `:::tip[Title]`); by default only `.mdx` files do. */
     directives: z.boolean().optional(),
+    /** `--fix`: which rules' fixes are applied (all by default), as `--fix-type` says on the command line. */
+    fix: z.object({ rules: z.array(z.string().min(1)) }).strict().optional(),
   })
   .strict();
 
@@ -116,6 +118,15 @@ export function validateConfig(raw: unknown, ruleSet: Rule[]): { config: ConfigF
     const known = ruleSet.map((r) => r.id);
     for (const [id, setting] of Object.entries(rules)) problems.push(...checkRule(id, setting, byId.get(id), known));
   }
+  if (parsed.success) problems.push(...checkFixRules(parsed.data.fix?.rules ?? [], ruleSet));
   if (problems.length > 0) return { problems };
   return { config: parsed.data as ConfigFile };
+}
+
+/** `fix.rules` may only name rules that exist and have fixes. */
+function checkFixRules(ids: string[], ruleSet: Rule[]): ConfigProblem[] {
+  const fixable = ruleSet.filter((r) => r.fixable).map((r) => r.id);
+  return ids.flatMap((id, index) =>
+    fixable.includes(id) ? [] : [{ path: formatPath(["fix", "rules", index]), message: `${JSON.stringify(id)} is not a rule with fixes; rules with fixes: ${fixable.join(", ")}` }],
+  );
 }

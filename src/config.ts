@@ -42,6 +42,8 @@ export interface ResolvedConfig {
   /** The grammar's switches (see `grammarFor`): MDX for every file, directives on or off. */
   mdx?: boolean;
   directives?: boolean;
+  /** The rules whose fixes `--fix` applies; all when undefined. */
+  fixRules?: string[];
 }
 
 /** A configuration file that cannot be used; the message names the file, the key path and what was expected. */
@@ -87,6 +89,7 @@ function toResolved(filePath: string | undefined, baseDir: string, file: ConfigF
     ...(file.sourceCommitKey ? { sourceCommitKey: file.sourceCommitKey } : {}),
     ...(file.mdx !== undefined ? { mdx: file.mdx } : {}),
     ...(file.directives !== undefined ? { directives: file.directives } : {}),
+    ...(file.fix ? { fixRules: file.fix.rules } : {}),
   };
 }
 

@@ -4,11 +4,13 @@ import { basename, dirname, join } from "node:path";
 import { fixUntilStable } from "./fix.js";
 import { toFileResult, type FileResult, type ReviewView } from "./formatters/types.js";
 import { lint, type LintOptions } from "./lint.js";
-import type { LintDocument } from "./types.js";
+import type { Finding, LintDocument } from "./types.js";
 
 export interface EngineOptions extends Omit<LintOptions, "filePath" | "source"> {
   fix?: boolean;
   fixDryRun?: boolean;
+  /** The rules whose fixes --fix applies (`--fix-type`, or the configuration's `fix.rules`); all when undefined. */
+  fixRules?: string[];
   /**
    * The source file of a translation in parallel mode, when one is known (it may not exist: the
    * file is then reported as missing its source). Handed the file's text for a front-matter key.
@@ -163,9 +165,11 @@ export function lintFile(filePath: string, options: EngineOptions): FileOutcome 
   }
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = bom ? text.slice(1) : text;
-  const fixed = fixUntilStable(body, (t) => lint(t, lintOptions).findings);
+  const fixRules = options.fixRules;
+  const allowed = fixRules ? (finding: Finding) => fixRules.includes(finding.ruleId) : undefined;
+  const fixed = fixUntilStable(body, (t) => lint(t, lintOptions).findings, { allowed });
   const output = bom + fixed.output;
-  if (options.fixDryRun) return { result: toFileResult(filePath, fixed.findings, { ...extra, ...(fixed.changed ? { output } : {}) }) };
+  if (options.fixDryRun) return { result: toFileResult(filePath, fixed.findings, { ...extra, ...(fixed.changed ? { output, originalText: text } : {}) }) };
   if (fixed.changed) {
     const now = readText(filePath);
     if (now.text !== text) {

@@ -12,6 +12,8 @@ export interface CommandLineOverrides {
   sourceLanguage?: string;
   targetLanguage?: string;
   reportUnusedDisableDirectives?: Severity;
+  /** `--fix-type`: the rules whose fixes are applied. */
+  fixRules?: string[];
 }
 
 /** The engine options for the files one configuration covers: command line, then configuration, then defaults. */
@@ -19,6 +21,7 @@ export function optionsForConfig(base: EngineOptions, config: ResolvedConfig, cl
   const sourceLanguage = cli.sourceLanguage ?? config.sourceLanguage ?? base.sourceLanguage;
   const targetLanguage = cli.targetLanguage ?? config.targetLanguage ?? base.targetLanguage;
   const reportUnused = cli.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? base.reportUnusedDisableDirectives;
+  const fixRules = cli.fixRules ?? config.fixRules ?? base.fixRules;
   return {
     ...base,
     rules: { ...base.rules, ...config.rules },
@@ -28,6 +31,7 @@ export function optionsForConfig(base: EngineOptions, config: ResolvedConfig, cl
     ...(reportUnused ? { reportUnusedDisableDirectives: reportUnused } : {}),
     ...(config.mdx !== undefined ? { mdx: config.mdx } : {}),
     ...(config.directives !== undefined ? { directives: config.directives } : {}),
+    ...(fixRules ? { fixRules } : {}),
   };
 }
 

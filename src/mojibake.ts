@@ -137,6 +137,8 @@ export interface DamagedWord {
   start: number;
   end: number;
   repairs: Repair[];
+  /** Damaged on its own evidence, not only because the text around it is. */
+  confirmed?: boolean;
 }
 
 const ASCII_SPACE = /[ \t\n\r\f\v]/;
@@ -197,11 +199,60 @@ function clashes(text: string, word: DamagedWord, index: number): boolean {
   });
 }
 
+/**
+ * Whether a repair touches another one: damaged text turns every character into a sequence, so
+ * sequences follow one another (`ã‚¹ãƒ`), while sound text that happens to read back as one
+ * has ordinary letters or spaces around it.
+ */
+function chained(word: DamagedWord, index: number): boolean {
+  const repair = word.repairs[index];
+  return word.repairs[index - 1]?.end === repair.start || word.repairs[index + 1]?.start === repair.end;
+}
+
+/**
+ * The three-byte characters that Western text does turn into mojibake: general punctuation and
+ * spaces, letter-like signs, arrows, maths and dingbats (not braille), CJK punctuation, emoji
+ * variation selectors, the BOM and full-width forms.
+ */
+const COMMON_SIGNS = /[\u2000-\u27ff\u2900-\u2bff\u3000-\u303f\ufe00-\ufe0f\ufeff\uff00-\uffef]/;
+
+/**
+ * A three-byte repair that gives a lone character that Western text does not turn into mojibake
+ * on its own: a letter (of any script: `á`, `»` and `…` read back as UTF-8 give the Vietnamese
+ * `ễ`, French `é`, a no-break space and `»` give the ideograph `頻`), a combining mark, a rare
+ * sign. Damaged Chinese, Japanese or Vietnamese gives such characters side by side (`æ—¥æœ¬`),
+ * or next to other damage, which typography never does.
+ */
+function strayCharacter(word: DamagedWord, index: number): boolean {
+  const repair = word.repairs[index];
+  const script = scriptOf(repair.repaired);
+  // Two bytes give the alphabets above, or Syriac, Thaana and N'Ko (`Maß‹` gives `Maߋ`).
+  const stray = repair.bytes === 3 ? !COMMON_SIGNS.test(repair.repaired) : repair.bytes === 2 && script === "other";
+  return stray && !chained(word, index);
+}
+
+/** A repair that more likely misreads sound text than restores damaged text. */
+function implausible(text: string, word: DamagedWord, index: number): boolean {
+  return clashes(text, word, index) || strayCharacter(word, index);
+}
+
 /** What may follow a capital letter at the end of a word (`“IRMÃ”`): such a pair is no evidence alone. */
 const CLOSING = "’”»…";
 
-/** C1 controls and the Windows-1252 signs that prose never puts right after a letter. */
-const RARE_IN_WESTERN_TEXT = /[\u0080-\u009f€‚ƒ„†‡ˆ‰Š‹ŒŽ˜š›œžŸ]/;
+/**
+ * C1 controls and the Windows-1252 signs that prose never puts right after a letter (single
+ * guillemets `‹›` do close German and French quotes).
+ */
+const RARE_IN_WESTERN_TEXT = /[\u0080-\u009f€‚ƒ„†‡ˆ‰ŠŒŽ˜šœžŸ]/;
+
+/**
+ * Whether a pair may end a word in capitals (`“IRMÃ”`, `« IRMÃ »` with a no-break space): a
+ * closing sign after the capital, or a no-break space after a capital that follows another.
+ */
+function closesCapitalWord(text: string, repair: Repair): boolean {
+  const next = text[repair.start + 1];
+  return CLOSING.includes(next) || (next === "\u00a0" && /\p{Lu}/u.test(text[repair.start - 1] ?? ""));
+}
 
 /**
  * Pairs that legitimate text practically never holds: `Â` or `Ã` before a sign that closes
@@ -212,7 +263,7 @@ const RARE_IN_WESTERN_TEXT = /[\u0080-\u009f€‚ƒ„†‡ˆ‰Š‹ŒŽ˜š�
 function hasTellTaleLead(text: string, charset: Charset, repair: Repair): boolean {
   if (repair.bytes !== 2) return false;
   const [lead, next] = text.slice(repair.start, repair.end);
-  if (charset.id === "western") return ((lead === "Â" || lead === "Ã") && !CLOSING.includes(next)) || RARE_IN_WESTERN_TEXT.test(next);
+  if (charset.id === "western") return ((lead === "Â" || lead === "Ã") && !closesCapitalWord(text, repair)) || RARE_IN_WESTERN_TEXT.test(next);
   return (lead === "¬" || lead === "√") && !"∞±≤≥∂∑∏π∫Ω≠µ".includes(next);
 }
 
@@ -220,30 +271,52 @@ function hasTellTaleLead(text: string, charset: Charset, repair: Repair): boolea
  * Whether a word is damaged on its own evidence: two repairs, a three- or four-byte one
  * (`â€™`, `ü§ó`), a tell-tale pair (`Ã©`, `¬©`), or a common accented letter next to another
  * letter (`cafÃ©`). A lone pair that could be legitimate (`√π`, `“é”` read as Mac OS Roman) is
- * not enough.
+ * not enough, nor is a word with any implausible repair (`indexé »` read as `index頻`).
  */
 function isDamagedAlone(text: string, charset: Charset, word: DamagedWord): boolean {
-  if (word.repairs.some((_, i) => clashes(text, word, i))) return false;
+  if (word.repairs.some((_, i) => implausible(text, word, i))) return false;
   if (word.repairs.length >= 2) return true;
   const [repair] = word.repairs;
   if (repair.bytes >= 3 || hasTellTaleLead(text, charset, repair)) return true;
   const [before, after] = neighboursOf(text, word, 0);
-  const closesWord = CLOSING.includes(text[repair.end - 1]) && !/\p{L}/u.test(after);
+  const closesWord = (CLOSING + "\u00a0").includes(text[repair.end - 1]) && !/\p{L}/u.test(after);
   return isCommonWestern(repair) && /\p{L}/u.test(repair.repaired) && /\p{L}/u.test(before + after) && !closesWord;
 }
 
 /**
- * Whether a word is damaged once the text is known to be damaged in the same charset: then any
- * repair counts (a lone `Ã ` for à, `Œî` for Δ), except one that sets an alphabet against
- * another that the confirmed damage never restored.
+ * Whether a word is damaged once the text around it is known to be damaged in the same charset:
+ * then any repair counts (a lone `Ã ` for à, `Œî` for Δ, a lone sign), except a letter or
+ * mark that is implausible in a script the confirmed damage never restored, or in a word that also holds a sound accented
+ * letter (a wrong decoding spares none of them).
  */
 function isDamagedInContext(text: string, word: DamagedWord, confirmedScripts: Set<string>): boolean {
-  return word.repairs.every((repair, i) => !clashes(text, word, i) || confirmedScripts.has(scriptOf(repair.repaired)!));
+  if (hasCleanLetter(textBetweenRepairs(text, word))) return false;
+  return word.repairs.every((repair, i) => {
+    if (!implausible(text, word, i)) return true;
+    // A lone sign amid damage (`à¥¤` for the danda `।`) was damaged with the rest.
+    const script = scriptOf(repair.repaired);
+    return script === undefined ? !/\p{M}/u.test(repair.repaired) : confirmedScripts.has(script);
+  });
+}
+
+function textBetweenRepairs(text: string, word: DamagedWord): string {
+  let out = "";
+  let at = word.start;
+  for (const repair of word.repairs) {
+    out += text.slice(at, repair.start);
+    at = repair.end;
+  }
+  return out + text.slice(at, word.end);
 }
 
 export interface DamageOptions {
   /** Ranges (code spans and blocks) whose damage counts only when the rest of the text is damaged. */
   weakRanges?: Array<[number, number]>;
+  /**
+   * The scripts the page's languages are written in (see `scriptsOfLanguages`); undefined when
+   * unknown. One lone sequence that gives a letter of another script is not certain.
+   */
+  scripts?: ReadonlySet<string>;
 }
 
 function insideAny(ranges: Array<[number, number]>, start: number, end: number): boolean {
@@ -261,8 +334,8 @@ function damagedWords(text: string, charset: Charset, options: DamageOptions): D
     const script = scriptOf(r.repaired);
     if (script) scripts.add(script);
   }
-  const confirmedSet = new Set(confirmed);
-  return words.filter((w) => confirmedSet.has(w) || isDamagedInContext(text, w, scripts));
+  for (const word of confirmed) word.confirmed = true;
+  return words.filter((w) => w.confirmed || isDamagedInContext(text, w, scripts));
 }
 
 /** A stretch of damaged text in one charset, with no clean non-ASCII letter inside it. */
@@ -272,6 +345,8 @@ export interface DamagedRun {
   end: number;
   words: DamagedWord[];
   repairs: Repair[];
+  /** Whether the repair is certain enough to apply unasked: not for one lone sequence that gives a letter foreign to the page. */
+  certain: boolean;
 }
 
 function hasCleanLetter(gap: string): boolean {
@@ -292,8 +367,38 @@ function overlaps(taken: Array<[number, number]>, start: number, end: number): b
   return taken.some(([from, to]) => start < to && end > from);
 }
 
+/** Consecutive damaged words, a new run at each sound accented letter between them. */
+function runsOf(text: string, charset: Charset, words: DamagedWord[]): DamagedRun[] {
+  const runs: DamagedRun[] = [];
+  let run: DamagedRun | undefined;
+  for (const word of words) {
+    if (!run || hasCleanLetter(text.slice(run.end, word.start))) {
+      run = { charset, start: word.repairs[0].start, end: 0, words: [], repairs: [], certain: true };
+      runs.push(run);
+    }
+    run.words.push(word);
+    run.repairs.push(...word.repairs);
+    run.end = word.repairs[word.repairs.length - 1].end;
+  }
+  return runs;
+}
+
 /**
- * The damaged runs of a text. Where two charsets both read a word back, the one that repairs
+ * Whether a run is one sequence that gives a letter foreign to the page's languages (`Ï†` for
+ * `φ` in a French page): damage that reads back that way is likely, but one sequence is too
+ * little to rewrite the page unasked. Longer runs are their own evidence (`Ð°Ð»Ð¼Ð°`, a word in
+ * Kazakh quoted in an English page).
+ */
+function loneForeignLetter(repairs: Repair[], scripts: ReadonlySet<string> | undefined): boolean {
+  if (scripts === undefined || repairs.length !== 1) return false;
+  const script = scriptOf(repairs[0].repaired);
+  return script !== undefined && script !== "latin" && !scripts.has(script);
+}
+
+/**
+ * The damaged runs of a text. A run counts only when one of its words is damaged on its own
+ * evidence: words that are only plausible in a damaged text need damage beside them, not
+ * somewhere else in the file. Where two charsets both read a word back, the one that repairs
  * more of the whole text wins it.
  */
 export function findDamage(text: string, options: DamageOptions = {}): DamagedRun[] {
@@ -303,20 +408,43 @@ export function findDamage(text: string, options: DamageOptions = {}): DamagedRu
   const taken: Array<[number, number]> = [];
   const runs: DamagedRun[] = [];
   for (const { charset, words } of candidates) {
-    const kept = words.filter((w) => !overlaps(taken, w.start, w.end));
-    for (const w of kept) taken.push([w.start, w.end]);
-    let run: DamagedRun | undefined;
-    for (const word of kept) {
-      if (!run || hasCleanLetter(text.slice(run.end, word.start))) {
-        run = { charset, start: word.repairs[0].start, end: 0, words: [], repairs: [] };
-        runs.push(run);
-      }
-      run.words.push(word);
-      run.repairs.push(...word.repairs);
-      run.end = word.repairs[word.repairs.length - 1].end;
+    const free = words.filter((w) => !overlaps(taken, w.start, w.end));
+    for (const run of runsOf(text, charset, free)) {
+      if (!run.words.some((w) => w.confirmed)) continue;
+      for (const w of run.words) taken.push([w.start, w.end]);
+      run.certain = !loneForeignLetter(run.repairs, options.scripts);
+      runs.push(run);
     }
   }
   return runs.sort((a, b) => a.start - b.start);
+}
+
+/** The scripts a language is written in, beside Latin; undefined for a language not listed. */
+const SCRIPTS_OF_LANGUAGE: Record<string, string[]> = {
+  ja: ["cjk"], zh: ["cjk"], ko: ["cjk"],
+  ru: ["cyrillic"], uk: ["cyrillic"], bg: ["cyrillic"], sr: ["cyrillic"], mk: ["cyrillic"], be: ["cyrillic"], kk: ["cyrillic"],
+  el: ["greek"], hy: ["armenian"], he: ["hebrew"], yi: ["hebrew"], ar: ["arabic"], fa: ["arabic"], ur: ["arabic"],
+  bn: ["other"], hi: ["other"], th: ["other"], ka: ["other"],
+};
+
+/** Latin-script languages that the project's corpora and users write in, so a repair into another script is foreign to them. */
+const LATIN_LANGUAGES = new Set(["en", "pt", "es", "fr", "de", "it", "tr", "pl", "ro", "nl", "ca", "sv", "da", "no", "nb", "fi", "cs", "sk", "hu", "id", "vi"]);
+
+/**
+ * The scripts a page in these languages (BCP 47 tags) is written in, for `DamageOptions.scripts`;
+ * undefined when a language is unknown or not listed.
+ */
+export function scriptsOfLanguages(tags: Array<string | undefined>): Set<string> | undefined {
+  const scripts = new Set<string>(["latin"]);
+  for (const tag of tags) {
+    const primary = tag?.toLowerCase().split(/[-_]/)[0];
+    if (primary === undefined) return undefined;
+    if (LATIN_LANGUAGES.has(primary)) continue;
+    const own = SCRIPTS_OF_LANGUAGE[primary];
+    if (own === undefined) return undefined;
+    for (const script of own) scripts.add(script);
+  }
+  return scripts;
 }
 
 /**

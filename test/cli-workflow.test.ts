@@ -163,13 +163,68 @@ describe("suppressions on the command line", () => {
 });
 
 describe("--fix-dry-run", () => {
-  it("prints each file's would-be output as JSON and writes nothing", async () => {
+  it("prints each file's would-be output in JSON and writes nothing", async () => {
     const dir = project({ "a.md": BROKEN, "b.md": CLEAN });
     const t = fakeIO(dir);
-    await run([...ONLY, "--fix-dry-run", "a.md", "b.md"], t.io);
+    await run([...ONLY, "--fix-dry-run", "--format", "json", "a.md", "b.md"], t.io);
     const results = JSON.parse(t.stdout());
     expect(results.map((r: { output?: string }) => r.output)).toEqual([CLEAN, undefined]);
     expect(readFileSync(join(dir, "a.md"), "utf8")).toBe(BROKEN);
+  });
+
+  it("shows each edit as a unified diff in the stylish format", async () => {
+    const dir = project({ "a.md": `# Título\n\nPrimeira linha.\n\n${BROKEN}\nÚltima linha.\n`, "b.md": CLEAN });
+    const t = fakeIO(dir);
+    await run([...ONLY, "--fix-dry-run", "a.md", "b.md"], t.io);
+    expect(t.stdout()).toBe(
+      [
+        "",
+        "a.md",
+        "  --- a.md",
+        "  +++ a.md (fixed)",
+        "  @@ -2,6 +2,6 @@",
+        "   ",
+        "   Primeira linha.",
+        "   ",
+        `  -${BROKEN.trim()}`,
+        `  +${CLEAN.trim()}`,
+        "   ",
+        "   Última linha.",
+        "",
+      ].join("\n"),
+    );
+    expect(readFileSync(join(dir, "a.md"), "utf8")).toContain(BROKEN);
+  });
+});
+
+describe("--fix-type and fix.rules", () => {
+  const TWO_FIXES = `Uma nova edi√ß√£o.\n\n${BROKEN}`;
+  const args = ["--only", "broken-link,mojibake"];
+
+  it("--fix-type applies only the named rules' fixes", async () => {
+    const dir = project({ "a.md": TWO_FIXES });
+    const t = fakeIO(dir);
+    expect(await run([...args, "--fix", "--fix-type", "mojibake", "a.md"], t.io)).toBe(1);
+    expect(readFileSync(join(dir, "a.md"), "utf8")).toBe(`Uma nova edição.\n\n${BROKEN}`);
+    expect(t.stdout()).toContain("broken-link");
+  });
+
+  it("the configuration's fix.rules does the same, and --fix-type wins over it", async () => {
+    const dir = project({ "a.md": TWO_FIXES, ".nl-lint.json": JSON.stringify({ fix: { rules: ["broken-link"] } }) });
+    await run([...args, "--fix", "a.md"], fakeIO(dir).io);
+    expect(readFileSync(join(dir, "a.md"), "utf8")).toBe(`Uma nova edi√ß√£o.\n\n${CLEAN}`);
+    await run([...args, "--fix", "--fix-type", "mojibake", "a.md"], fakeIO(dir).io);
+    expect(readFileSync(join(dir, "a.md"), "utf8")).toBe(`Uma nova edição.\n\n${CLEAN}`);
+  });
+
+  it("refuses a rule that has no fixes, on the command line and in the configuration", async () => {
+    const dir = project({ "a.md": CLEAN, ".nl-lint.json": JSON.stringify({ fix: { rules: ["link-count"] } }) });
+    const cli = fakeIO(dir);
+    expect(await run([...args, "--fix", "--fix-type", "link-count", "--config", "/dev/null", "a.md"], cli.io)).toBe(2);
+    expect(cli.stderr()).toContain("not a rule with fixes in --fix-type: link-count");
+    const config = fakeIO(dir);
+    expect(await run([...args, "--fix", "a.md"], config.io)).toBe(2);
+    expect(config.stderr()).toContain('fix.rules[0]: "link-count" is not a rule with fixes');
   });
 });
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import brokenLink from "../rules/broken-link.js";
+import mojibake from "../rules/mojibake.js";
 import { lintFile, type EngineOptions } from "../src/engine.js";
 import { applyFixes, fixUntilStable } from "../src/fix.js";
 import { lint } from "../src/lint.js";
@@ -61,7 +62,7 @@ describe("applyFixes", () => {
   });
 
   it("stops after a bounded number of passes", () => {
-    const result = fixUntilStable("a".repeat(40), (t) => lint(t, { ruleSet: [collapse] }).findings, 5);
+    const result = fixUntilStable("a".repeat(40), (t) => lint(t, { ruleSet: [collapse] }).findings, { passes: 5 });
     expect(result.output).toBe("a".repeat(35));
   });
 });
@@ -148,5 +149,99 @@ describe("--fix-dry-run", () => {
   it("gives no output for a file it would not change, as ESLint does", () => {
     const path = fileWith("Tudo certo.\n");
     expect(lintFile(path, { ruleSet, fixDryRun: true }).result.output).toBeUndefined();
+  });
+});
+
+/** A rule with one report a match of `pattern` and a fix that writes `replacement`: the tests' fixes, good and bad. */
+function replacing(id: string, pattern: RegExp, replacement: string) {
+  return defineRule({
+    id,
+    description: `Replaces ${pattern} with ${JSON.stringify(replacement)}.`,
+    severity: "warn",
+    fixable: true,
+    schema: z.object({}).strict(),
+    messages: { found: "Found {{text}}." },
+    check({ document, report }) {
+      for (const m of document.text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
+        const [start, end] = [m.index, m.index + m[0].length];
+        report({ messageId: "found", data: { text: m[0] }, side: "translation", start, end, fix: { range: [start, end], text: replacement } });
+      }
+    },
+  });
+}
+
+describe("fixes verified by linting again", () => {
+  const fixWith = (text: string, rules: ReturnType<typeof replacing>[], fixRules?: string[]) =>
+    fixUntilStable(text, (t) => lint(t, { ruleSet: rules }).findings, fixRules ? { allowed: (f) => fixRules.includes(f.ruleId) } : {});
+
+  it("rolls back a fix that brings a finding of another rule, and offers it as a suggestion", () => {
+    // A French word "fixed" into the mojibake of its accented letter: the mojibake rule then reports it.
+    const damaging = replacing("accent-to-bytes", /café/, "cafÃ©");
+    const text = "Le café est servi à la terrasse.\n";
+    const outcome = fixUntilStable(text, (t) => lint(t, { ruleSet: [damaging, mojibake] }).findings);
+    expect(outcome.output).toBe(text);
+    expect(outcome.changed).toBe(false);
+    expect(outcome.rolledBack).toBe(1);
+    const [finding] = outcome.findings;
+    expect(finding).toMatchObject({ ruleId: "accent-to-bytes", message: "Found café." });
+    expect(finding.fix).toBeUndefined();
+    expect(finding.suggestions?.[0].fix).toEqual({ range: [3, 7], text: "cafÃ©" });
+  });
+
+  it("rolls back a fix that leaves its own finding", () => {
+    // The fix rewrites the doubled word it was meant to remove as it was (Portuguese "de de").
+    const stubborn = replacing("doubled-word", /\bde de\b/, "de de");
+    const outcome = fixWith("O livro de de Machado.\n", [stubborn]);
+    expect(outcome.output).toBe("O livro de de Machado.\n");
+    expect(outcome.findings.map((f) => [f.ruleId, Boolean(f.fix)])).toEqual([["doubled-word", false]]);
+  });
+
+  it("keeps the sound fixes of a pass and rolls back only the bad one among them", () => {
+    const spacing = replacing("double-space", / {2}/, " ");
+    // Turning the Turkish dotless ı into "i" makes "ışık" read "işik", which the second rule reports.
+    const dotless = replacing("dotless-i", /ı(?=şık)/, "i");
+    const watcher = replacing("wrong-word", /işık/, "ışık");
+    const text = "Bir  ışık  yandı,  bu  ışık  söndü.\n";
+    const outcome = fixUntilStable(text, (t) => lint(t, { ruleSet: [spacing, dotless, watcher] }).findings);
+    expect(outcome.output).toBe("Bir ışık yandı, bu ışık söndü.\n");
+    expect(outcome.findings.map((f) => [f.ruleId, f.column, Boolean(f.fix)])).toEqual([
+      ["dotless-i", 5, false],
+      ["dotless-i", 20, false],
+    ]);
+    expect(outcome.rolledBack).toBe(2);
+  });
+
+  it("passes converge: a fix that only appears after another is applied, then nothing is left", () => {
+    // German "ss" after a long vowel, one layer a pass: "Strasse" → "Straße", then the capital rule sees it.
+    const eszett = replacing("eszett", /Strasse/, "Straße");
+    const capital = replacing("lower-strasse", /straße/, "Straße");
+    const lower = replacing("to-lower", /Die Straße/, "die straße");
+    const outcome = fixWith("Wir gehen Strasse entlang.\n", [eszett, capital, lower]);
+    expect(outcome.output).toBe("Wir gehen Straße entlang.\n");
+    expect(outcome.findings).toEqual([]);
+    expect(outcome.applied).toBe(1);
+  });
+
+  it("stops after a bounded number of passes even when every fix is sound", () => {
+    const outcome = fixUntilStable("a".repeat(12), (t) => lint(t, { ruleSet: [collapse] }).findings, { passes: 3 });
+    expect(outcome.output).toBe("a".repeat(9));
+    expect(outcome.applied).toBe(3);
+  });
+
+  it("applies only the fixes of the allowed rules (--fix-type)", () => {
+    const spacing = replacing("double-space", / {2}/, " ");
+    const quotes = replacing("straight-quotes", /"(\p{L}+)"/u, "«$1»");
+    const outcome = fixWith('Zażółć  "gęślą" jaźń.\n', [spacing, quotes], ["double-space"]);
+    expect(outcome.output).toBe('Zażółć "gęślą" jaźń.\n');
+    expect(outcome.findings.map((f) => [f.ruleId, Boolean(f.fix)])).toEqual([["straight-quotes", true]]);
+  });
+});
+
+describe("--fix-type and fix.rules on files", () => {
+  it("fixes only the named rules and reports the rest with their fixes", () => {
+    const path = fileWith("Uma nova edi√ß√£o: veja o [site] (https://example.org).\n");
+    const outcome = lintFile(path, { ruleSet: [brokenLink, mojibake], fix: true, fixRules: ["mojibake"] });
+    expect(readFileSync(path, "utf8")).toBe("Uma nova edição: veja o [site] (https://example.org).\n");
+    expect(outcome.result.messages.map((m) => [m.ruleId, Boolean(m.fix)])).toEqual([["broken-link", true]]);
   });
 });

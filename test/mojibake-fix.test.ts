@@ -8,6 +8,7 @@ import mojibake from "../rules/mojibake.js";
 import { lintFile } from "../src/engine.js";
 import { fixUntilStable } from "../src/fix.js";
 import { lint } from "../src/lint.js";
+import { TYPOGRAPHY } from "./helpers/typography.js";
 
 const ruleSet = [mojibake];
 
@@ -68,5 +69,21 @@ describe("mojibake --fix round trip", () => {
       }),
       { seed: 20200302, numRuns: 300 },
     );
+  });
+});
+
+describe("mojibake --fix and sound typography", () => {
+  it("repairs a damaged paragraph and leaves the typography of every other paragraph as it is", () => {
+    const sound = TYPOGRAPHY.map(([, code]) => code).join("\n");
+    const text = `Uma nova edi√ß√£o da newsletter.\n\n${sound}\nO caf√© est√° pronto.\n`;
+    expect(fixText(text)).toBe(`Uma nova edição da newsletter.\n\n${sound}\nO café está pronto.\n`);
+  });
+
+  it("leaves sound typography alone in a page whose language is known", () => {
+    for (const [name, code] of TYPOGRAPHY) {
+      for (const targetLanguage of ["fr", "es", "de", "pt-br", "tr", "pl"]) {
+        expect(lint(code, { ruleSet, targetLanguage }).findings, `${name} (${targetLanguage})`).toEqual([]);
+      }
+    }
   });
 });

@@ -13,6 +13,8 @@ export interface FileResult {
   fixableWarningCount: number;
   /** The fixed text, with --fix-dry-run. */
   output?: string;
+  /** The text before fixing, with --fix-dry-run when `output` is set: the stylish format shows the edits as a diff. */
+  originalText?: string;
   /** The source file compared with, in parallel mode. */
   sourceFilePath?: string;
   /** The file's pairs, only for formats that show them (see `reviewFormats`): costly to keep for a large run. */

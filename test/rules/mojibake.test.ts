@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/mojibake.js";
 import { CHARSETS, isDamagedWord } from "../../src/mojibake.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
+import { TYPOGRAPHY } from "../helpers/typography.js";
 
 runRuleTests(rule, {
   valid: [
@@ -14,6 +15,7 @@ runRuleTests(rule, {
     { name: "Japanese with a Latin name", code: "これは日本語の文です。OpenTelemetryを使います。\n" },
     { name: "Ukrainian", code: "Це український текст про трасування.\n" },
     { name: "emoji", code: "Obrigado 🤗 pela ajuda ✍️ e até logo 👋.\n" },
+    ...TYPOGRAPHY.map(([name, code]) => ({ name: `typography: ${name}`, code })),
   ],
   invalid: [
     {
@@ -92,6 +94,34 @@ runRuleTests(rule, {
       output: "A função `código` falha.\n",
     },
     {
+      name: "one sequence that gives a Greek letter in a French page is reported without a fix",
+      code: "La lettre Ï† reste.\n",
+      lint: { targetLanguage: "fr" },
+      errors: [{ messageId: "damaged", messageIncludes: "should read 'φ'" }],
+      output: null,
+    },
+    {
+      name: "the same sequence is fixed in a Greek page",
+      code: "La lettre Ï† reste.\n",
+      lint: { targetLanguage: "el" },
+      errors: [{ messageId: "damaged" }],
+      output: "La lettre φ reste.\n",
+    },
+    {
+      name: "a run of damaged ideographs is fixed in a French page too: typography never chains sequences",
+      code: "Le mot æ—¥æœ¬ est resté.\n",
+      lint: { targetLanguage: "fr" },
+      errors: [{ messageId: "damaged", messageIncludes: "should read '日本'" }],
+      output: "Le mot 日本 est resté.\n",
+    },
+    {
+      name: "Japanese katakana with the long-vowel mark, which belongs to no one script",
+      code: "Der Name ã‚¨ã‚¯ã‚¹ãƒ\u009dãƒ¼ã‚¿ãƒ¼ bleibt.\n",
+      lint: { targetLanguage: "de" },
+      errors: [{ messageId: "damaged" }],
+      output: "Der Name エクスポーター bleibt.\n",
+    },
+    {
       name: "a damaged source file in parallel mode is reported on the source side, without a fix",
       code: "A nova edição chegou.\n",
       lint: { source: { text: "The new edi√ß√£o arrived.\n", filePath: "en.md" } },
@@ -134,5 +164,14 @@ describe("isDamagedWord", () => {
 
   it("leaves sound words alone", () => {
     for (const word of ["edição", "João", "château", "√π", "“é”", "d’étendre", "©", "™", "NÃO"]) expect(isDamagedWord(word), word).toBe(false);
+  });
+});
+
+describe("mojibake suggestions", () => {
+  it("suggests the repair it does not apply", async () => {
+    const { lint } = await import("../../src/lint.js");
+    const [finding] = lint("La lettre Ï† reste.\n", { ruleSet: [rule], targetLanguage: "fr" }).findings;
+    expect(finding.fix).toBeUndefined();
+    expect(finding.suggestions?.map((s) => s.fix)).toEqual([{ range: [10, 12], text: "φ" }]);
   });
 });
