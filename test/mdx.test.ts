@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { anchorsOfNodes } from "../src/anchors.js";
+import { builtinRules } from "../rules/index.js";
 import { ConfigLoader } from "../src/config.js";
 import { buildDocument } from "../src/document.js";
 import { lintFile } from "../src/engine.js";
@@ -121,7 +122,7 @@ describe("which files get which grammar", () => {
     try {
       writeFileSync(join(dir, ".nl-lint.yaml"), "directives: true\n");
       writeFileSync(join(dir, "kitchen.md"), ":::note\nKeep the lid on.\n:::\n");
-      const config = new ConfigLoader({ cwd: dir }).forFile(join(dir, "kitchen.md"));
+      const config = new ConfigLoader({ ruleSet: builtinRules, cwd: dir }).forFile(join(dir, "kitchen.md"));
       const { document } = lintFile(join(dir, "kitchen.md"), optionsForConfig({}, config, {}));
       expect(document?.segments.map((s) => s.raw)).toEqual(["Keep the lid on."]);
     } finally {
