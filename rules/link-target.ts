@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { linksOf } from "../src/links.js";
+import { hasUnknownTarget, linksOf } from "../src/links.js";
 import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
 import type { LinkInfo, LintDocument, Pair, Segment } from "../src/types.js";
 import { canonicalUrl, hasBrokenHost, isAnchorOnly, isLanguageTag, namesLanguage, sameTarget, type UrlMatchOptions } from "../src/url-match.js";
@@ -156,13 +156,15 @@ export default defineRule({
       // repaired it, so its links stand for those, in order.
       const sources = sourceTargets.filter((s) => !hasBrokenHost(s.url));
       const repaired = sourceTargets.length - sources.length;
+      // A source reference defined nowhere led somewhere unknown: a translation link may stand for it.
+      const unknown = pair.sources.reduce((n, s) => n + linksOf(s, segmentText(document, s)).filter(hasUnknownTarget).length, 0);
       const translations = targetsOf(document, pair.translations, document.lines);
       const missing = unique(
         sources.filter((s) => !translations.some((t) => sameTarget(s.url, t.url, match)) && !writtenIn(allTranslations, s.url)),
       );
       const added = unique(
         translations.filter((t) => !sources.some((s) => sameTarget(s.url, t.url, match)) && !writtenIn(allSources, t.url)),
-      ).slice(repaired);
+      ).slice(repaired + unknown);
 
       // Unmatched links on both sides are taken, in order, as one link whose target changed.
       const changed = Math.min(missing.length, added.length);

@@ -3,6 +3,7 @@ import { jsxOpeningTag } from "./markup.js";
 import type { LinkInfo, Segment } from "./types.js";
 
 const linkCache = new WeakMap<Segment, LinkInfo[]>();
+const unknownTargets = new WeakSet<LinkInfo>();
 const maskCache = new WeakMap<Segment, string>();
 
 /** The text a reader sees in a node, collected with a stack: inline nesting has no bound. */
@@ -51,10 +52,20 @@ export function linksOf(segment: Segment, text: string): LinkInfo[] {
             ? "inline"
             : "bare";
     const url = "url" in node ? node.url : "";
-    found.push({ url, label: plainText(node), start, end, form, image });
+    const link: LinkInfo = { url, label: plainText(node), start, end, form, image };
+    if (node.type === "linkReference" && node.data?.unknownTarget) unknownTargets.add(link);
+    found.push(link);
   });
   linkCache.set(segment, links);
   return links;
+}
+
+/**
+ * Whether a link is a source reference whose label nothing defines (see `parseWithUnknownReferences`
+ * in segments.ts): it was a link of the original, but where it led is not known.
+ */
+export function hasUnknownTarget(link: LinkInfo): boolean {
+  return unknownTargets.has(link);
 }
 
 /** Links a reader sees as links: written with brackets or angle brackets, not images, not bare URLs. */

@@ -1,4 +1,4 @@
-import type { Definition, Html, Nodes, Paragraph, Parent, Root, RootContent } from "mdast";
+import type { Definition, Html, LinkReference, Nodes, Paragraph, Parent, Root, RootContent } from "mdast";
 import type { LeafDirective } from "mdast-util-directive";
 import { identifyLanguage, usesOwnScript } from "./language-id.js";
 import type { LineIndex } from "./lines.js";
@@ -182,10 +182,54 @@ function addSourceText(b: Builder, spans: CommentSpan[]): void {
     for (const p of pieces) if (p.at <= offset) piece = p;
     return piece.offset + Math.min(offset - piece.at, piece.length);
   };
-  const root = parseFragment(fragment, place, b.lines, b.nestingCuts, b.definitions);
+  const root = parseWithUnknownReferences(fragment, (definitions) => parseFragment(fragment, place, b.lines, b.nestingCuts, definitions), b.definitions);
   const comment = { start: spans[0].start, end: spans[spans.length - 1].end };
   collectDefinitions(b, root);
   walkBlocks(b, root.children, "source", comment, 0);
+}
+
+declare module "mdast" {
+  interface LinkReferenceData {
+    /** A reference in a comment's text whose label nothing defines: a link of the original, its target unknown. */
+    unknownTarget?: boolean;
+  }
+}
+
+/** Bracketed text that may be a reference's label (`[Attributes]`, `[text][label]`); the grammar decides. */
+const BRACKETED = /\[([^[\]\\<>]{1,999})\]/g;
+
+/**
+ * Parses a comment's text so that a reference whose definition is missing still reads as a link.
+ * An inline translation keeps the source's text in comments but its definitions outside them, and
+ * a translator who relabels a definition (`[install]` becomes `[インストール]: url`) leaves the
+ * source's reference defined nowhere: it was a link of the original, with a target we cannot know.
+ * Each bracketed text is offered a placeholder definition and the text read again; the references
+ * that only the placeholders made are marked `unknownTarget`.
+ */
+function parseWithUnknownReferences(fragment: string, parse: (definitions: string) => Root, definitions: string): Root {
+  const first = parse(definitions);
+  const labels = new Set([...fragment.matchAll(BRACKETED)].map((m) => m[1].replace(/\s+/g, " ").trim()).filter((l) => l !== ""));
+  if (labels.size === 0) return first;
+  const known = new Set(referencesOf(first).map((r) => r.position?.start.offset));
+  // A blank line between placeholders: one that is not a definition after all cannot swallow the next.
+  const placeholders = [...labels].map((label) => `[${label}]: <>`).join("\n\n");
+  const second = parse(definitions === "" ? placeholders : `${definitions}\n\n${placeholders}`);
+  const added = referencesOf(second).filter((r) => !known.has(r.position?.start.offset));
+  if (added.length === 0) return first;
+  for (const reference of added) reference.data = { ...reference.data, unknownTarget: true };
+  return second;
+}
+
+/** The link references of a tree (images are left out: a missing picture is another matter). */
+function referencesOf(root: Root): LinkReference[] {
+  const found: LinkReference[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "linkReference") found.push(node);
+    if ("children" in node) for (const child of node.children as Nodes[]) stack.push(child);
+  }
+  return found;
 }
 
 /** Definitions written inside comments, kept so that the translation's references can use them too. */

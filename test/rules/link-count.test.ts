@@ -17,6 +17,14 @@ runRuleTests(rule, {
       code: translated("[2]", referenceList(3)),
       lint: { filePath: "/site/zh/vision.md", source },
     },
+    {
+      name: "a source reference whose definition the translator relabelled still counts as a link",
+      code: "<!-- Start with the [Setup] page. -->\nComece pela página de [Configuração].\n\n[Configuração]: setup.html\n",
+    },
+    {
+      name: "brackets in code or escaped in a source comment are no link",
+      code: "<!-- Index it with `v[idx]`, not \\[idx\\]. -->\nIndexe com `v[idx]`, não \\[idx\\].\n",
+    },
     { name: "images are not counted as links", code: "<!-- A [paper](https://a.org). -->\n\nUm [artigo](https://a.org). ![](https://img.org/x.png)\n" },
   ],
   invalid: [
@@ -24,6 +32,11 @@ runRuleTests(rule, {
       name: "a link lost in the translation",
       code: "<!-- See [a](https://a.org) and [b](https://b.org). -->\n\nVeja [a](https://a.org) e b.\n",
       errors: [{ messageId: "mismatch", line: 3, column: 1, messageIncludes: "renders 1 link; its source (line 1) renders 2" }],
+    },
+    {
+      name: "source references defined nowhere (relabelled definitions) count: one dropped is found",
+      code: "<!-- Start with [Setup], then take [the tour][tour]. -->\nComece pela configuração e depois faça [o passeio][passeio].\n\n[passeio]: tour.html\n",
+      errors: [{ messageId: "mismatch", messageIncludes: "renders 1 link; its source (line 1) renders 2" }],
     },
     {
       name: "a link dropped on the third line of a wrapped source paragraph names that line",

@@ -6,6 +6,10 @@ const ptBr = { targetLanguage: "pt-br" };
 runRuleTests(rule, {
   valid: [
     {
+      name: "a source reference defined nowhere (the translator relabelled its definition) has no target to compare",
+      code: "<!-- See [Setup] and [the tour][tour] for details. -->\nVeja [Configuração] e [o passeio][passeio].\n\n[Configuração]: setup.html\n[passeio]: tour.html\n",
+    },
+    {
       name: "the same URL written differently: scheme, www, trailing slash, tracking parameters, anchor",
       code: "<!-- Read [the guide](https://www.example.org/guide/?utm_source=mail#setup) and [the notes](http://example.org/notes). -->\n\nLeia [o guia](http://example.org/guide#configuracao) e [as notas](https://www.example.org/notes/?ref=home).\n",
     },
