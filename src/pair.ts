@@ -260,9 +260,16 @@ function alignBanded(
   return pairs.reverse();
 }
 
-/** Band for an inline post: a source is only matched with translations a few segments away. */
+/**
+ * Band for an inline post: a source is only matched with translations a few segments away, or
+ * with their counterparts in a facing run: the tenth of a list of comments, one a list item, is
+ * as far from the tenth translated item below as the list is long.
+ */
 export function inlineBand(sources: Segment[], translations: Segment[], all: Segment[], reach = 8): (i: number) => [number, number] {
   const order = new Map(all.map((s, index) => [s, index]));
+  const { run } = sideRuns(all);
+  const runLength: number[] = [];
+  for (const r of run) runLength[r] = (runLength[r] ?? 0) + 1;
   const tPos = translations.map((t) => order.get(t)!);
   const firstAtOrAfter = (pos: number) => {
     let l = 0;
@@ -276,7 +283,9 @@ export function inlineBand(sources: Segment[], translations: Segment[], all: Seg
   };
   return (i) => {
     const p = order.get(sources[i])!;
-    return [firstAtOrAfter(p - reach), firstAtOrAfter(p + reach + 1) - 1];
+    // The counterpart in the run before lies that run's length back; in this run's own length ahead.
+    const before = runLength[run[p] - 1] ?? 0;
+    return [firstAtOrAfter(p - reach - before), firstAtOrAfter(p + reach + runLength[run[p]] + 1) - 1];
   };
 }
 

@@ -177,6 +177,17 @@ describe("a list kept in one comment above the translated list", () => {
   });
 });
 
+describe("a long list of one-line comments above the translated list", () => {
+  it("pairs the last items with their counterparts too, however far down the list they sit", () => {
+    const count = 14;
+    const comments = Array.from({ length: count }, (_, i) => `<!-- * \`flag${i}\` turns feature ${i} on. -->`).join("\n");
+    const items = Array.from({ length: count }, (_, i) => `* \`flag${i}\` は機能${i}を有効にする。`).join("\n");
+    const doc = buildDocument(post(comments, items), { targetLanguage: "ja" });
+    const expected = Array.from({ length: count }, (_, i) => `${i + 1}->${count + 2 + i}`);
+    expect(pairLines(doc)).toEqual(expected);
+  });
+});
+
 describe("code written once", () => {
   it("estimates how long translations run from prose only, not from code only one side has", () => {
     const code = "```rust\n" + Array.from({ length: 30 }, (_, i) => `let value_${i} = compute_something(${i}, "label");`).join("\n") + "\n```";
