@@ -34,8 +34,10 @@ function opensSentence(text: string, index: number, word: string): boolean {
   return index === 0 || /(?:^|[.!?:]\s*|[*_"“(\[]\s*|^\s*[-+*>#]+\s*)$/u.test(before) || /\n\s*$/.test(before);
 }
 
-/** A word with only its first letter capital: in a title, that is title case, not a name. */
-const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+/** A word with only its first letter capital (each part of a compound: `Higher-Rank`): in a title, that is title case, not a name. */
+const CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;
+/** An acronym's plural (`APIs`, `HRTBs`) names what the acronym names; a translation writes the acronym alone. */
+const ACRONYM_PLURAL = /^(\p{Lu}{2,})s$/u;
 
 /**
  * Whether a segment is a title, where capitals mark words rather than names: a heading, or one
@@ -75,7 +77,7 @@ export function featuresOf(segment: Segment): SegmentFeatures {
   for (const match of prose.matchAll(NAME_PATTERN)) {
     if (match[0].length <= 1 || opensSentence(prose, match.index, match[0])) continue;
     if (titleCase && CAPITALISED.test(match[0])) continue;
-    names.add(match[0].toLowerCase());
+    names.add(match[0].replace(ACRONYM_PLURAL, "$1").toLowerCase());
   }
   const stems = new Set<string>();
   for (const match of prose.normalize("NFD").replace(/\p{M}/gu, "").matchAll(LONG_WORD)) stems.add(match[0].slice(0, 5).toLowerCase());

@@ -65,9 +65,16 @@ function lengthScore(source: number, translation: number, ratio: number): number
   return Math.exp(-(deviation * deviation) / (2 * 0.35 * 0.35));
 }
 
+function headingDepth(segment: Segment): number | undefined {
+  const node = segment.nodes[0];
+  return node?.type === "heading" ? node.depth : undefined;
+}
+
 function kindScore(sources: Segment[], translations: Segment[]): number {
   const a = sources[0].kind;
   const b = translations[0].kind;
+  // A heading is translated by a heading of its own level: structure says so when words cannot.
+  if (a === "heading" && b === "heading" && headingDepth(sources[0]) === headingDepth(translations[0])) return 0.3;
   if (a === b) return 0.15;
   const prose = new Set(["paragraph", "listItem"]);
   if (prose.has(a) && prose.has(b)) return 0;

@@ -206,6 +206,21 @@ describe("titles", () => {
     expect(pairLines(doc)).toEqual(["2->5"]);
   });
 
+  it("reads the hyphenated words of a title as title case, not as names", () => {
+    const doc = buildDocument("# Cross-Platform Release Builds\n");
+    expect([...featuresOf(doc.segments[0]).names]).toEqual([]);
+  });
+
+  it("pairs a heading with the heading of its own level below it when its words are not carried over", () => {
+    const doc = buildDocument(post(
+      "<!--\n## Lock-Free Work Queues Shared by Many Threads (LFWQs)\n-->",
+      "## ロックなし待ち行列",
+      "<!--\nThe compiler checks each borrow before the program runs.\n-->",
+      "コンパイラはプログラムの実行前に各借用を検査します。",
+    ), { targetLanguage: "ja" });
+    expect(pairLines(doc)).toEqual(["2->5", "8->11"]);
+  });
+
   it("pairs a title line written before its comment", () => {
     const doc = buildDocument(post(
       "% 高度なキャッシュ\n<!-- % Advanced Caching -->",
@@ -219,5 +234,10 @@ describe("features of a Japanese paragraph", () => {
   it("reads a name written against Japanese text as the name alone", () => {
     const doc = buildDocument("この言語はRustと呼ばれ、両方をサポートしています。\n");
     expect([...featuresOf(doc.segments[0]).names]).toEqual(["rust"]);
+  });
+
+  it("reads an acronym's plural as the acronym, which a translation writes alone", () => {
+    const doc = buildDocument("The tool reads two GPUs and the PDFs they print.\n");
+    expect([...featuresOf(doc.segments[0]).names].sort()).toEqual(["gpu", "pdf"]);
   });
 });
