@@ -307,10 +307,11 @@ export function inlineProximity(all: Segment[], text?: string): Proximity {
   const { run, rank } = sideRuns(all);
   const runLength: number[] = [];
   for (const r of run) runLength[r] = (runLength[r] ?? 0) + 1;
+  const mirrors = mirroringRuns(all, run);
   return (sources, translations) => {
     const sIdx = sources.map((s) => order.get(s)!);
     const tIdx = translations.map((t) => order.get(t)!);
-    const gap = facingRuns(sIdx, tIdx, run, runLength) ? intervalGap(sIdx.map((i) => rank[i]), tIdx.map((i) => rank[i])) : segmentGap(sIdx, tIdx);
+    const gap = facingRuns(sIdx, tIdx, run, runLength, mirrors) ? intervalGap(sIdx.map((i) => rank[i]), tIdx.map((i) => rank[i])) : segmentGap(sIdx, tIdx);
     if (gap > 0) return 1 / (1 + gap);
     return text !== undefined && touching(text, sources, translations) ? 1 + TOUCHING_BONUS : 1;
   };
@@ -323,13 +324,27 @@ function segmentGap(sIdx: number[], tIdx: number[]): number {
   return hi - lo + 1 - sIdx.length - tIdx.length;
 }
 
-/** Whether each group lies in one run, and the two runs are neighbours. */
-function facingRuns(sIdx: number[], tIdx: number[], run: number[], runLength: number[]): boolean {
+/**
+ * For each run, whether the next run has its shape: the same kinds in the same order, as far as
+ * the shorter goes. A translated list mirrors the list in its comment; a paragraph and the
+ * heading after it, followed by that heading's comment and the next paragraph's, do not.
+ */
+function mirroringRuns(all: Segment[], run: number[]): boolean[] {
+  const kinds: Segment["kind"][][] = [];
+  all.forEach((s, i) => (kinds[run[i]] ??= []).push(s.kind));
+  return kinds.map((these, r) => {
+    const next = kinds[r + 1] ?? [];
+    return these.every((kind, i) => i >= next.length || next[i] === kind);
+  });
+}
+
+/** Whether each group lies in one run, and the two runs are neighbours that mirror each other. */
+function facingRuns(sIdx: number[], tIdx: number[], run: number[], runLength: number[], mirrors: boolean[]): boolean {
   const sRun = run[sIdx[0]];
   const tRun = run[tIdx[0]];
   // One segment beside several is nearest the one it touches: only run against run is ranked.
   if (runLength[sRun] < 2 || runLength[tRun] < 2) return false;
-  return Math.abs(sRun - tRun) === 1 && sIdx.every((i) => run[i] === sRun) && tIdx.every((i) => run[i] === tRun);
+  return Math.abs(sRun - tRun) === 1 && mirrors[Math.min(sRun, tRun)] && sIdx.every((i) => run[i] === sRun) && tIdx.every((i) => run[i] === tRun);
 }
 
 /** How many places lie between two ranges of ranks (0 when they overlap). */

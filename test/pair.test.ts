@@ -221,6 +221,14 @@ describe("titles", () => {
     expect(pairLines(doc)).toEqual(["2->5", "8->11"]);
   });
 
+  it("pairs a heading written before its comment, after a paragraph whose comment came first", () => {
+    const doc = buildDocument(post(
+      "<!-- The cache keeps each answer for an hour. -->\nキャッシュは各応答を一時間保持します。\n\n## 無効化\n<!--## Invalidation-->",
+      "<!-- A write to the store drops every answer it touched. -->\nストアへの書き込みは、影響した応答をすべて破棄します。",
+    ), { targetLanguage: "ja" });
+    expect(pairLines(doc)).toEqual(["1->2", "5->4", "7->8"]);
+  });
+
   it("pairs a title line written before its comment", () => {
     const doc = buildDocument(post(
       "% 高度なキャッシュ\n<!-- % Advanced Caching -->",
