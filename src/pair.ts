@@ -311,7 +311,10 @@ export function inlineProximity(all: Segment[], text?: string): Proximity {
   return (sources, translations) => {
     const sIdx = sources.map((s) => order.get(s)!);
     const tIdx = translations.map((t) => order.get(t)!);
-    const gap = facingRuns(sIdx, tIdx, run, runLength, mirrors) ? intervalGap(sIdx.map((i) => rank[i]), tIdx.map((i) => rank[i])) : segmentGap(sIdx, tIdx);
+    const mirror = facingRuns(sIdx, tIdx, run, runLength, mirrors);
+    // Runs that agree only from their ends (a label comment before a list's comments) are ranked from the end.
+    const place = (i: number) => (mirror === "end" ? runLength[run[i]] - 1 - rank[i] : rank[i]);
+    const gap = mirror ? intervalGap(sIdx.map(place), tIdx.map(place)) : segmentGap(sIdx, tIdx);
     if (gap > 0) return 1 / (1 + gap);
     return text !== undefined && touching(text, sources, translations) ? 1 + TOUCHING_BONUS : 1;
   };
@@ -324,27 +327,33 @@ function segmentGap(sIdx: number[], tIdx: number[]): number {
   return hi - lo + 1 - sIdx.length - tIdx.length;
 }
 
+/** How two neighbouring runs mirror each other: their kinds agree from the start, or else from the end. */
+type Mirror = "start" | "end" | undefined;
+
 /**
  * For each run, whether the next run has its shape: the same kinds in the same order, as far as
- * the shorter goes. A translated list mirrors the list in its comment; a paragraph and the
- * heading after it, followed by that heading's comment and the next paragraph's, do not.
+ * the shorter goes, counted from the start or from the end. A translated list mirrors the list in
+ * its comments (a label comment above them aside); a paragraph and the heading after it, followed
+ * by that heading's comment and the next paragraph's, do not.
  */
-function mirroringRuns(all: Segment[], run: number[]): boolean[] {
+function mirroringRuns(all: Segment[], run: number[]): Mirror[] {
   const kinds: Segment["kind"][][] = [];
   all.forEach((s, i) => (kinds[run[i]] ??= []).push(s.kind));
+  const agree = (a: Segment["kind"][], b: Segment["kind"][]) => a.every((kind, i) => i >= b.length || b[i] === kind);
   return kinds.map((these, r) => {
     const next = kinds[r + 1] ?? [];
-    return these.every((kind, i) => i >= next.length || next[i] === kind);
+    if (agree(these, next)) return "start";
+    return agree([...these].reverse(), [...next].reverse()) ? "end" : undefined;
   });
 }
 
-/** Whether each group lies in one run, and the two runs are neighbours that mirror each other. */
-function facingRuns(sIdx: number[], tIdx: number[], run: number[], runLength: number[], mirrors: boolean[]): boolean {
+/** How each group's run mirrors the other's, when each group lies in one run and the two runs are neighbours. */
+function facingRuns(sIdx: number[], tIdx: number[], run: number[], runLength: number[], mirrors: Mirror[]): Mirror {
   const sRun = run[sIdx[0]];
   const tRun = run[tIdx[0]];
   // One segment beside several is nearest the one it touches: only run against run is ranked.
-  if (runLength[sRun] < 2 || runLength[tRun] < 2) return false;
-  return Math.abs(sRun - tRun) === 1 && mirrors[Math.min(sRun, tRun)] && sIdx.every((i) => run[i] === sRun) && tIdx.every((i) => run[i] === tRun);
+  if (runLength[sRun] < 2 || runLength[tRun] < 2 || Math.abs(sRun - tRun) !== 1) return undefined;
+  return sIdx.every((i) => run[i] === sRun) && tIdx.every((i) => run[i] === tRun) ? mirrors[Math.min(sRun, tRun)] : undefined;
 }
 
 /** How many places lie between two ranges of ranks (0 when they overlap). */

@@ -188,6 +188,18 @@ describe("a long list of one-line comments above the translated list", () => {
   });
 });
 
+describe("a label comment above a list of one-line comments", () => {
+  it("pairs the items by their place counted from the list's end", () => {
+    const english = ["parse the file", "check the links", "count the links", "look for typos", "compare the lists", "print the report", "write the fixes", "say what changed", "exit with a status"];
+    const japanese = ["ファイルを解析する", "リンクを検査する", "リンクを数える", "誤字を探す", "一覧を比べる", "報告を印字する", "修正を書き込む", "変更点を伝える", "状態を返して終了する"];
+    const doc = buildDocument(post(
+      "<!-- Steps of one run -->",
+      english.map((e) => `<!-- * ${e}. -->`).join("\n") + "\n" + japanese.map((j) => `* ${j}。`).join("\n"),
+    ), { targetLanguage: "ja" });
+    expect(pairLines(doc).slice(1)).toEqual(english.map((_, i) => `${i + 3}->${i + 12}`));
+  });
+});
+
 describe("code written once", () => {
   it("estimates how long translations run from prose only, not from code only one side has", () => {
     const code = "```rust\n" + Array.from({ length: 30 }, (_, i) => `let value_${i} = compute_something(${i}, "label");`).join("\n") + "\n```";
