@@ -4,7 +4,7 @@ import { align, inlineBand, inlineProximity } from "./pair.js";
 import { isInlineBilingual, parallelParts } from "./parallel.js";
 import type { Definition, Root } from "mdast";
 import { definitionLines, grammarFor, parseDocument, parseMarkdown, readFrontMatter, type GrammarChoice } from "./parse.js";
-import { definitionsOf, hasInlineSources, segmentDocument } from "./segments.js";
+import { definitionsOf, hasInlineSources, isTranslatorNoteSegment, segmentDocument } from "./segments.js";
 import type { LintDocument, Pair } from "./types.js";
 
 export interface DocumentOptions extends Omit<GrammarChoice, "filePath"> {
@@ -56,10 +56,12 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
     root = parseMarkdown(text, undefined, parsed.grammar, definitionLines(missing));
     segments = segmentDocument({ text, lines, root, side: "translation", commentsAreSources: inline, languages });
   }
-  const sources = segments.filter((s) => s.side === "source");
-  const translations = segments.filter((s) => s.side === "translation");
+  // A translator's note in a block quote translates nothing: it is left out of pairing, not out of the page.
+  const paired = segments.filter((s) => !isTranslatorNoteSegment(s));
+  const sources = paired.filter((s) => s.side === "source");
+  const translations = paired.filter((s) => s.side === "translation");
   const pairs = inline
-    ? align(sources, translations, { proximity: inlineProximity(segments, text), band: inlineBand(sources, translations, segments), oneText: true })
+    ? align(sources, translations, { proximity: inlineProximity(paired, text), band: inlineBand(sources, translations, paired), oneText: true })
     : translations.map((t) => ({ sources: [], translations: [t] }));
   // Both sides share one file: list pairs in the order a reader meets them.
   const firstOffset = (p: Pair) => Math.min(...p.sources.map((s) => s.start), ...p.translations.map((t) => t.start));

@@ -1,4 +1,4 @@
-import type { Definition, Html, LinkReference, Nodes, Paragraph, Parent, Root, RootContent } from "mdast";
+import type { Blockquote, Definition, Html, LinkReference, Nodes, Paragraph, Parent, Root, RootContent } from "mdast";
 import type { LeafDirective } from "mdast-util-directive";
 import { identifyLanguage, usesOwnScript } from "./language-id.js";
 import type { LineIndex } from "./lines.js";
@@ -287,6 +287,24 @@ function pushLabel(b: Builder, side: Side, node: Paragraph | LeafDirective, extr
   push(b, side, "paragraph", node, range, extra);
 }
 
+/** Translation segments that make up a translator's note (see `isTranslatorNoteSegment`). */
+const translatorNotes = new WeakSet<Segment>();
+
+/** Whether a translation segment belongs to a translator's note set off as a block quote: it has no source to pair with. */
+export function isTranslatorNoteSegment(segment: Segment): boolean {
+  return translatorNotes.has(segment);
+}
+
+/**
+ * Whether a block quote is a translator's own note: it opens with a note marker (`訳注:`,
+ * "Translator's note") and keeps no source in comments (a quote that does is a translated
+ * passage the translator labelled, such as an update to the original).
+ */
+function startsTranslatorNote(text: string, quote: Blockquote): boolean {
+  const first = quote.children[0];
+  return first !== undefined && NOTE_MARK.test(text.slice(...offsets(first))) && !text.slice(...offsets(quote)).includes("<!--");
+}
+
 function walkBlocks(
   b: Builder,
   nodes: RootContent[],
@@ -323,6 +341,14 @@ function walkBlocks(
         }
         break;
       case "blockquote":
+        // A translator's note set off as a block quote (`> 訳注: …`) translates nothing: its blocks are kept apart from pairing.
+        if (side === "translation" && b.commentsAreSources && startsTranslatorNote(b.text, node)) {
+          const before = b.segments.length;
+          walkBlocks(b, node.children, side, comment, listDepth);
+          for (const segment of b.segments.slice(before)) if (segment.side === "translation") translatorNotes.add(segment);
+          break;
+        }
+      // falls through
       // A footnote's text, and the Markdown a JSX component wraps (`<Steps>`, `<TabItem>`), are
       // blocks to read like any others; the tag and its attributes are markup.
       case "footnoteDefinition":

@@ -200,6 +200,23 @@ describe("a label comment above a list of one-line comments", () => {
   });
 });
 
+describe("a translator's note in a block quote", () => {
+  it("is paired with no source: the comment above it pairs with its own paragraph", () => {
+    const doc = buildDocument(post(
+      "<!-- The server restarts on its own after [an update][news]. -->",
+      "> 訳注: 日本語版の更新情報は[こちら][news-ja]にあります。",
+      "サーバは[更新][news]の後、自動的に再起動します。",
+      "[news]: https://news.example.org\n[news-ja]: https://news.example.org/ja",
+    ), { targetLanguage: "ja" });
+    expect(pairLines(doc)).toEqual(["1->5"]);
+  });
+
+  it("still pairs a quoted passage whose source is kept in comments inside it", () => {
+    const doc = buildDocument(post("> 訳注: (第2版から)\n>\n> <!-- The server restarts on its own. -->\n> サーバは自動的に再起動します。"), { targetLanguage: "ja" });
+    expect(pairLines(doc)).toEqual(["-->1", "3->4"]);
+  });
+});
+
 describe("code written once", () => {
   it("estimates how long translations run from prose only, not from code only one side has", () => {
     const code = "```rust\n" + Array.from({ length: 30 }, (_, i) => `let value_${i} = compute_something(${i}, "label");`).join("\n") + "\n```";
