@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { linksOf, renderedLinks } from "../src/links.js";
+import { hasUnknownTarget, linksOf, maskedText, renderedLinks } from "../src/links.js";
 import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
 import type { LinkInfo, LintDocument, Segment } from "../src/types.js";
 
@@ -60,9 +60,15 @@ export default defineRule({
   },
   check({ document, report }) {
     const cited = citedNumbers(document);
+    /**
+     * A source reference defined nowhere that the translation writes out as plain text (a range
+     * `[0, 9]`) was bracketed text in the original too, not a link whose definition was relabelled.
+     */
+    const keptAsText = (link: LinkInfo, translations: Segment[]) =>
+      hasUnknownTarget(link) && translations.some((t) => maskedText(t, document.text).includes(document.sourceText.slice(link.start, link.end)));
     const citations = (t: Segment) => (cited.size === 0 ? 0 : [...ownText(document, t).matchAll(CITATION)].filter((m) => cited.has(m[1])).length);
     for (const pair of matchedPairs(document)) {
-      const sourceLinks = pair.sources.flatMap((s) => renderedLinks(s, document.sourceText));
+      const sourceLinks = pair.sources.flatMap((s) => renderedLinks(s, document.sourceText)).filter((l) => !keptAsText(l, pair.translations));
       const translationLinks = pair.translations.flatMap((t) => renderedLinks(t, document.text));
       const source = sourceLinks.length;
       const translated = translationLinks.length + pair.translations.reduce((n, t) => n + citations(t), 0);

@@ -25,6 +25,10 @@ runRuleTests(rule, {
       name: "brackets in code or escaped in a source comment are no link",
       code: "<!-- Index it with `v[idx]`, not \\[idx\\]. -->\nIndexe com `v[idx]`, não \\[idx\\].\n",
     },
+    {
+      name: "bracketed text defined nowhere that the translation keeps as text is no link",
+      code: "<!-- Pick a port in [1024, 49151] first. -->\nまず [1024, 49151] の範囲でポートを選びます。\n",
+    },
     { name: "images are not counted as links", code: "<!-- A [paper](https://a.org). -->\n\nUm [artigo](https://a.org). ![](https://img.org/x.png)\n" },
   ],
   invalid: [
