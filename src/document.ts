@@ -63,6 +63,8 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   const pairs = inline
     ? align(sources, translations, { proximity: inlineProximity(paired, text), band: inlineBand(sources, translations, paired), oneText: true })
     : translations.map((t) => ({ sources: [], translations: [t] }));
+  // Every segment is in one pair: a note stands alone, as any translation without a source does.
+  for (const note of segments.filter(isTranslatorNoteSegment)) pairs.push({ sources: [], translations: [note] });
   // Both sides share one file: list pairs in the order a reader meets them.
   const firstOffset = (p: Pair) => Math.min(...p.sources.map((s) => s.start), ...p.translations.map((t) => t.start));
   pairs.sort((a, b) => firstOffset(a) - firstOffset(b));

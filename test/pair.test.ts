@@ -208,7 +208,7 @@ describe("a translator's note in a block quote", () => {
       "サーバは[更新][news]の後、自動的に再起動します。",
       "[news]: https://news.example.org\n[news-ja]: https://news.example.org/ja",
     ), { targetLanguage: "ja" });
-    expect(pairLines(doc)).toEqual(["1->5"]);
+    expect(pairLines(doc)).toEqual(["1->5", "-->3"]);
   });
 
   it("still pairs a quoted passage whose source is kept in comments inside it", () => {
