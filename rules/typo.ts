@@ -5,7 +5,6 @@ import { linksOf } from "../src/links.js";
 import { defineRule, segmentText, type LintSettings, type Speller } from "../src/rule.js";
 import { derivesFromSource, looksLikeCognate, nearSourceWords } from "../src/spell/borrowing.js";
 import { isRegularDerivation, lacksDoubledLetter } from "../src/spell/derivation.js";
-import { guessLanguage } from "../src/spell/guess-language.js";
 import { isSourceName, shapeOf } from "../src/spell/names.js";
 import { isLikelySlip } from "../src/spell/suggest.js";
 import { fold, wordsOf, type Word } from "../src/spell/words.js";
@@ -109,8 +108,7 @@ interface Verdict {
 /** The dictionaries and word lists of a document, and the questions the rule asks them. */
 function lexicon(document: LintDocument, settings: LintSettings) {
   const hasSources = document.pairs.some((p) => p.sources.length > 0);
-  const prose = () => document.segments.filter((s) => s.side === "translation").flatMap((s) => wordsOf(s, document.text).map((w) => w.text)).join(" ");
-  const language = document.targetLanguage ?? (hasSources ? guessLanguage(prose()) : undefined);
+  const language = document.targetLanguage;
   // A page written in the source language is no translation (an English page linted on its own):
   // its terms are its authors', and a dictionary would flag them by the hundred (`backend`).
   const inSourceLanguage = language !== undefined && primaryLanguage(language) === primaryLanguage(document.sourceLanguage ?? "en");

@@ -23,6 +23,7 @@ import { DEFAULT_CACHE_LOCATION, LintCache, contextOf, hashText } from "./cache.
 import { mapInWorkers } from "./workers/pool.js";
 import { detectLanguage, primaryLanguage } from "./language.js";
 import type { LintSettings } from "./rule.js";
+import type { LintDocument } from "./types.js";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -82,7 +83,7 @@ function buildProgram(): Command {
     .option("--check-urls", "check external URLs online after linting: dead-url and url-redirect (with --cache, answers are kept)")
     .option("--no-error-on-unmatched-pattern", "do not fail when a path, folder or glob names no Markdown file")
     .option("--max-file-size <bytes>", "skip files larger than this, with a warning (default: 10 MB)", byteCount, DEFAULT_MAX_FILE_SIZE)
-    .option("--debug", "print stack traces of internal errors")
+    .option("--debug", "print stack traces of internal errors, and how each file's language was found")
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} });
 }
@@ -180,7 +181,8 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   if (options.printConfig) {
     const file = resolve(io.cwd, options.printConfig);
     const config = configs.forFile(file);
-    io.stdout(`${JSON.stringify(describeConfig(config, optionsForConfig({ only }, config, overrides), builtinRules), null, 2)}\n`);
+    const fileOptions = optionsForConfig({ only }, config, overrides);
+    io.stdout(`${JSON.stringify({ ...describeConfig(config, fileOptions, builtinRules), ...languageOfFile(file, fileOptions) }, null, 2)}\n`);
     return 0;
   }
   if (paths.length === 0 && options.changedSince === undefined) {
@@ -232,6 +234,8 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   const accept = (index: number, result: FileResult) => {
     if (result.messages.some((m) => m.fatal)) crashed = true;
     for (const trace of takeStackTraces(result)) if (options.debug) io.stderr(trace);
+    for (const note of result.debug ?? []) io.stderr(`nl-lint: ${result.filePath}: ${note}\n`);
+    delete result.debug;
     results[index] = result;
     progress.tick();
   };
@@ -314,6 +318,25 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   return 0;
 }
 
+/** How a file's target language was found, for `--debug`: a language recognised from the text, or none, is said. */
+function languageNote(document: LintDocument): string {
+  if (!document.targetLanguage) return "target language unknown: nothing names it (--target-lang, targetLanguage, front matter, path) and the text is too short to recognise";
+  const from = document.targetLanguageFrom === "text" ? "recognised from the text (set --target-lang or targetLanguage to override)" : `from the ${document.targetLanguageFrom}`;
+  return `target language ${document.targetLanguage}, ${from}`;
+}
+
+/**
+ * The target language a file is linted in and where it was found (options, front matter, path,
+ * or recognised from the text), for `--print-config`: a language nothing names is no longer silent.
+ */
+function languageOfFile(file: string, options: EngineOptions): { targetLanguage: string | null; targetLanguageFrom: string | null } {
+  if (options.targetLanguage) return { targetLanguage: options.targetLanguage, targetLanguageFrom: "options" };
+  const text = readText(file).text;
+  if (text === undefined) return { targetLanguage: null, targetLanguageFrom: null };
+  const { document } = lint(text, { filePath: file, targetLanguage: options.targetLanguage, sourceLanguage: options.sourceLanguage, only: [] });
+  return { targetLanguage: document.targetLanguage ?? null, targetLanguageFrom: document.targetLanguageFrom ?? null };
+}
+
 const sourcesOfCandidates = new WeakMap<string[], Map<string, string | undefined>>();
 
 /** The candidate files whose source is `sourceFile`; each candidate's source is resolved once. */
@@ -392,7 +415,11 @@ export async function fileLinter(run: { paths: string[]; options: CliOptions; io
           perConfig.clear();
         }
       })()),
-    lint: (file) => lintFile(file, optionsFor(file)).result,
+    lint: (file) => {
+      const { result, document } = lintFile(file, optionsFor(file));
+      if (options.debug && document) result.debug = [languageNote(document)];
+      return result;
+    },
     cacheKey: (file) => {
       const read = readText(file);
       if (read.text === undefined) return undefined;

@@ -1,10 +1,11 @@
-import { detectLanguage, normalizeLanguage } from "./language.js";
+import { languageOfText } from "./language-id.js";
+import { locateLanguage, normalizeLanguage, type LanguageOrigin } from "./language.js";
 import { LineIndex } from "./lines.js";
 import { align, inlineBand, inlineProximity } from "./pair.js";
 import { isInlineBilingual, parallelParts } from "./parallel.js";
 import { parseMarkdown, readFrontMatter } from "./parse.js";
 import { hasInlineSources, segmentDocument } from "./segments.js";
-import type { LintDocument, Pair } from "./types.js";
+import type { LintDocument, Pair, Segment } from "./types.js";
 
 export interface DocumentOptions {
   filePath?: string;
@@ -18,6 +19,24 @@ export interface DocumentOptions {
 /** A front-matter key `detectLanguage` reads (`lang`, `locale`, `language`), possibly quoted. */
 const LANGUAGE_KEY = /(?:^|[\s{,])["']?(?:lang|locale|language)["']?\s*:/m;
 
+/** Enough prose to tell a language by; more only costs time. */
+const SAMPLE_CHARACTERS = 4000;
+
+/**
+ * The language of a translation that nothing names, read from its prose (not its code, HTML or
+ * sources): a project that never says its language still gets its dictionary and its checks.
+ */
+function languageOfTranslation(segments: Segment[], text: string): { targetLanguage?: string; targetLanguageFrom?: LanguageOrigin } {
+  let sample = "";
+  for (const segment of segments) {
+    if (segment.side !== "translation" || segment.kind === "code" || segment.kind === "html") continue;
+    sample += `${text.slice(segment.start, segment.end)}\n`;
+    if (sample.length >= SAMPLE_CHARACTERS) break;
+  }
+  const tag = languageOfText(sample);
+  return tag ? { targetLanguage: tag, targetLanguageFrom: "text" } : {};
+}
+
 export function buildDocument(text: string, options: DocumentOptions = {}): LintDocument {
   const lines = new LineIndex(text);
   const nestingCuts: number[] = [];
@@ -26,15 +45,16 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   let frontMatter: ReturnType<typeof readFrontMatter> | undefined;
   const frontMatterOf = () => (frontMatter === undefined ? (frontMatter = readFrontMatter(root)) : frontMatter);
   const header = root.children[0]?.type === "yaml" ? root.children[0].value : "";
-  const targetLanguage = options.targetLanguage
-    ? normalizeLanguage(options.targetLanguage)
-    : detectLanguage({ frontMatter: LANGUAGE_KEY.test(header) ? frontMatterOf() : null, filePath: options.filePath });
+  const named = options.targetLanguage
+    ? { tag: normalizeLanguage(options.targetLanguage), from: "options" as const }
+    : locateLanguage({ frontMatter: LANGUAGE_KEY.test(header) ? frontMatterOf() : null, filePath: options.filePath });
   const sourceLanguage = options.sourceLanguage ? normalizeLanguage(options.sourceLanguage) : "en";
 
   if (options.source && !isInlineBilingual(root, text)) {
     const parallel = parallelParts({ text, lines, root }, options.source.text);
+    const { targetLanguage, targetLanguageFrom } = named ? { targetLanguage: named.tag, targetLanguageFrom: named.from } : languageOfTranslation(parallel.segments, text);
     return {
-      text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage,
+      text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage, targetLanguageFrom,
       ...parallel, sourceFilePath: options.source.filePath, mode: "parallel", nestingCuts,
     };
   }
@@ -49,8 +69,9 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   // Both sides share one file: list pairs in the order a reader meets them.
   const firstOffset = (p: Pair) => Math.min(...p.sources.map((s) => s.start), ...p.translations.map((t) => t.start));
   pairs.sort((a, b) => firstOffset(a) - firstOffset(b));
+  const { targetLanguage, targetLanguageFrom } = named ? { targetLanguage: named.tag, targetLanguageFrom: named.from } : languageOfTranslation(segments, text);
   return {
-    text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage,
+    text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage, targetLanguageFrom,
     sourceText: text, sourceLines: lines, mode: inline ? "inline" : "monolingual", segments, pairs, nestingCuts,
   };
 }

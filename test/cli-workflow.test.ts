@@ -105,6 +105,19 @@ describe("configuration on the command line", () => {
     });
   });
 
+  it("--print-config and --debug say a language recognised from the text, and --target-lang wins over it", async () => {
+    const dir = project({ "book/ch1.md": "<!-- The function takes ownership of the value. -->\n\nこの関数は値の所有権を受け取ります。\n" });
+    const printed = fakeIO(dir);
+    expect(await run(["--print-config", "book/ch1.md"], printed.io)).toBe(0);
+    expect(JSON.parse(printed.stdout())).toMatchObject({ targetLanguage: "ja", targetLanguageFrom: "text" });
+    const overridden = fakeIO(dir);
+    expect(await run(["--print-config", "book/ch1.md", "--target-lang", "zh"], overridden.io)).toBe(0);
+    expect(JSON.parse(overridden.stdout())).toMatchObject({ targetLanguage: "zh", targetLanguageFrom: "options" });
+    const debug = fakeIO(dir);
+    await run(["--debug", "--only", "link-count", "book/ch1.md"], debug.io);
+    expect(debug.stderr()).toContain("ch1.md: target language ja, recognised from the text");
+  });
+
   it("--init writes a starter configuration that nl-lint then uses, and will not overwrite it", async () => {
     const dir = project({ "a.md": BROKEN });
     const first = fakeIO(dir);

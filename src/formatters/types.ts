@@ -15,6 +15,8 @@ export interface FileResult {
   output?: string;
   /** The source file compared with, in parallel mode. */
   sourceFilePath?: string;
+  /** Notes for `--debug` (how the file's language was found), taken out before formatting. */
+  debug?: string[];
   /** The file's pairs, only for formats that show them (see `reviewFormats`): costly to keep for a large run. */
   review?: ReviewView;
 }
