@@ -23,6 +23,7 @@ import { DEFAULT_CACHE_LOCATION, LintCache, contextOf, hashText } from "./cache.
 import { mapInWorkers } from "./workers/pool.js";
 import { detectLanguage, primaryLanguage } from "./language.js";
 import type { LintSettings } from "./rule.js";
+import type { SpellerLoader } from "./spell/hunspell.js";
 import type { LintDocument } from "./types.js";
 
 export interface CliIO {
@@ -393,10 +394,16 @@ export async function fileLinter(run: { paths: string[]; options: CliOptions; io
   engineOptions.settings = { ...engineOptions.settings, files: diskFileView(viewRoots({ cwd: io.cwd, paths, sourceRoot: options.sourceRoot })) };
   if (run.sourceDrift) engineOptions.settings = { ...engineOptions.settings, sourceDrift: run.sourceDrift };
   const perConfig = new Map<ResolvedConfig, EngineOptions>();
+  let spellers: SpellerLoader | undefined;
   const optionsFor = (file: string) => {
     const config = configs.forFile(file);
     let fileOptions = perConfig.get(config);
-    if (!fileOptions) perConfig.set(config, (fileOptions = optionsForConfig(engineOptions, config, overrides)));
+    if (!fileOptions) {
+      fileOptions = optionsForConfig(engineOptions, config, overrides);
+      // Each configuration may name its own dictionaries (`dictionaries`).
+      if (spellers) fileOptions.settings = { ...fileOptions.settings, speller: (language) => spellers!(language, config.dictionaries) };
+      perConfig.set(config, fileOptions);
+    }
     return fileOptions;
   };
   // Which files exist decides where relative links lead, so it is part of every key.
@@ -410,8 +417,7 @@ export async function fileLinter(run: { paths: string[]; options: CliOptions; io
         const typoRule = builtinRules.find((r) => r.id === "typo");
         if (typoRule && resolveRuleSettings(typoRule, engineOptions).severity !== "off") {
           const { loadSpellers } = await import("./spell/hunspell.js");
-          const speller = await loadSpellers();
-          engineOptions.settings = { ...engineOptions.settings, speller };
+          spellers = await loadSpellers();
           perConfig.clear();
         }
       })()),
@@ -425,7 +431,7 @@ export async function fileLinter(run: { paths: string[]; options: CliOptions; io
       if (read.text === undefined) return undefined;
       const fileOptions = optionsFor(file);
       let context = contexts.get(fileOptions);
-      if (context === undefined) contexts.set(fileOptions, (context = contextOf({ fileOptions, runShape }, toolVersion())));
+      if (context === undefined) contexts.set(fileOptions, (context = contextOf({ fileOptions, runShape, dictionaries: configs.forFile(file).dictionaries }, toolVersion())));
       const sourcePath = fileOptions.sourceFor?.(file, read.text);
       const sourceText = sourcePath === undefined ? undefined : (readText(sourcePath).text ?? "");
       return LintCache.key(read.text, { sourceText: sourcePath === undefined ? undefined : `${sourcePath}\0${sourceText}`, context });
