@@ -274,6 +274,16 @@ runRuleTests(rule, {
       code: "<!-- Operators run the cluster. -->\n\nOperadores rodam o cluster.\n",
       lint: languages("pt-br"),
     },
+    {
+      name: "ro, no dictionary: a capitalised source name the translation renders in its own spelling is not replaced",
+      code: "<!-- Start the Collector before the Detectors. -->\n\nPorniți Colector înainte de detectoare.\n",
+      lint: languages("ro"),
+    },
+    {
+      name: "bn: a name with a suffix of the target's script is the target's inflection, not a slip of the English possessive",
+      code: "<!-- OpenTelemetry's goals are simple. -->\n\nOpenTelemetry-র লক্ষ্য সহজ।\n",
+      lint: languages("bn"),
+    },
   ],
   invalid: [
     {
