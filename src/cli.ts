@@ -10,7 +10,7 @@ import { lint, resolveRuleSettings } from "./lint.js";
 import { describePairs } from "./print-pairs.js";
 import { ChangedFilesError } from "./changed.js";
 import { ConfigError, ConfigLoader, configFileIn, type ResolvedConfig } from "./config.js";
-import { commandLineSourceFinder, describeConfig, optionsForConfig } from "./file-options.js";
+import { commandLineSourceFinder, describeConfig, optionsForConfig, type CommandLineOverrides } from "./file-options.js";
 import { displayPath } from "./formatters/paths.js";
 import { STARTER_CONFIG_NAME, starterConfig } from "./init.js";
 import { createProgress, wantsProgress } from "./progress.js";
@@ -21,7 +21,7 @@ import { diskFileView, viewRoots } from "./file-view.js";
 import { toolVersion } from "./version.js";
 import { DEFAULT_CACHE_LOCATION, LintCache, contextOf, hashText } from "./cache.js";
 import { mapInWorkers } from "./workers/pool.js";
-import { detectLanguage, primaryLanguage } from "./language.js";
+import { detectLanguage, languageName, primaryLanguage } from "./language.js";
 import type { LintSettings } from "./rule.js";
 import type { SpellerLoader } from "./spell/hunspell.js";
 import type { LintDocument } from "./types.js";
@@ -207,6 +207,8 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
     return 2;
   }
 
+  if (options.sourceRoot !== undefined) warnIfSourceRootTranslated(files, { sources, configs, overrides, io });
+
   if (options.printPairs) {
     for (const file of files) {
       const read = readText(file);
@@ -317,6 +319,36 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) return 1;
   return 0;
+}
+
+/** How many source files are read to tell the source tree's language: enough to outvote one odd page. */
+const SOURCE_ROOT_SAMPLE = 5;
+
+/**
+ * Warns, once a run, when the files under `--source-root` read as another language than the
+ * source language: the source and translation folders were probably given the wrong way round,
+ * and every finding would be upside down. Pages too short to tell are not counted.
+ */
+function warnIfSourceRootTranslated(files: string[], run: { sources: ReturnType<typeof sourceFinder>; configs: ConfigLoader; overrides: CommandLineOverrides; io: CliIO }): void {
+  const heard = new Map<string, number>();
+  let told = 0;
+  for (const file of files.slice(0, 4 * SOURCE_ROOT_SAMPLE)) {
+    if (told === SOURCE_ROOT_SAMPLE) break;
+    const sourcePath = run.sources.sourceFor(file, readText(file).text ?? "");
+    const text = sourcePath === undefined ? undefined : readText(sourcePath).text;
+    // No file path: the source tree's folder names must not answer for its text.
+    const language = text === undefined ? undefined : lint(text, { only: [] }).document.targetLanguage;
+    if (language === undefined) continue;
+    told++;
+    heard.set(language, (heard.get(language) ?? 0) + 1);
+  }
+  const expected = primaryLanguage(run.overrides.sourceLanguage ?? run.configs.forFile(files[0] ?? join(run.io.cwd, "_")).sourceLanguage ?? "en");
+  const [language, count] = [...heard].sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (language === undefined || primaryLanguage(language) === expected || count! * 2 <= told) return;
+  run.io.stderr(
+    `nl-lint: warning: the files under --source-root read as ${languageName(language)}, not ${languageName(expected)}, the source language: ` +
+      `are the source and translation folders swapped? (set --source-lang if the source really is ${languageName(language)})\n`,
+  );
 }
 
 /** How a file's target language was found, for `--debug`: a language recognised from the text, or none, is said. */
