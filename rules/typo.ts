@@ -5,6 +5,7 @@ import { linksOf } from "../src/links.js";
 import { defineRule, segmentText, type LintSettings, type Speller } from "../src/rule.js";
 import { derivesFromSource, looksLikeCognate, nearSourceWords } from "../src/spell/borrowing.js";
 import { isRegularDerivation, lacksDoubledLetter } from "../src/spell/derivation.js";
+import { katakanaRuns, katakanaSlips } from "../src/spell/katakana.js";
 import { isSourceName, shapeOf } from "../src/spell/names.js";
 import { isLikelySlip } from "../src/spell/suggest.js";
 import { fold, wordsOf, type Word } from "../src/spell/words.js";
@@ -80,6 +81,10 @@ function vocabularyOf(document: LintDocument, segments: Segment[]): Map<string, 
   }
   return vocabulary;
 }
+
+/** A name with a suffix of another script (`OpenTelemetry-র`) is the target's inflection of it, not a copy. */
+const sameScript = (a: string, b: string) => allLatin(a) === allLatin(b);
+const allLatin = (word: string) => /^[\p{Script=Latin}\P{L}]*$/u.test(word);
 
 /** A word without its hyphens and dots: `re-layout` and `relayout` are one spelling. */
 const lettersOf = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
@@ -166,6 +171,7 @@ export default defineRule({
     correction: "Misspelt word '{{word}}'; write '{{suggestion}}'.",
     nearSource: "Unknown word '{{word}}'; the source (line {{sourceLine}}) has '{{suggestion}}'.",
     unknown: "Unknown word '{{word}}'.{{hint}}",
+    katakana: "'{{word}}' is written once; this page writes '{{suggestion}}' {{uses}} times. A slip?",
   },
   check({ document, options, settings, report }) {
     const accepted = new Set([...(settings.words ?? []), ...options.words].map((w) => w.toLowerCase()));
@@ -182,10 +188,19 @@ export default defineRule({
 
     /** A word the target language builds from its dictionary's words: the translator's own, not a slip of a source word. */
     const isTargetForm = (word: string) => target !== undefined && isRegularDerivation(word, language, target.correct);
-    /** Whether `word` stands where the source's `sourceWord` was copied, not translated. */
     const otherScript = language !== undefined && usesOwnScript(language);
-    const isCopyOf = (word: Word, sourceWord: string, context: Context) =>
-      context.sourceNames.has(sourceWord.toLowerCase()) || word.emphasized || (otherScript && /^\p{Script=Latin}/u.test(word.text));
+    /**
+     * Whether `word` stands where the source's `sourceWord` was copied, not translated: a Latin
+     * word in a text of another script, a term marked foreign, or a near miss of a source name.
+     * Without the target's dictionary, a capitalised name may be the target's own word (`Colector`
+     * for `Collector`): only an identifier's shape (`DeepSpeed`, `dair.ai`) is certain then.
+     */
+    const isCopyOf = (word: Word, sourceWord: string, context: Context) => {
+      if (!sameScript(word.text, sourceWord)) return false;
+      if (otherScript) return true;
+      if (!target) return ["brand", "acronym"].includes(shapeOf(sourceWord));
+      return word.emphasized || context.sourceNames.has(sourceWord.toLowerCase());
+    };
 
     /** What is wrong with a word, or undefined when a translator would let it stand. */
     const judge = (word: Word, index: number, context: Context): Verdict | undefined => {
@@ -267,5 +282,21 @@ export default defineRule({
         report(r);
       }
     }
+    if (language !== undefined && primaryLanguage(language) === "ja") reportKatakanaSlips(document, report);
   },
 });
+
+/**
+ * Japanese has no dictionary here, but a page repeats its loanwords: one written once and one
+ * kana away from one written three times is likely a slip. Only suggested: the rare spelling
+ * may be another word.
+ */
+function reportKatakanaSlips(document: LintDocument, report: (r: Report) => void): void {
+  const runs = document.segments
+    .filter((s) => s.side === "translation" && s.kind !== "code" && s.kind !== "html")
+    .flatMap((s) => katakanaRuns(wordsOf(s, document.text)));
+  for (const { run, intended, uses } of katakanaSlips(runs)) {
+    const fix = { range: [run.start, run.end] as [number, number], text: intended };
+    report({ messageId: "katakana", side: "translation", start: run.start, end: run.end, data: { word: run.text, suggestion: intended, uses }, suggestions: [{ desc: `Replace with '${intended}'`, fix }] });
+  }
+}

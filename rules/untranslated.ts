@@ -51,28 +51,6 @@ function looksLikeTitle(text: string): boolean {
   return long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
 }
 
-/** The other items of the translated list an item belongs to: list items apart by white space only. */
-function listSiblings(document: LintDocument, item: Segment): Segment[] {
-  const items = document.segments.filter((s) => s.side === "translation" && s.kind === "listItem");
-  const together = (a: Segment, b: Segment) => a.listDepth === b.listDepth && document.text.slice(a.end, b.start).trim() === "";
-  const at = items.indexOf(item);
-  let first = at;
-  while (first > 0 && together(items[first - 1], items[first])) first--;
-  let last = at;
-  while (last + 1 < items.length && together(items[last], items[last + 1])) last++;
-  return items.slice(first, last + 1).filter((s) => s !== item);
-}
-
-/**
- * A short item of a list of names (packages, menu entries, settings a program shows in English):
- * kept as it is like its siblings, though a word or two of it is not capitalised (`NDK (Side by side)`).
- */
-function nameInList(document: LintDocument, translations: Segment[], words: number, minWords: number): boolean {
-  if (translations.length !== 1 || translations[0].kind !== "listItem" || words >= minWords) return false;
-  const siblings = listSiblings(document, translations[0]);
-  return siblings.length >= 2 && siblings.every((s) => looksLikeTitle(translatableText(document, [s])));
-}
-
 /** Text quoted from elsewhere: a blockquote, which a translation may keep in its language. */
 function inBlockquote(document: LintDocument, segment: Segment): boolean {
   const lineStart = document.text.lastIndexOf("\n", segment.start - 1) + 1;
@@ -153,10 +131,7 @@ export default defineRule({
       const identical = comparable(document, translations) === comparable(document, pair.sources);
       // A command or an identifier copied unchanged is not prose: prose has function words.
       const phrase = evidence.sourceHits > 0 || !hasFunctionWords(source);
-      const words = wordsOf(prose).length;
-      if (identical && phrase && words >= (heading ? 2 : 3)) {
-        return { ...at, judgement: nameInList(document, translations, words, options.minWords) ? "unjudged" : "identical" };
-      }
+      if (identical && phrase && wordsOf(prose).length >= (heading ? 2 : 3)) return { ...at, judgement: "identical" };
       if (!heading && evidence.verdict === "source" && evidence.words >= options.minWords) return { ...at, judgement: "sourceLanguage" };
       return { ...at, judgement: "unjudged" };
     };
