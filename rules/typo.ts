@@ -181,6 +181,7 @@ export default defineRule({
       if (!corrections.has(wrong.toLowerCase())) corrections.set(wrong.toLowerCase(), right);
     }
     const { language, target, hasSources, sourceDictionary, postSources, isBorrowed, keptInSourceLanguage } = lexicon(document, settings);
+    if (language !== undefined && primaryLanguage(language) === "ja") reportKatakanaSlips(document, report);
     // With no dictionary, no source to compare with and no list of misspellings, no word can be judged.
     if (!target && !hasSources && corrections.size === 0) return;
     const pairOf = new Map<Segment, Pair>();
@@ -282,7 +283,6 @@ export default defineRule({
         report(r);
       }
     }
-    if (language !== undefined && primaryLanguage(language) === "ja") reportKatakanaSlips(document, report);
   },
 });
 

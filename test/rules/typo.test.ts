@@ -275,6 +275,16 @@ runRuleTests(rule, {
       lint: languages("pt-br"),
     },
     {
+      name: "ja: loanwords one kana apart at the word's end or start, or short ones, are other words (compiler, compile; support, report)",
+      code: "コンパイルする。コンパイルした。コンパイルの後。サポートする。サポートした。サポートの話。\n\nコンパイラが動く。レポートを書く。\n",
+      lint: languages("ja"),
+    },
+    {
+      name: "ja: the long-vowel mark is a house style, not a slip (interface)",
+      code: "インターフェイスを使う。インターフェイスを書く。インターフェイスの例。\n\nインターフェースを読む。\n",
+      lint: languages("ja"),
+    },
+    {
       name: "ro, no dictionary: a capitalised source name the translation renders in its own spelling is not replaced",
       code: "<!-- Start the Collector before the Detectors. -->\n\nPorniți Colector înainte de detectoare.\n",
       lint: languages("ro"),
@@ -306,6 +316,20 @@ runRuleTests(rule, {
       errors: [{ messageId: "nearSource", line: 3, column: 1, messageIncludes: "'DeepSpeed'" }],
       output: "<!-- DeepSpeed trains large models. -->\n\nDeepSpeed addestra modelli grandi.\n",
       lint: languages("it"),
+    },
+    {
+      name: "ja: a loanword written once and one kana dropped from one the page writes three times is a slip, suggested only",
+      code: "ネットワークの設定を確認する。\n\nネットワークが遅い。\n\nネットワークを再起動する。\n\nネトワークの状態を見る。\n",
+      errors: [{ messageId: "katakana", line: 7, column: 1, messageIncludes: "'ネトワーク' is written once; this page writes 'ネットワーク' 3 times" }],
+      output: null,
+      lint: languages("ja"),
+    },
+    {
+      name: "ja: a voicing mark slipped, even on the first kana",
+      code: "ダウンロードする。\n\nダウンロードが終わる。\n\nダウンロードを止める。\n\nタウンロードを再開する。\n",
+      errors: [{ messageId: "katakana", line: 7, column: 1, messageIncludes: "'ダウンロード' 3 times" }],
+      output: null,
+      lint: languages("ja"),
     },
     {
       name: "ja: a product name misspelt inside a link's text is fixed",
