@@ -18,6 +18,10 @@ import type { LintDocument, Pair, Report, Segment } from "../src/types.js";
  * post's sources or the source language's dictionary know, cognates of source words, untranslated
  * titles and words no dictionary word is near (coinages, jargon) are accepted, as a translator would.
  *
+ * Chinese, Japanese and Korean get no dictionary: only Latin names and words copied from the
+ * source are compared with it (`OprnTelemetry`, also in a link's text), and in Japanese a
+ * katakana loanword one slip from one the page repeats is suggested (see `katakanaSlips`).
+ *
  * A fix is applied only when it is certain: a word of the project's corrections list, or a token
  * the translation copied from its paired source (a name, a product, an identifier, a term set in
  * italics as foreign, any Latin word in a text of another script) and misspelt, with exactly one
