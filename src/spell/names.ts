@@ -23,14 +23,15 @@ function opensSentence(word: Word, text: string, from: number): boolean {
 
 /**
  * Whether a word of a source text is a name, a product or an identifier rather than a word of the
- * source language: shaped like one (`PyTorch`, `dair.ai`, `GPU`), unknown to the source
- * language's dictionary in lower case (`DeepSpeed`, `Madsen`), or capitalised where no sentence
+ * source language: shaped like one (`PyTorch`, `dair.ai`, `GPU`), or capitalised and either
+ * unknown to the source language's dictionary in lower case (`Madsen`) or where no sentence
  * begins (`Android` in "runs on Android"). Such a word is copied, not translated, so a
  * translation's near miss of it can only be a slip.
  */
 export function isSourceName(word: Word, block: { text: string; start: number }, isSourceWord: ((word: string) => boolean) | undefined): boolean {
   const shape = shapeOf(word.text);
   if (shape === "acronym" || shape === "brand") return true;
-  if (isSourceWord && !isSourceWord(word.text.toLowerCase())) return true;
-  return shape === "capitalised" && !opensSentence(word, block.text, block.start);
+  if (shape !== "capitalised") return false;
+  // A lower-case word no dictionary knows is jargon (`submodule`), which translations inflect.
+  return (isSourceWord !== undefined && !isSourceWord(word.text.toLowerCase())) || !opensSentence(word, block.text, block.start);
 }

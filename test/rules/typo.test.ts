@@ -285,6 +285,11 @@ runRuleTests(rule, {
       lint: languages("ja"),
     },
     {
+      name: "ro: a lower-case source term no dictionary knows is jargon the translation inflects, not a name (submodule → submodulul)",
+      code: "<!-- Update the submodule first. -->\n\nActualizați mai întâi submodulul.\n",
+      lint: { targetLanguage: "ro", settings: { speller: (tag: string) => (tag === "ro" ? fakeSpeller("actualizați mai întâi modulul") : tag === "en" ? englishTerms : undefined) } },
+    },
+    {
       name: "ro, no dictionary: a capitalised source name the translation renders in its own spelling is not replaced",
       code: "<!-- Start the Collector before the Detectors. -->\n\nPorniți Colector înainte de detectoare.\n",
       lint: languages("ro"),
