@@ -78,6 +78,8 @@ export interface LintDocument {
   /** Languages in use, as lower-case BCP 47 tags when known (`pt-br`, `en`). */
   sourceLanguage?: string;
   targetLanguage?: string;
+  /** Where the target language was found; "text" when it was recognised from the translation's prose. */
+  targetLanguageFrom?: "options" | "front matter" | "path" | "text";
   /** In parallel mode, the source file's text; in inline mode the same as `text`. */
   sourceText: string;
   sourceLines: LineIndex;
