@@ -174,7 +174,7 @@ export function dropLink(context, random) {
 
 /** The URL with its last path segment dropped (`/learn/react-compiler` → `/learn`), or undefined. */
 export function withoutLastSegment(url) {
-  const match = url.match(/^((?:[a-z][\w+.-]*:\/\/[^/?#]+)?)((?:\/?[^/?#]+)(?:\/[^/?#]+)+)(\/?)([?#].*)?$/i);
+  const match = url.match(/^((?:[a-z][\w+.-]*:\/\/[^/?#]+(?=[/?#]|$))?)((?:\/?[^/?#]+)(?:\/[^/?#]+)+)(\/?)([?#].*)?$/i);
   if (!match) return undefined;
   const [, origin, path, slash] = match;
   const shorter = path.slice(0, path.lastIndexOf("/"));
