@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run eval:mutations [-- --seed S] [--n N] [--corpus DIR] [--only NAME,...] [--classes C,...] [--json] [--misses FILE]
+// npm run eval:mutations [-- --seed S] [--n N] [--jobs J] [--corpus DIR] [--only NAME,...] [--classes C,...] [--json] [--misses FILE]
 // Recall on real text: plants one defect at a time in real translations of ../shared/corpus (a fixed,
 // printed seed chooses where), lints the file before and after with the built core, and counts the
 // mutation found when a new finding touches the place it was planted (see classifyFindings in
@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isMainThread, parentPort, Worker } from "node:worker_threads";
 import { PLANTERS, applySplices, classifyFindings, randomSource, scriptOf } from "./eval-mutations-plant.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -22,6 +23,7 @@ const corpus = resolve(flag("corpus", resolve(root, "..", "shared", "corpus")));
 const onlyCorpora = flag("only", "").split(",").filter(Boolean);
 const onlyClasses = flag("classes", "").split(",").filter(Boolean);
 const asJson = args.includes("--json");
+const jobs = Number(flag("jobs", 2));
 const missesFile = flag("misses", undefined);
 
 if (!existsSync(corpus)) {
@@ -133,17 +135,52 @@ function evaluate(corpusEntry, klass, random) {
 }
 
 const classes = Object.keys(PLANTERS).filter((c) => onlyClasses.length === 0 || onlyClasses.includes(c));
-const started = Date.now();
-const rows = [];
-const random = randomSource(seed);
-for (const corpusEntry of corpora()) {
-  for (const klass of classes) {
-    const planted = evaluate(corpusEntry, klass, random);
-    rows.push({ corpus: corpusEntry.name, klass, planted });
-  }
-  contexts.clear();
-  if (!asJson) process.stderr.write(`eval:mutations: ${corpusEntry.name} done (${Math.round((Date.now() - started) / 1000)} s)\n`);
+
+/** A seed of its own for each corpus and class: the same mutations whatever the threads and filters. */
+function seedFor(...parts) {
+  let hash = seed >>> 0;
+  for (const ch of parts.join("|")) hash = Math.imul(hash ^ ch.codePointAt(0), 0x01000193) >>> 0;
+  return hash;
 }
+
+function evaluateCorpus(corpusEntry) {
+  const rows = classes.map((klass) => ({ corpus: corpusEntry.name, klass, planted: evaluate(corpusEntry, klass, randomSource(seedFor(corpusEntry.name, klass))) }));
+  contexts.clear();
+  return rows;
+}
+
+if (!isMainThread) {
+  parentPort.on("message", (name) => {
+    const corpusEntry = corpora().find((c) => c.name === name);
+    parentPort.postMessage(evaluateCorpus(corpusEntry));
+  });
+  await new Promise(() => {});
+}
+
+const started = Date.now();
+/** Each corpus on the first free thread; the rows come back in the corpora's order. */
+async function evaluateAll(list) {
+  const results = new Array(list.length);
+  let next = 0;
+  const threads = Math.max(1, Math.min(jobs, list.length));
+  await Promise.all(
+    Array.from({ length: threads }, async () => {
+      const worker = new Worker(fileURLToPath(import.meta.url), { argv: args });
+      while (next < list.length) {
+        const index = next++;
+        results[index] = await new Promise((resolveRows, reject) => {
+          worker.once("message", resolveRows);
+          worker.once("error", reject);
+          worker.postMessage(list[index].name);
+        });
+        if (!asJson) process.stderr.write(`eval:mutations: ${list[index].name} done (${Math.round((Date.now() - started) / 1000)} s)\n`);
+      }
+      await worker.terminate();
+    }),
+  );
+  return results.flat();
+}
+const rows = await evaluateAll(corpora());
 
 const summary = (planted) => {
   const found = planted.filter((p) => p.found).length;
