@@ -121,6 +121,9 @@ function sourcesOf(context, segment) {
   return pair ? { pair, sources: pair.sources } : { pair: undefined, sources: [] };
 }
 
+/** Whether a translation block renders source content: dropping one that renders none (a translator's note) is no defect. */
+const rendersSource = (context, segment) => sourcesOf(context, segment).sources.length > 0;
+
 function mutation(context, klass, splices, segment, note) {
   const start = Math.min(...splices.map((s) => s.start));
   const end = Math.max(...splices.map((s) => s.end));
@@ -292,7 +295,7 @@ export function dropParagraph(context, random) {
   const { text } = context;
   const candidates = translationSegments(context, ["paragraph"]).filter((segment) => {
     const lines = ownLines(text, segment);
-    if (!lines || !/\p{L}/u.test(segment.raw) || lines.start === 0) return false;
+    if (!lines || !/\p{L}/u.test(segment.raw) || lines.start === 0 || !rendersSource(context, segment)) return false;
     return isBlank(text, lineStart(text, lines.start - 1), lines.start - 1) && (lines.end >= text.length || isBlank(text, lines.end, lineEnd(text, lines.end)));
   });
   const segment = random.pick(candidates);
@@ -310,7 +313,7 @@ function droppableItems(context) {
   const { text } = context;
   return translationSegments(context, ["listItem"]).filter((segment) => {
     const lines = ownLines(text, segment);
-    if (!lines || !LIST_MARKER.test(segment.raw) || text.slice(lines.start, lines.end - 1).includes("\n")) return false;
+    if (!lines || !LIST_MARKER.test(segment.raw) || !rendersSource(context, segment) || text.slice(lines.start, lines.end - 1).includes("\n")) return false;
     const indent = text.slice(lines.start).match(/^[ \t]*/)[0].length;
     const next = text.slice(lines.end, lineEnd(text, lines.end));
     return next.trim() === "" || next.match(/^[ \t]*/)[0].length <= indent;
@@ -364,7 +367,7 @@ export function dropSentence(context, random) {
   const candidates = [];
   for (const segment of translationSegments(context, ["paragraph"])) {
     const sentences = sentencesOf(context.text, segment);
-    if (sentences.length < 2) continue;
+    if (sentences.length < 2 || !rendersSource(context, segment)) continue;
     for (const sentence of sentences) {
       const value = context.text.slice(sentence.start, sentence.end);
       if (balanced(value) && /\p{L}{2}/u.test(value) && value.trim().length >= 20) candidates.push({ segment, sentence, value });
@@ -380,7 +383,7 @@ export function dropSentence(context, random) {
 
 /** A heading (level 2 or deeper) and the translation blocks under it, up to the next heading as high. */
 export function dropSection(context, random) {
-  const headings = translationSegments(context, ["heading"]).filter((h) => (h.depth ?? 1) >= 2 && ownLines(context.text, h));
+  const headings = translationSegments(context, ["heading"]).filter((h) => (h.depth ?? 1) >= 2 && ownLines(context.text, h) && rendersSource(context, h));
   const heading = random.pick(headings);
   if (!heading) return undefined;
   const next = context.segments.find((s) => s.side === "translation" && s.kind === "heading" && s.start > heading.start && (s.depth ?? 1) <= heading.depth);
