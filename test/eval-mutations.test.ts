@@ -112,6 +112,11 @@ describe("eval-mutations planting", () => {
     expect(section.text).toBe(portuguese.slice(0, portuguese.indexOf("## Solo")));
   });
 
+  it("never drops a block that renders no source content", () => {
+    const context = contextOf("<!-- The fern needs water every week. -->\n\nA samambaia precisa de água toda semana.\n\nNota da tradutora: esta edição foi revisada em março.\n\n<!-- Keep the cactus dry. -->\n\nMantenha o cacto seco.\n");
+    for (let seed = 1; seed <= 10; seed++) expect(planted(plant.dropParagraph, context, seed)!.text).toContain("Nota da tradutora");
+  });
+
   it("leaves a paragraph or a heading in English with the source's words", () => {
     const context = contextOf(portuguese, english);
     const paragraph = planted((c, r) => plant.leaveInEnglish(c, r, "paragraph"), context)!;
