@@ -68,6 +68,13 @@ function onlyLinkOf(document: LintDocument, segment: Segment): string | undefine
   return /[\p{L}\p{N}]/u.test(around.replace(/^\s*(?:[-*+]|\d+[.)])\s/, "")) ? undefined : links[0].url;
 }
 
+/** A block with no words of its own: a shortcode or component line (`{{% /alert %}}`), where an alert opened or closed. */
+function isLayoutOnly(document: LintDocument, segment: Segment): boolean {
+  if (segment.kind === "markup") return true;
+  if (segment.kind !== "paragraph" && segment.kind !== "html" && segment.kind !== "other") return false;
+  return /\{\{[<%]/.test(segment.raw) && !/[\p{L}\p{N}]/u.test(withoutMarkup(proseOf(segment, segmentText(document, segment)).text));
+}
+
 function quoteOf(document: LintDocument, segment: Segment): string {
   if (segment.kind === "code") {
     const language = segment.raw.match(/^(?:```|~~~)\s*([\w+-]+)/)?.[1];
@@ -273,7 +280,7 @@ export default defineRule({
      */
     function translatedNearby(from: number, to: number): boolean {
       // A shortcode or component line (`{{% /alert %}}`) is layout, not a translation of anything.
-      return unpairedTranslationBeside(from, to, (translations) => translations.some((t) => !isStructure(document, t)));
+      return unpairedTranslationBeside(from, to, (translations) => translations.some((t) => !isLayoutOnly(document, t)));
     }
 
     /**

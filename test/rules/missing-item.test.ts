@@ -100,6 +100,14 @@ runRuleTests(rule, {
         },
       },
     },
+    {
+      name: "parallel files: an alert the translation writes as a shortcode block, words inside, is translated",
+      code: "# Instalação\n\n{{% alert title=\"Nota\" %}} Rode o instalador como administrador, **uma vez por máquina**. {{% /alert %}}\n\nDepois chame a ferramenta na pasta do projeto.\n",
+      lint: {
+        ...ptBr,
+        source: { text: "# Installation\n\n> [!NB] Run the installer as an administrator, **once a machine**.\n\nThen call the tool in the project folder.\n" },
+      },
+    },
   ],
   invalid: [
     {
