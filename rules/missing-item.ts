@@ -70,6 +70,8 @@ function onlyLinkOf(document: LintDocument, segment: Segment): string | undefine
 
 /** A block with no words of its own: a shortcode or component line (`{{% /alert %}}`), where an alert opened or closed. */
 function isLayoutOnly(document: LintDocument, segment: Segment): boolean {
+  // An alert's title is words all the same: `{{% alert title="Risks of hashing" %}}` translates a heading.
+  if (/\btitle\s*=\s*"[^"]*\p{L}/u.test(segment.raw)) return false;
   if (segment.kind === "markup") return true;
   if (segment.kind !== "paragraph" && segment.kind !== "html" && segment.kind !== "other") return false;
   return /\{\{[<%]/.test(segment.raw) && !/[\p{L}\p{N}]/u.test(withoutMarkup(proseOf(segment, segmentText(document, segment)).text));
@@ -390,6 +392,8 @@ export default defineRule({
       const [source] = pair.sources;
       const [translation] = pair.translations;
       if (source.kind !== "paragraph" || translation.kind !== "paragraph" || featuresOf(source).length < 60) return;
+      // A shortcode's attributes are no sentences a translator writes out.
+      if (/\{\{[<%]/.test(source.raw)) return;
       const { chunks, offsets } = sentencesOf(document, source);
       if (chunks.length < 2 || sentencesOf(document, translation).chunks.length >= chunks.length) return;
       // A translation that writes its numbers in its own digits (Bengali ১০০) keeps them all the same.
