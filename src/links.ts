@@ -51,7 +51,9 @@ export function linksOf(segment: Segment, text: string): LinkInfo[] {
             ? "inline"
             : "bare";
     const url = "url" in node ? node.url : "";
-    found.push({ url, label: plainText(node), start, end, form, image });
+    // The label as written, which the definition repeats: `[`cargo outdated`]` renders as plain text.
+    const reference = "identifier" in node ? { reference: node.label ?? node.identifier } : {};
+    found.push({ url, label: plainText(node), start, end, form, image, ...reference });
   });
   linkCache.set(segment, links);
   return links;

@@ -36,6 +36,8 @@ export interface LinkInfo {
   /** `inline` is `[a](b)`, `reference` is `[a][b]`, `angle` is `<https://…>`, `bare` a GFM autolink literal. */
   form: "inline" | "reference" | "angle" | "bare";
   image: boolean;
+  /** For a reference, its label as written (`` `cargo outdated` ``, not the plain text shown). */
+  reference?: string;
 }
 
 /**
