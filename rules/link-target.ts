@@ -45,7 +45,7 @@ function definitions(holder: object, text: string): Map<string, string> {
 function referenceLabel(link: LinkInfo, text: string): string {
   const written = text.slice(link.start, link.end);
   const explicit = written.match(/\]\[([^\]]*)\]$/);
-  const label = explicit && explicit[1] !== "" ? explicit[1] : link.label;
+  const label = explicit && explicit[1] !== "" ? explicit[1] : link.reference ?? link.label;
   return label.trim().replace(/\s+/g, " ").toLowerCase();
 }
 

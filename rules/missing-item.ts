@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { featuresOf } from "../src/features.js";
-import { findEnumerations, type Enumeration, type Item } from "../src/enumerations.js";
-import { linksOf } from "../src/links.js";
+import { findEnumerations, sentences, type Chunk, type Enumeration, type Item } from "../src/enumerations.js";
+import { linksOf, renderedLinks } from "../src/links.js";
 import { withoutMarkup } from "../src/markup.js";
 import { dominantScript } from "../src/words.js";
 import { proseOf } from "../src/prose.js";
@@ -55,6 +55,28 @@ function isStructure(document: LintDocument, segment: Segment): boolean {
   return /\{\{[<%]/.test(prose) && !/[\p{L}\p{N}]/u.test(withoutMarkup(prose));
 }
 
+/**
+ * The URL of a block that is one link and nothing else (`- [Java](/docs/java/)`): such a block
+ * cannot be translated freely, since a translation that keeps it keeps its URL.
+ */
+function onlyLinkOf(document: LintDocument, segment: Segment): string | undefined {
+  if (segment.kind !== "listItem" && segment.kind !== "paragraph") return undefined;
+  const text = segmentText(document, segment);
+  const links = renderedLinks(segment, text);
+  if (links.length !== 1 || canonicalUrl(links[0].url).length < 4) return undefined;
+  const around = text.slice(segment.start, links[0].start) + text.slice(links[0].end, segment.end);
+  return /[\p{L}\p{N}]/u.test(around.replace(/^\s*(?:[-*+]|\d+[.)])\s/, "")) ? undefined : links[0].url;
+}
+
+/** A block with no words of its own: a shortcode or component line (`{{% /alert %}}`), where an alert opened or closed. */
+function isLayoutOnly(document: LintDocument, segment: Segment): boolean {
+  // An alert's title is words all the same: `{{% alert title="Risks of hashing" %}}` translates a heading.
+  if (/\btitle\s*=\s*"[^"]*\p{L}/u.test(segment.raw)) return false;
+  if (segment.kind === "markup") return true;
+  if (segment.kind !== "paragraph" && segment.kind !== "html" && segment.kind !== "other") return false;
+  return /\{\{[<%]/.test(segment.raw) && !/[\p{L}\p{N}]/u.test(withoutMarkup(proseOf(segment, segmentText(document, segment)).text));
+}
+
 function quoteOf(document: LintDocument, segment: Segment): string {
   if (segment.kind === "code") {
     const language = segment.raw.match(/^(?:```|~~~)\s*([\w+-]+)/)?.[1];
@@ -86,6 +108,21 @@ function keptAsWritten(item: Item, translation: string): boolean {
   if (whole.length >= 3 && written(whole)) return true;
   const distinctive = distinctiveTokens(item);
   return distinctive.length > 0 && distinctive.every(written);
+}
+
+/**
+ * Numbers and inline code of a source sentence: what a translation writes as it is. Names are
+ * left out: Chinese and Japanese translations render acronyms and product names in their own words.
+ */
+function keptTokens(sentence: string, code: Set<string>): string[] {
+  const numbers = sentence.match(/\d+(?:[.,:]\d+)*/g) ?? [];
+  return [...numbers, ...[...code].filter((c) => c.length > 1 && sentence.includes(c))];
+}
+
+/** The sentences of a segment's prose, a soft line break read as the space it is. */
+function sentencesOf(document: LintDocument, segment: Segment): { chunks: Chunk[]; offsets: number[] } {
+  const prose = proseOf(segment, segmentText(document, segment));
+  return { chunks: sentences(prose.text.replace(/\s/g, " ")), offsets: prose.offsets };
 }
 
 function joinedProse(document: LintDocument, segments: Segment[]): { text: string; offsets: number[] } {
@@ -121,6 +158,8 @@ export default defineRule({
     untranslated: "This {{what}} of the source has no translation: '{{quote}}'.",
     untranslatedMany: "These {{count}} blocks of the source have no translation, from '{{quote}}'.",
     dropped: "The translation lacks the source's {{what}} at line {{sourceLine}}: '{{quote}}'.",
+    droppedLink: "The translation lacks the source's {{what}} at line {{sourceLine}}, a link to {{url}} ('{{quote}}'): the translation links there nowhere.",
+    droppedSentence: "The translation (line {{translationLine}}) has fewer sentences than its source (line {{sourceLine}}) and runs short; it seems to lack: '{{quote}}'.",
     droppedMany: "The translation lacks {{count}} blocks of the source from line {{sourceLine}}, from '{{quote}}'.",
     droppedKind: "The source (line {{sourceLine}}) has {{source}} {{what}}; the translation has {{translated}}. Missing: '{{quote}}'.",
     enumeration: "The source (line {{sourceLine}}) lists {{count}} items; the translation (line {{translationLine}}) keeps about {{kept}}. Missing: {{missing}}.",
@@ -141,6 +180,7 @@ export default defineRule({
       if (!parallel) checkMergedComments(pair);
       checkKinds(pair);
       checkEnumerations(pair);
+      checkDroppedSentence(pair);
     }
 
     /**
@@ -211,12 +251,16 @@ export default defineRule({
         // A short title may have merged into the paragraph after it; alignment cannot tell.
         const words = content.reduce((n, segment) => n + (proseOf(segment, segmentText(document, segment)).text.match(/\p{L}+/gu)?.length ?? 0), 0);
         const substantial = words >= 8 || content.some((segment) => ["image", "code", "table", "listItem"].includes(segment.kind));
-        if (!substantial || translatedNearby(from, i) || linkedElsewhere(run) || mergedIntoNeighbours(content, from, i)) continue;
+        // Blocks that are only links were not translated too freely to be matched: their URLs would be there.
+        const onlyLinks = content.every((segment) => onlyLinkOf(document, segment) !== undefined);
+        if (!(substantial || onlyLinks) || (!onlyLinks && translatedNearby(from, i)) || linkedElsewhere(run) || mergedIntoNeighbours(content, from, i)) continue;
         const anchor = anchorFor(from, i);
         if (!anchor) continue;
         const head = content[0];
         const data: Record<string, string | number> = { what: KIND_NAMES[head.kind] ?? "block", count: content.length, quote: quoteOf(document, head), sourceLine: lineOf(head) };
-        report({ messageId: content.length === 1 ? "dropped" : "droppedMany", data, side: "translation", ...anchor });
+        const url = content.length === 1 ? onlyLinkOf(document, head) : undefined;
+        if (url !== undefined) data.url = url;
+        report({ messageId: url !== undefined ? "droppedLink" : content.length === 1 ? "dropped" : "droppedMany", data, side: "translation", ...anchor });
       }
     }
 
@@ -237,7 +281,8 @@ export default defineRule({
      * then the source run was probably translated too freely to be matched, not left out.
      */
     function translatedNearby(from: number, to: number): boolean {
-      return unpairedTranslationBeside(from, to, () => true);
+      // A shortcode or component line (`{{% /alert %}}`) is layout, not a translation of anything.
+      return unpairedTranslationBeside(from, to, (translations) => translations.some((t) => !isLayoutOnly(document, t)));
     }
 
     /**
@@ -334,6 +379,41 @@ export default defineRule({
           report({ messageId: "droppedKind", data: { sourceLine, source: items[0], translated: items[1], what: "list items", quote: quoteOf(document, lost) }, ...where });
         }
       }
+    }
+
+    /**
+     * A paragraph whose translation lost a sentence: it has fewer sentences than its source, runs
+     * short of what the document's length ratio predicts, and lacks every number and code span of
+     * one source sentence. Translators join sentences, so fewer sentences alone, or a short
+     * translation alone, says nothing.
+     */
+    function checkDroppedSentence(pair: Pair) {
+      if (pair.sources.length !== 1 || pair.translations.length !== 1) return;
+      const [source] = pair.sources;
+      const [translation] = pair.translations;
+      if (source.kind !== "paragraph" || translation.kind !== "paragraph" || featuresOf(source).length < 60) return;
+      // A shortcode's attributes are no sentences a translator writes out.
+      if (/\{\{[<%]/.test(source.raw)) return;
+      const { chunks, offsets } = sentencesOf(document, source);
+      if (chunks.length < 2 || sentencesOf(document, translation).chunks.length >= chunks.length) return;
+      // A translation that writes its numbers in its own digits (Bengali ১০০) keeps them all the same.
+      if (/(?![0-9])\p{Nd}/u.test(translation.raw)) return;
+      const share = featuresOf(translation).length / (lengthRatio() * featuresOf(source).length);
+      const written = translation.raw.toLowerCase();
+      const lost = chunks.find((chunk) => {
+        const tokens = keptTokens(chunk.text, featuresOf(source).code);
+        return tokens.length > 0 && tokens.every((token) => !written.includes(token.toLowerCase()));
+      });
+      // A short translation alone is no proof: Chinese and Japanese run short by a third in places.
+      if (!lost || share >= 0.8) return;
+      const data = { sourceLine: lineOf(source), translationLine: lineOf(translation), count: chunks.length, quote: firstWords(lost.text) };
+      if (parallel) {
+        report({ messageId: "droppedSentence", data, side: "translation", ...firstLineRange(translation) });
+        return;
+      }
+      const start = offsets[lost.start] ?? source.start;
+      const end = (offsets[lost.start + lost.text.trimEnd().length - 1] ?? start) + 1;
+      report({ messageId: "droppedSentence", data, side: "source", start, end: Math.max(start + 1, end) });
     }
 
     function checkEnumerations(pair: Pair) {

@@ -1,10 +1,12 @@
 import * as z from "zod";
+import { usesOwnScript } from "../src/language-id.js";
 import { primaryLanguage } from "../src/language.js";
 import { linksOf } from "../src/links.js";
 import { defineRule, segmentText, type LintSettings, type Speller } from "../src/rule.js";
 import { derivesFromSource, looksLikeCognate, nearSourceWords } from "../src/spell/borrowing.js";
 import { isRegularDerivation, lacksDoubledLetter } from "../src/spell/derivation.js";
-import { guessLanguage } from "../src/spell/guess-language.js";
+import { katakanaRuns, katakanaSlips } from "../src/spell/katakana.js";
+import { isSourceName, shapeOf } from "../src/spell/names.js";
 import { isLikelySlip } from "../src/spell/suggest.js";
 import { fold, wordsOf, type Word } from "../src/spell/words.js";
 import type { LintDocument, Pair, Report, Segment } from "../src/types.js";
@@ -16,22 +18,24 @@ import type { LintDocument, Pair, Report, Segment } from "../src/types.js";
  * post's sources or the source language's dictionary know, cognates of source words, untranslated
  * titles and words no dictionary word is near (coinages, jargon) are accepted, as a translator would.
  *
+ * Chinese, Japanese and Korean get no dictionary: only Latin names and words copied from the
+ * source are compared with it (`OprnTelemetry`, also in a link's text), and in Japanese a
+ * katakana loanword one slip from one the page repeats is suggested (see `katakanaSlips`).
+ *
+ * A fix is applied only when it is certain: a word of the project's corrections list, or a token
+ * the translation copied from its paired source (a name, a product, an identifier, a term set in
+ * italics as foreign, any Latin word in a text of another script) and misspelt, with exactly one
+ * source word near it. A token that the target language's dictionary knows, that its affixes
+ * build from a known word (`microservicios`, `subproyecto`) or that reads as a cognate of the
+ * source word (`modelo`) is the translator's word, never replaced by the source's. A common
+ * source-language word near a target word (`components` near `compomentes`) is no correction
+ * either: the word is judged by the target dictionary, whose corrections are suggestions only.
+ *
  * @example invalid
  * <!-- The framework runs on any GPU. -->
  * O franework roda em qualquer GPU.
  * → "Unknown word 'franework'; the source (line 1) has 'framework'."
  */
-
-/**
- * Acronyms, and brands with inner capitals or dots (`PyTorch`, `dair.ai`), are spelt by their
- * owners; a capitalised word may be a name or a common word opening a sentence or a title.
- */
-function shapeOf(word: string): "acronym" | "brand" | "capitalised" | "plain" {
-  const letters = word.replace(/[^\p{L}]/gu, "");
-  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return "acronym";
-  if (/\p{Lu}/u.test(word.slice(1)) || word.includes(".")) return "brand";
-  return /^\p{Lu}/u.test(word) ? "capitalised" : "plain";
-}
 
 /** The source's spelling, with the first letter's case of the word it replaces (unless it is a name like `PyTorch`). */
 function matchCase(replacement: string, original: string): string {
@@ -82,6 +86,10 @@ function vocabularyOf(document: LintDocument, segments: Segment[]): Map<string, 
   return vocabulary;
 }
 
+/** A name with a suffix of another script (`OpenTelemetry-র`) is the target's inflection of it, not a copy. */
+const sameScript = (a: string, b: string) => allLatin(a) === allLatin(b);
+const allLatin = (word: string) => /^[\p{Script=Latin}\P{L}]*$/u.test(word);
+
 /** A word without its hyphens and dots: `re-layout` and `relayout` are one spelling. */
 const lettersOf = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
@@ -95,6 +103,8 @@ interface Context {
   sourceLetters: Set<string>;
   /** Link targets of the segment and of its sources. */
   urls: string[];
+  /** Source words that are names, products or identifiers, lower case (see `isSourceName`). */
+  sourceNames: Set<string>;
 }
 
 interface Verdict {
@@ -107,8 +117,7 @@ interface Verdict {
 /** The dictionaries and word lists of a document, and the questions the rule asks them. */
 function lexicon(document: LintDocument, settings: LintSettings) {
   const hasSources = document.pairs.some((p) => p.sources.length > 0);
-  const prose = () => document.segments.filter((s) => s.side === "translation").flatMap((s) => wordsOf(s, document.text).map((w) => w.text)).join(" ");
-  const language = document.targetLanguage ?? (hasSources ? guessLanguage(prose()) : undefined);
+  const language = document.targetLanguage;
   // A page written in the source language is no translation (an English page linted on its own):
   // its terms are its authors', and a dictionary would flag them by the hundred (`backend`).
   const inSourceLanguage = language !== undefined && primaryLanguage(language) === primaryLanguage(document.sourceLanguage ?? "en");
@@ -166,6 +175,7 @@ export default defineRule({
     correction: "Misspelt word '{{word}}'; write '{{suggestion}}'.",
     nearSource: "Unknown word '{{word}}'; the source (line {{sourceLine}}) has '{{suggestion}}'.",
     unknown: "Unknown word '{{word}}'.{{hint}}",
+    katakana: "'{{word}}' is written once; this page writes '{{suggestion}}' {{uses}} times. A slip?",
   },
   check({ document, options, settings, report }) {
     const accepted = new Set([...(settings.words ?? []), ...options.words].map((w) => w.toLowerCase()));
@@ -175,10 +185,27 @@ export default defineRule({
       if (!corrections.has(wrong.toLowerCase())) corrections.set(wrong.toLowerCase(), right);
     }
     const { language, target, hasSources, sourceDictionary, postSources, isBorrowed, keptInSourceLanguage } = lexicon(document, settings);
+    if (language !== undefined && primaryLanguage(language) === "ja") reportKatakanaSlips(document, report);
     // With no dictionary, no source to compare with and no list of misspellings, no word can be judged.
     if (!target && !hasSources && corrections.size === 0) return;
     const pairOf = new Map<Segment, Pair>();
     for (const pair of document.pairs) for (const t of pair.translations) pairOf.set(t, pair);
+
+    /** A word the target language builds from its dictionary's words: the translator's own, not a slip of a source word. */
+    const isTargetForm = (word: string) => target !== undefined && isRegularDerivation(word, language, target.correct);
+    const otherScript = language !== undefined && usesOwnScript(language);
+    /**
+     * Whether `word` stands where the source's `sourceWord` was copied, not translated: a Latin
+     * word in a text of another script, a term marked foreign, or a near miss of a source name.
+     * Without the target's dictionary, a capitalised name may be the target's own word (`Colector`
+     * for `Collector`): only an identifier's shape (`DeepSpeed`, `dair.ai`) is certain then.
+     */
+    const isCopyOf = (word: Word, sourceWord: string, context: Context) => {
+      if (!sameScript(word.text, sourceWord)) return false;
+      if (otherScript) return true;
+      if (!target) return ["brand", "acronym"].includes(shapeOf(sourceWord));
+      return word.emphasized || context.sourceNames.has(sourceWord.toLowerCase());
+    };
 
     /** What is wrong with a word, or undefined when a translator would let it stand. */
     const judge = (word: Word, index: number, context: Context): Verdict | undefined => {
@@ -195,7 +222,8 @@ export default defineRule({
       if (parts.length > 1 && parts.every((p) => sourceWords.has(p.toLowerCase()) || (target?.correct(p) ?? false))) return undefined;
 
       const near = sourceDictionary()?.correct(word.text) ? [] : nearSourceWords(word.text, sourceWords.values());
-      if (near.length > 0) return { messageId: "nearSource", suggestions: near.map((n) => matchCase(n, word.text)), fixable: true };
+      const copied = isTargetForm(word.text) ? [] : near.filter((n) => isCopyOf(word, n, context));
+      if (copied.length > 0) return { messageId: "nearSource", suggestions: copied.map((n) => matchCase(n, word.text)), fixable: true };
 
       if (!target || shape === "brand" || isBorrowed(word.text, context)) return undefined;
       const isCognate = (w: string) => [...sourceWords.values()].some((s) => looksLikeCognate(w, s));
@@ -228,6 +256,13 @@ export default defineRule({
       return document.sourceLines.position(segment.start).line;
     };
 
+    const isSourceWord = sourceDictionary() ? (w: string) => sourceDictionary()!.correct(w) : undefined;
+    const namesOf = (sources: Segment[]) =>
+      new Set(sources.flatMap((s) => {
+        const block = { text: segmentText(document, s), start: s.start };
+        return wordsOf(s, block.text).filter((w) => isSourceName(w, block, isSourceWord)).map((w) => w.text.toLowerCase());
+      }));
+
     for (const segment of document.segments) {
       if (segment.side !== "translation" || segment.kind === "code" || segment.kind === "html") continue;
       const sources = pairOf.get(segment)?.sources ?? [];
@@ -238,6 +273,7 @@ export default defineRule({
         sourceWords,
         sourceLetters: new Set([...sourceWords.keys()].map(lettersOf)),
         urls: [segment, ...sources].flatMap((s) => linksOf(s, segmentText(document, s)).map((l) => l.url.toLowerCase())),
+        sourceNames: namesOf(sources),
       };
       for (const [index, word] of context.words.entries()) {
         const verdict = judge(word, index, context);
@@ -253,3 +289,18 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Japanese has no dictionary here, but a page repeats its loanwords: one written once and one
+ * kana away from one written three times is likely a slip. Only suggested: the rare spelling
+ * may be another word.
+ */
+function reportKatakanaSlips(document: LintDocument, report: (r: Report) => void): void {
+  const runs = document.segments
+    .filter((s) => s.side === "translation" && s.kind !== "code" && s.kind !== "html")
+    .flatMap((s) => katakanaRuns(wordsOf(s, document.text)));
+  for (const { run, intended, uses } of katakanaSlips(runs)) {
+    const fix = { range: [run.start, run.end] as [number, number], text: intended };
+    report({ messageId: "katakana", side: "translation", start: run.start, end: run.end, data: { word: run.text, suggestion: intended, uses }, suggestions: [{ desc: `Replace with '${intended}'`, fix }] });
+  }
+}

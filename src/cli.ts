@@ -10,7 +10,7 @@ import { lint, resolveRuleSettings } from "./lint.js";
 import { describePairs } from "./print-pairs.js";
 import { ChangedFilesError } from "./changed.js";
 import { ConfigError, ConfigLoader, configFileIn, type ResolvedConfig } from "./config.js";
-import { commandLineSourceFinder, describeConfig, optionsForConfig } from "./file-options.js";
+import { commandLineSourceFinder, describeConfig, optionsForConfig, type CommandLineOverrides } from "./file-options.js";
 import { displayPath } from "./formatters/paths.js";
 import { STARTER_CONFIG_NAME, starterConfig } from "./init.js";
 import { createProgress, wantsProgress } from "./progress.js";
@@ -21,8 +21,10 @@ import { diskFileView, viewRoots } from "./file-view.js";
 import { toolVersion } from "./version.js";
 import { DEFAULT_CACHE_LOCATION, LintCache, contextOf, hashText } from "./cache.js";
 import { mapInWorkers } from "./workers/pool.js";
-import { detectLanguage, primaryLanguage } from "./language.js";
+import { detectLanguage, languageName, primaryLanguage } from "./language.js";
 import type { LintSettings } from "./rule.js";
+import type { SpellerLoader } from "./spell/hunspell.js";
+import type { LintDocument } from "./types.js";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -83,7 +85,7 @@ function buildProgram(): Command {
     .option("--check-urls", "check external URLs online after linting: dead-url and url-redirect (with --cache, answers are kept)")
     .option("--no-error-on-unmatched-pattern", "do not fail when a path, folder or glob names no Markdown file")
     .option("--max-file-size <bytes>", "skip files larger than this, with a warning (default: 10 MB)", byteCount, DEFAULT_MAX_FILE_SIZE)
-    .option("--debug", "print stack traces of internal errors")
+    .option("--debug", "print stack traces of internal errors, and how each file's language was found")
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} });
 }
@@ -186,7 +188,8 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   if (options.printConfig) {
     const file = resolve(io.cwd, options.printConfig);
     const config = configs.forFile(file);
-    io.stdout(`${JSON.stringify(describeConfig(config, optionsForConfig({ only }, config, overrides), builtinRules), null, 2)}\n`);
+    const fileOptions = optionsForConfig({ only }, config, overrides);
+    io.stdout(`${JSON.stringify({ ...describeConfig(config, fileOptions, builtinRules), ...languageOfFile(file, fileOptions) }, null, 2)}\n`);
     return 0;
   }
   if (paths.length === 0 && options.changedSince === undefined) {
@@ -209,6 +212,8 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
     for (const pattern of unmatched) io.stderr(`nl-lint: ${pattern}: ${selected.reasons[pattern] ?? "no such file, folder or match"}\n`);
     return 2;
   }
+
+  if (options.sourceRoot !== undefined) warnIfSourceRootTranslated(files, { sources, configs, overrides, io });
 
   if (options.printPairs) {
     for (const file of files) {
@@ -238,6 +243,8 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   const accept = (index: number, result: FileResult) => {
     if (result.messages.some((m) => m.fatal)) crashed = true;
     for (const trace of takeStackTraces(result)) if (options.debug) io.stderr(trace);
+    for (const note of result.debug ?? []) io.stderr(`nl-lint: ${result.filePath}: ${note}\n`);
+    delete result.debug;
     results[index] = result;
     progress.tick();
   };
@@ -320,6 +327,55 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   return 0;
 }
 
+/** How many source files are read to tell the source tree's language: enough to outvote one odd page. */
+const SOURCE_ROOT_SAMPLE = 5;
+
+/**
+ * Warns, once a run, when the files under `--source-root` read as another language than the
+ * source language: the source and translation folders were probably given the wrong way round,
+ * and every finding would be upside down. Pages too short to tell are not counted.
+ */
+function warnIfSourceRootTranslated(files: string[], run: { sources: ReturnType<typeof sourceFinder>; configs: ConfigLoader; overrides: CommandLineOverrides; io: CliIO }): void {
+  const heard = new Map<string, number>();
+  let told = 0;
+  for (const file of files.slice(0, 4 * SOURCE_ROOT_SAMPLE)) {
+    if (told === SOURCE_ROOT_SAMPLE) break;
+    const sourcePath = run.sources.sourceFor(file, readText(file).text ?? "");
+    const text = sourcePath === undefined ? undefined : readText(sourcePath).text;
+    // No file path: the source tree's folder names must not answer for its text.
+    const language = text === undefined ? undefined : lint(text, { only: [] }).document.targetLanguage;
+    if (language === undefined) continue;
+    told++;
+    heard.set(language, (heard.get(language) ?? 0) + 1);
+  }
+  const expected = primaryLanguage(run.overrides.sourceLanguage ?? run.configs.forFile(files[0] ?? join(run.io.cwd, "_")).sourceLanguage ?? "en");
+  const [language, count] = [...heard].sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (language === undefined || primaryLanguage(language) === expected || count! * 2 <= told) return;
+  run.io.stderr(
+    `nl-lint: warning: the files under --source-root read as ${languageName(language)}, not ${languageName(expected)}, the source language: ` +
+      `are the source and translation folders swapped? (set --source-lang if the source really is ${languageName(language)})\n`,
+  );
+}
+
+/** How a file's target language was found, for `--debug`: a language recognised from the text, or none, is said. */
+function languageNote(document: LintDocument): string {
+  if (!document.targetLanguage) return "target language unknown: nothing names it (--target-lang, targetLanguage, front matter, path) and the text is too short to recognise";
+  const from = document.targetLanguageFrom === "text" ? "recognised from the text (set --target-lang or targetLanguage to override)" : `from the ${document.targetLanguageFrom}`;
+  return `target language ${document.targetLanguage}, ${from}`;
+}
+
+/**
+ * The target language a file is linted in and where it was found (options, front matter, path,
+ * or recognised from the text), for `--print-config`: a language nothing names is no longer silent.
+ */
+function languageOfFile(file: string, options: EngineOptions): { targetLanguage: string | null; targetLanguageFrom: string | null } {
+  if (options.targetLanguage) return { targetLanguage: options.targetLanguage, targetLanguageFrom: "options" };
+  const text = readText(file).text;
+  if (text === undefined) return { targetLanguage: null, targetLanguageFrom: null };
+  const { document } = lint(text, { filePath: file, targetLanguage: options.targetLanguage, sourceLanguage: options.sourceLanguage, only: [] });
+  return { targetLanguage: document.targetLanguage ?? null, targetLanguageFrom: document.targetLanguageFrom ?? null };
+}
+
 const sourcesOfCandidates = new WeakMap<string[], Map<string, string | undefined>>();
 
 /** The candidate files whose source is `sourceFile`; each candidate's source is resolved once. */
@@ -382,10 +438,16 @@ export async function fileLinter(run: { paths: string[]; options: CliOptions; io
   engineOptions.settings = { ...engineOptions.settings, files: diskFileView(viewRoots({ cwd: io.cwd, paths, sourceRoot: options.sourceRoot })) };
   if (run.sourceDrift) engineOptions.settings = { ...engineOptions.settings, sourceDrift: run.sourceDrift };
   const perConfig = new Map<ResolvedConfig, EngineOptions>();
+  let spellers: SpellerLoader | undefined;
   const optionsFor = (file: string) => {
     const config = configs.forFile(file);
     let fileOptions = perConfig.get(config);
-    if (!fileOptions) perConfig.set(config, (fileOptions = optionsForConfig(engineOptions, config, overrides)));
+    if (!fileOptions) {
+      fileOptions = optionsForConfig(engineOptions, config, overrides);
+      // Each configuration may name its own dictionaries (`dictionaries`).
+      if (spellers) fileOptions.settings = { ...fileOptions.settings, speller: (language) => spellers!(language, config.dictionaries) };
+      perConfig.set(config, fileOptions);
+    }
     return fileOptions;
   };
   // Which files exist decides where relative links lead, so it is part of every key.
@@ -399,18 +461,21 @@ export async function fileLinter(run: { paths: string[]; options: CliOptions; io
         const typoRule = builtinRules.find((r) => r.id === "typo");
         if (typoRule && resolveRuleSettings(typoRule, engineOptions).severity !== "off") {
           const { loadSpellers } = await import("./spell/hunspell.js");
-          const speller = await loadSpellers();
-          engineOptions.settings = { ...engineOptions.settings, speller };
+          spellers = await loadSpellers();
           perConfig.clear();
         }
       })()),
-    lint: (file) => lintFile(file, optionsFor(file)).result,
+    lint: (file) => {
+      const { result, document } = lintFile(file, optionsFor(file));
+      if (options.debug && document) result.debug = [languageNote(document)];
+      return result;
+    },
     cacheKey: (file) => {
       const read = readText(file);
       if (read.text === undefined) return undefined;
       const fileOptions = optionsFor(file);
       let context = contexts.get(fileOptions);
-      if (context === undefined) contexts.set(fileOptions, (context = contextOf({ fileOptions, runShape }, toolVersion())));
+      if (context === undefined) contexts.set(fileOptions, (context = contextOf({ fileOptions, runShape, dictionaries: configs.forFile(file).dictionaries }, toolVersion())));
       const sourcePath = fileOptions.sourceFor?.(file, read.text);
       const sourceText = sourcePath === undefined ? undefined : (readText(sourcePath).text ?? "");
       return LintCache.key(read.text, { sourceText: sourcePath === undefined ? undefined : `${sourcePath}\0${sourceText}`, context });

@@ -42,6 +42,11 @@ export const configFileSchema = z
     pairs: z.array(pairPattern).optional(),
     ignores: z.array(z.string().min(1)).optional(),
     words: z.array(z.string().min(1)).optional(),
+    /**
+     * Hunspell dictionaries by language tag, for languages no `dictionary-*` package or system
+     * dictionary covers: a path without extension (`dicts/ro_RO` for `.aff` and `.dic`) or both files.
+     */
+    dictionaries: z.record(z.string().regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/, "expected a language tag"), z.union([z.string().min(1), z.object({ aff: z.string().min(1), dic: z.string().min(1) }).strict()])).optional(),
     corrections: z.record(z.string().min(1), z.string()).optional(),
     urlLocalizations: z.array(urlLocalization).optional(),
     reportUnusedDisableDirectives: severity.optional(),

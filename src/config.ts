@@ -5,6 +5,7 @@ import { validateConfig, type ConfigFile } from "./config-schema.js";
 import type { RuleSetting } from "./lint.js";
 import type { LintSettings, Rule } from "./rule.js";
 import type { Severity } from "./types.js";
+import type { DictionaryFiles } from "./spell/dictionaries.js";
 import type { UrlCheckConfig } from "./url-check/options.js";
 
 /** Looked for in each folder from a linted file's own upwards; in a folder, the first of these that exists wins. */
@@ -32,6 +33,8 @@ export interface ResolvedConfig {
   pairs: PairPattern[];
   /** gitignore-style patterns, relative to `baseDir`. */
   ignores: string[];
+  /** Hunspell dictionaries by language tag, absolute paths (see `findDictionary`). */
+  dictionaries?: Record<string, DictionaryFiles>;
   /** Project word lists, handed to rules as `LintSettings`. */
   settings: Pick<LintSettings, "words" | "corrections" | "urlLocalizations">;
   reportUnusedDisableDirectives?: Severity;
@@ -70,6 +73,25 @@ function parseFile(filePath: string, text: string): unknown {
   }
 }
 
+/**
+ * The configured dictionaries as absolute file pairs; a file that is not there stops the run
+ * here, naming the key, rather than failing when the typo rule first needs the language.
+ */
+function dictionaryFiles(filePath: string | undefined, baseDir: string, configured: NonNullable<ConfigFile["dictionaries"]>): Record<string, DictionaryFiles> {
+  const out: Record<string, DictionaryFiles> = {};
+  const missing: Array<{ path: string; message: string }> = [];
+  for (const [tag, value] of Object.entries(configured)) {
+    const base = typeof value === "string" ? value.replace(/\.(?:aff|dic)$/, "") : undefined;
+    const files = base === undefined ? (value as DictionaryFiles) : { aff: `${base}.aff`, dic: `${base}.dic` };
+    out[tag] = { aff: resolve(baseDir, files.aff), dic: resolve(baseDir, files.dic) };
+    for (const kind of ["aff", "dic"] as const) {
+      if (!isFile(out[tag][kind])) missing.push({ path: `dictionaries.${tag}`, message: `no such file: ${out[tag][kind]}` });
+    }
+  }
+  if (missing.length > 0) throw new ConfigError(filePath ?? baseDir, missing);
+  return out;
+}
+
 function toResolved(filePath: string | undefined, baseDir: string, file: ConfigFile): ResolvedConfig {
   return {
     ...(filePath ? { filePath } : {}),
@@ -79,6 +101,7 @@ function toResolved(filePath: string | undefined, baseDir: string, file: ConfigF
     ...(file.targetLanguage ? { targetLanguage: file.targetLanguage } : {}),
     pairs: file.pairs ?? [],
     ignores: file.ignores ?? [],
+    ...(file.dictionaries ? { dictionaries: dictionaryFiles(filePath, baseDir, file.dictionaries) } : {}),
     settings: {
       ...(file.words ? { words: file.words } : {}),
       ...(file.corrections ? { corrections: file.corrections } : {}),

@@ -1,11 +1,12 @@
-import { detectLanguage, normalizeLanguage } from "./language.js";
+import { languageOfText } from "./language-id.js";
+import { locateLanguage, normalizeLanguage, type LanguageOrigin } from "./language.js";
 import { LineIndex } from "./lines.js";
 import { align, inlineBand, inlineProximity } from "./pair.js";
 import { isInlineBilingual, parallelParts } from "./parallel.js";
 import type { Definition, Root } from "mdast";
 import { definitionLines, grammarFor, parseDocument, parseMarkdown, readFrontMatter, type GrammarChoice } from "./parse.js";
 import { definitionsOf, hasInlineSources, isTranslatorNoteSegment, segmentDocument } from "./segments.js";
-import type { LintDocument, Pair } from "./types.js";
+import type { LintDocument, Pair, Segment } from "./types.js";
 
 export interface DocumentOptions extends Omit<GrammarChoice, "filePath"> {
   filePath?: string;
@@ -19,6 +20,24 @@ export interface DocumentOptions extends Omit<GrammarChoice, "filePath"> {
 /** A front-matter key `detectLanguage` reads (`lang`, `locale`, `language`), possibly quoted. */
 const LANGUAGE_KEY = /(?:^|[\s{,])["']?(?:lang|locale|language)["']?\s*:/m;
 
+/** Enough prose to tell a language by; more only costs time. */
+const SAMPLE_CHARACTERS = 4000;
+
+/**
+ * The language of a translation that nothing names, read from its prose (not its code, HTML or
+ * sources): a project that never says its language still gets its dictionary and its checks.
+ */
+function languageOfTranslation(segments: Segment[], text: string): { targetLanguage?: string; targetLanguageFrom?: LanguageOrigin } {
+  let sample = "";
+  for (const segment of segments) {
+    if (segment.side !== "translation" || segment.kind === "code" || segment.kind === "html") continue;
+    sample += `${text.slice(segment.start, segment.end)}\n`;
+    if (sample.length >= SAMPLE_CHARACTERS) break;
+  }
+  const tag = languageOfText(sample);
+  return tag ? { targetLanguage: tag, targetLanguageFrom: "text" } : {};
+}
+
 export function buildDocument(text: string, options: DocumentOptions = {}): LintDocument {
   const lines = new LineIndex(text);
   const nestingCuts: number[] = [];
@@ -30,9 +49,9 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   let frontMatter: ReturnType<typeof readFrontMatter> | undefined;
   const frontMatterOf = () => (frontMatter === undefined ? (frontMatter = readFrontMatter(root)) : frontMatter);
   const header = root.children[0]?.type === "yaml" ? root.children[0].value : "";
-  const targetLanguage = options.targetLanguage
-    ? normalizeLanguage(options.targetLanguage)
-    : detectLanguage({ frontMatter: LANGUAGE_KEY.test(header) ? frontMatterOf() : null, filePath: options.filePath });
+  const named = options.targetLanguage
+    ? { tag: normalizeLanguage(options.targetLanguage), from: "options" as const }
+    : locateLanguage({ frontMatter: LANGUAGE_KEY.test(header) ? frontMatterOf() : null, filePath: options.filePath });
   const sourceLanguage = options.sourceLanguage ? normalizeLanguage(options.sourceLanguage) : "en";
 
   if (options.source && !isInlineBilingual(root, text)) {
@@ -40,14 +59,17 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
     const sourceGrammar = grammarFor({ ...choice, filePath: options.source.filePath ?? options.filePath });
     const { problem, ...parallel } = parallelParts({ text, lines, root }, options.source.text, sourceGrammar);
     if (problem) grammarProblems.push({ ...problem, side: "source" });
+    const { targetLanguage, targetLanguageFrom } = named ? { targetLanguage: named.tag, targetLanguageFrom: named.from } : languageOfTranslation(parallel.segments, text);
     return {
-      text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage,
+      text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage, targetLanguageFrom,
       ...parallel, sourceFilePath: options.source.filePath, sourceGrammar, mode: "parallel", nestingCuts, grammarProblems,
     };
   }
 
   const inline = hasInlineSources(root, text);
-  const languages = { source: sourceLanguage, target: targetLanguage };
+  // A comment in the target language is a translator's note; when nothing names the language, the
+  // segmenter falls back on the comment's script (see `segmentDocument`).
+  const languages = { source: sourceLanguage, target: named?.tag };
   const commentDefinitions: Definition[] = [];
   let segments = segmentDocument({ text, lines, root, side: "translation", commentsAreSources: inline, nestingCuts, languages, commentDefinitions });
   const missing = definitionsOnlyInComments(root, commentDefinitions);
@@ -68,8 +90,9 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   // Both sides share one file: list pairs in the order a reader meets them.
   const firstOffset = (p: Pair) => Math.min(...p.sources.map((s) => s.start), ...p.translations.map((t) => t.start));
   pairs.sort((a, b) => firstOffset(a) - firstOffset(b));
+  const { targetLanguage, targetLanguageFrom } = named ? { targetLanguage: named.tag, targetLanguageFrom: named.from } : languageOfTranslation(segments, text);
   return {
-    text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage,
+    text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage, targetLanguageFrom,
     sourceText: text, sourceLines: lines, mode: inline ? "inline" : "monolingual", segments, pairs, nestingCuts, grammarProblems,
   };
 }

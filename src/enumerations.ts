@@ -122,7 +122,7 @@ function phrasePattern(phrases: string[], where: "start" | "anywhere" | "whole")
   return new RegExp(`(?:${alternatives})`, "iu");
 }
 
-interface Chunk {
+export interface Chunk {
   text: string;
   start: number;
 }
@@ -135,7 +135,7 @@ function withoutAsides(text: string): string {
 }
 
 /** Sentences (and lines) of a text, with their offsets. */
-function sentences(text: string): Chunk[] {
+export function sentences(text: string): Chunk[] {
   const out: Chunk[] = [];
   const pattern = /[^\n.!?。！？]+(?:\.(?=[\p{L}\p{N}])[^\n.!?。！？]*)*(?:[.!?。！？]+|$)/gmu;
   for (const m of text.matchAll(pattern)) {

@@ -1,4 +1,4 @@
-import { francAll } from "franc-min";
+import { franc, francAll } from "franc-min";
 import { primaryLanguage } from "./language.js";
 
 /**
@@ -133,4 +133,35 @@ export function hasFunctionWords(language: string): boolean {
 /** Whether the language is written in a script other than Latin (told apart by script). */
 export function usesOwnScript(language: string): boolean {
   return primaryLanguage(language) in SCRIPTS;
+}
+
+/** Two-letter tags of the ISO 639-3 codes franc returns, for the languages documentation is translated into. */
+const TWO_LETTER: Record<string, string> = {
+  por: "pt", eng: "en", spa: "es", fra: "fr", deu: "de", tur: "tr", ita: "it", nld: "nl", pol: "pl", ron: "ro",
+  ukr: "uk", rus: "ru", bul: "bg", swe: "sv", ces: "cs", hun: "hu", cat: "ca", ben: "bn", hin: "hi", arb: "ar",
+  pes: "fa", vie: "vi", ind: "id", tha: "th", ell: "el", heb: "he", fin: "fi", dan: "da", nob: "nb", slk: "sk",
+};
+
+/** Letters of a script in a text. */
+const count = (text: string, script: RegExp) => (text.match(script) ?? []).length;
+
+/**
+ * The language a text is written in, for a translation whose path, front matter and
+ * configuration do not say: Japanese by its kana (Chinese has none), Korean by Hangul, Chinese by
+ * Han characters alone; other languages by franc's trigram models, on a paragraph or more (200
+ * letters) and only when it names a language documentation is translated into.
+ */
+export function languageOfText(text: string): string | undefined {
+  const letters = count(text, /\p{L}/gu);
+  if (letters === 0) return undefined;
+  const kana = count(text, /[\p{Script=Hiragana}\p{Script=Katakana}]/gu);
+  const hangul = count(text, /\p{Script=Hangul}/gu);
+  const han = count(text, /\p{Script=Han}/gu);
+  // A few CJK characters in Latin prose are quoted names; a translation has them throughout.
+  if ((kana + hangul + han) / letters >= 0.3) {
+    if (hangul > kana && hangul > han) return "ko";
+    return kana >= 0.05 * (kana + han) ? "ja" : "zh";
+  }
+  if (letters < 200) return undefined;
+  return TWO_LETTER[franc(text, { minLength: 200 })];
 }

@@ -23,20 +23,32 @@ function known(tag: string): string | undefined {
   return KNOWN.has(t) || KNOWN.has(t.split("-")[0]) ? t : undefined;
 }
 
+/** Where a document's target language was read: the run's options, the front matter, the path, or the text itself. */
+export type LanguageOrigin = "options" | "front matter" | "path" | "text";
+
 /**
  * The language of a translation from its front matter (`lang`, `locale`, `language`) or its path:
  * `[PT-BR]` or `[FR]` in the name, a `_fr`/`-fr` suffix, or a `/pt-br/` folder.
  */
 export function detectLanguage(options: { frontMatter?: Record<string, unknown> | null; filePath?: string }): string | undefined {
+  return locateLanguage(options)?.tag;
+}
+
+/** `detectLanguage`, saying where the language was found. */
+export function locateLanguage(options: { frontMatter?: Record<string, unknown> | null; filePath?: string }): { tag: string; from: LanguageOrigin } | undefined {
   const fm = options.frontMatter;
   if (fm) {
     for (const key of ["lang", "locale", "language"]) {
       const value = fm[key];
-      if (typeof value === "string" && known(value)) return known(value);
+      const tag = typeof value === "string" ? known(value) : undefined;
+      if (tag) return { tag, from: "front matter" };
     }
   }
-  const path = options.filePath;
-  if (!path) return undefined;
+  const tag = options.filePath ? languageOfPath(options.filePath) : undefined;
+  return tag ? { tag, from: "path" } : undefined;
+}
+
+function languageOfPath(path: string): string | undefined {
   const bracket = path.match(/\[([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)\]/g);
   if (bracket) {
     for (const b of bracket.reverse()) {

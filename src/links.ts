@@ -52,7 +52,9 @@ export function linksOf(segment: Segment, text: string): LinkInfo[] {
             ? "inline"
             : "bare";
     const url = "url" in node ? node.url : "";
-    const link: LinkInfo = { url, label: plainText(node), start, end, form, image };
+    // The label as written, which the definition repeats: `[`cargo outdated`]` renders as plain text.
+    const reference = "identifier" in node ? { reference: node.label ?? node.identifier } : {};
+    const link: LinkInfo = { url, label: plainText(node), start, end, form, image, ...reference };
     if (node.type === "linkReference" && node.data?.unknownTarget) unknownTargets.add(link);
     found.push(link);
   });

@@ -36,6 +36,8 @@ export interface LinkInfo {
   /** `inline` is `[a](b)`, `reference` is `[a][b]`, `angle` is `<https://…>`, `bare` a GFM autolink literal. */
   form: "inline" | "reference" | "angle" | "bare";
   image: boolean;
+  /** For a reference, its label as written (`` `cargo outdated` ``, not the plain text shown). */
+  reference?: string;
 }
 
 /**
@@ -78,6 +80,8 @@ export interface LintDocument {
   /** Languages in use, as lower-case BCP 47 tags when known (`pt-br`, `en`). */
   sourceLanguage?: string;
   targetLanguage?: string;
+  /** Where the target language was found; "text" when it was recognised from the translation's prose. */
+  targetLanguageFrom?: "options" | "front matter" | "path" | "text";
   /** In parallel mode, the source file's text; in inline mode the same as `text`. */
   sourceText: string;
   sourceLines: LineIndex;

@@ -105,6 +105,29 @@ describe("configuration on the command line", () => {
     });
   });
 
+  it("--print-config and --debug say a language recognised from the text, and --target-lang wins over it", async () => {
+    const dir = project({ "book/ch1.md": "<!-- The function takes ownership of the value. -->\n\nこの関数は値の所有権を受け取ります。\n" });
+    const printed = fakeIO(dir);
+    expect(await run(["--print-config", "book/ch1.md"], printed.io)).toBe(0);
+    expect(JSON.parse(printed.stdout())).toMatchObject({ targetLanguage: "ja", targetLanguageFrom: "text" });
+    const overridden = fakeIO(dir);
+    expect(await run(["--print-config", "book/ch1.md", "--target-lang", "zh"], overridden.io)).toBe(0);
+    expect(JSON.parse(overridden.stdout())).toMatchObject({ targetLanguage: "zh", targetLanguageFrom: "options" });
+    const debug = fakeIO(dir);
+    await run(["--debug", "--only", "link-count", "book/ch1.md"], debug.io);
+    expect(debug.stderr()).toContain("ch1.md: target language ja, recognised from the text");
+  });
+
+  it("warns once when the --source-root folder reads as a translation: the roots were swapped", async () => {
+    const english = "This page explains how to set up the server before its first start. Install the dependencies first, then copy the example file into the project folder and adjust the values that concern your own network. When all is ready, restart the service and check the home page.\n";
+    const portuguese = "Esta página explica como configurar o servidor antes da primeira execução. Primeiro instale as dependências, depois copie o arquivo de exemplo para a pasta do projeto e ajuste os valores da sua rede. Quando tudo estiver pronto, reinicie o serviço e confira a página inicial.\n";
+    const dir = project({ "en/a.md": english, "en/b.md": english, "pt/a.md": portuguese, "pt/b.md": portuguese });
+    const swapped = await lintJson(dir, [...ONLY, "--source-root", "pt", "en"]);
+    expect(swapped.stderr.match(/warning: the files under --source-root read as Portuguese, not English/g)).toHaveLength(1);
+    const right = await lintJson(dir, [...ONLY, "--source-root", "en", "pt"]);
+    expect(right.stderr).not.toContain("--source-root read as");
+  });
+
   it("--init writes a starter configuration that nl-lint then uses, and will not overwrite it", async () => {
     const dir = project({ "a.md": BROKEN });
     const first = fakeIO(dir);

@@ -17,6 +17,8 @@ export interface FileResult {
   originalText?: string;
   /** The source file compared with, in parallel mode. */
   sourceFilePath?: string;
+  /** Notes for `--debug` (how the file's language was found), taken out before formatting. */
+  debug?: string[];
   /** The file's pairs, only for formats that show them (see `reviewFormats`): costly to keep for a large run. */
   review?: ReviewView;
 }

@@ -50,9 +50,13 @@ const ENDING_PAIRS: Array<[source: string[], translation: string[]]> = [
 /** Folded, with only letters and digits: `fast.ai` and `fastai` are one spelling. */
 const plainLetters = (word: string) => fold(word).replace(/[^\p{L}\p{N}]/gu, "");
 
-/** The spelling English and the Romance languages share: `solutionism` → `solucionism`, `systematic` → `sistematic`. */
+/**
+ * The spelling English and the Romance languages share: `solutionism` → `solucionism`,
+ * `systematic` → `sistematic`, `collector` → `colector` (Spanish and Romanian write most doubled
+ * consonants once).
+ */
 function romanceSpelling(letters: string): string {
-  return letters.replace(/ph/g, "f").replace(/th/g, "t").replace(/y/g, "i").replace(/k/g, "c").replace(/ti(?=[aeo])/g, "ci");
+  return letters.replace(/ph/g, "f").replace(/th/g, "t").replace(/y/g, "i").replace(/k/g, "c").replace(/ti(?=[aeo])/g, "ci").replace(/([^aeiou])\1/g, "$1");
 }
 
 /** One word extends the other (`model`/`modelo`), or only a short ending turns into a vowel ending (`project`/`projeto`). */

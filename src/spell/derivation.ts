@@ -6,8 +6,11 @@
 interface Morphology {
   /** Prefixes that attach to almost any word (`des-`, `re-`, `sub-`). */
   prefixes: string[];
-  /** A prefix ending in a vowel doubles a following `r` or `s` (`co` + `rotina` → `corrotina`). */
-  doublesAfterVowel: boolean;
+  /**
+   * Letters a prefix ending in a vowel doubles (`co` + `rotina` → `corrotina` in Portuguese,
+   * `pre` + `requisito` → `prerrequisito` in Spanish), so that they keep their sound.
+   */
+  doubledAfterVowel: string;
   /** Ending of the coined word → endings of the dictionary word it is built on, on the same stem. */
   suffixes: Array<[ending: string, from: string[]]>;
 }
@@ -19,7 +22,7 @@ const FR_VERB_FORMS = ["er", "e", "es", "ent", "é", "ée", "és", "ées", "ons"
 const MORPHOLOGY: Record<string, Morphology> = {
   pt: {
     prefixes: ["des", "re", "pré", "pre", "sub", "super", "sobre", "co", "auto", "anti", "contra", "inter", "intra", "multi", "micro", "macro", "mini", "meta", "pós", "semi", "hiper", "ultra", "pseudo", "retro", "trans", "neo", "mono", "poli", "bi", "tri", "uni", "infra", "extra"],
-    doublesAfterVowel: true,
+    doubledAfterVowel: "rs",
     suffixes: [
       ["ável", ["ar"]], ["áveis", ["ar"]], ["ível", ["er", "ir"]], ["íveis", ["er", "ir"]],
       ["ação", ["ar"]], ["ações", ["ar"]],
@@ -30,7 +33,7 @@ const MORPHOLOGY: Record<string, Morphology> = {
   },
   es: {
     prefixes: ["des", "re", "pre", "sub", "super", "sobre", "co", "auto", "anti", "contra", "inter", "intra", "multi", "micro", "macro", "mini", "meta", "pos", "post", "semi", "hiper", "ultra", "pseudo", "retro", "trans", "neo", "mono", "poli", "bi", "tri", "uni", "infra", "extra"],
-    doublesAfterVowel: false,
+    doubledAfterVowel: "r",
     suffixes: [
       ["able", ["ar"]], ["ables", ["ar"]], ["ible", ["er", "ir"]], ["ibles", ["er", "ir"]],
       ["ación", ["ar"]], ["aciones", ["ar"]],
@@ -40,7 +43,7 @@ const MORPHOLOGY: Record<string, Morphology> = {
   },
   fr: {
     prefixes: ["dé", "dés", "re", "ré", "pré", "sous", "sur", "co", "auto", "anti", "contre", "inter", "intra", "multi", "micro", "macro", "mini", "méta", "post", "semi", "hyper", "ultra", "pseudo", "rétro", "trans", "néo", "mono", "poly", "bi", "tri", "uni", "infra", "extra"],
-    doublesAfterVowel: false,
+    doubledAfterVowel: "",
     suffixes: [
       ["able", ["er"]], ["ables", ["er"]], ["ible", ["ir", "re"]], ["ibles", ["ir", "re"]],
       ["ation", ["er"]], ["ations", ["er"]],
@@ -58,7 +61,7 @@ function withPrefix(word: string, morphology: Morphology, correct: (w: string) =
     if (!word.startsWith(prefix)) continue;
     const rest = word.slice(prefix.length);
     if (rest.length >= MIN_BASE && correct(rest)) return true;
-    const doubled = morphology.doublesAfterVowel && /[aeiouéó]$/.test(prefix) && /^(rr|ss)/.test(rest);
+    const doubled = /[aeiouéó]$/.test(prefix) && rest[0] === rest[1] && morphology.doubledAfterVowel.includes(rest[0]);
     if (doubled && rest.length - 1 >= MIN_BASE && correct(rest.slice(1))) return true;
   }
   return false;

@@ -1,33 +1,15 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import type { HunspellFactory } from "hunspell-asm";
 import type { Speller } from "../rule.js";
+import { findDictionary, systemDictionaryFolders, type DictionaryFiles } from "./dictionaries.js";
 import { alphabetOf, slipsFrom, suggestWords } from "./suggest.js";
-
-const require = createRequire(import.meta.url);
 
 let factory: Promise<HunspellFactory> | undefined;
 
-/** The `dictionary-*` package folder for a language tag (`pt-br` falls back to `pt`), if installed. */
-export function dictionaryFolder(language: string): string | undefined {
-  const tag = language.toLowerCase();
-  if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/.test(tag)) return undefined;
-  const parts = tag.split("-");
-  for (let n = parts.length; n > 0; n--) {
-    try {
-      return dirname(require.resolve(`dictionary-${parts.slice(0, n).join("-")}`));
-    } catch {
-      // Not installed under this name; try the broader tag.
-    }
-  }
-  return undefined;
-}
-
-function createSpeller(hunspell: HunspellFactory, folder: string): Speller {
-  const affBytes = readFileSync(join(folder, "index.aff"));
-  const dicBytes = readFileSync(join(folder, "index.dic"));
-  const name = folder.replace(/[^\w]+/g, "_");
+function createSpeller(hunspell: HunspellFactory, files: DictionaryFiles): Speller {
+  const affBytes = readFileSync(files.aff);
+  const dicBytes = readFileSync(files.dic);
+  const name = files.aff.replace(/\.aff$/, "").replace(/[^\w]+/g, "_");
   const checker = hunspell.create(hunspell.mountBuffer(affBytes, `${name}.aff`), hunspell.mountBuffer(dicBytes, `${name}.dic`));
   const alphabet = alphabetOf(affBytes.toString("utf8"));
   const known = new Map<string, boolean>();
@@ -55,23 +37,28 @@ function createSpeller(hunspell: HunspellFactory, folder: string): Speller {
   return { correct, suggest };
 }
 
+/** The speller of a language tag, with the run's configured dictionaries (language → files). */
+export type SpellerLoader = (language: string, configured?: Record<string, DictionaryFiles>) => Speller | undefined;
+
 /**
- * Loads Hunspell (WebAssembly) once and returns `settings.speller`: a dictionary is read the
+ * Loads Hunspell (WebAssembly) once and returns a loader of spellers: a dictionary is read the
  * first time its language is asked for, then kept, so a run pays only for the languages it lints.
+ * Dictionaries are looked for as `findDictionary` says, the system's in `folders` (by default
+ * `DICPATH` and the usual Hunspell folders).
  */
-export async function loadSpellers(): Promise<(language: string) => Speller | undefined> {
+export async function loadSpellers(folders: string[] = systemDictionaryFolders(process.env)): Promise<SpellerLoader> {
   // Imported here, not at the top: a bundle hoists an external module's static import to its start,
   // and a run without the typo rule would load the WebAssembly glue for nothing.
   factory ??= import("hunspell-asm").then(({ loadModule }) => loadModule());
   const hunspell = await factory;
-  const byFolder = new Map<string, Speller>();
-  return (language) => {
-    const folder = dictionaryFolder(language);
-    if (!folder) return undefined;
-    let speller = byFolder.get(folder);
+  const byFile = new Map<string, Speller>();
+  return (language, configured) => {
+    const files = findDictionary(language, { configured, folders });
+    if (!files) return undefined;
+    let speller = byFile.get(files.aff);
     if (!speller) {
-      speller = createSpeller(hunspell, folder);
-      byFolder.set(folder, speller);
+      speller = createSpeller(hunspell, files);
+      byFile.set(files.aff, speller);
     }
     return speller;
   };

@@ -23,6 +23,11 @@ runRuleTests(rule, {
       lint: { source: { text: "> [!WARNING]\n>\n> Read the [style rules][style] before you send it.\n>\n> [style]: /docs/style/\n" } },
     },
     {
+      name: "a shortcut reference whose label is code, as the source writes it, and the same link written as a collapsed one",
+      code: "Compruebe las versiones con [`npm outdated`][] antes de subir.\n\n[`npm outdated`]: https://docs.npmjs.example/cli/outdated\n",
+      lint: { source: { text: "Check the versions with [`npm outdated`] before you upgrade.\n\n[`npm outdated`]: https://docs.npmjs.example/cli/outdated\n" } },
+    },
+    {
       name: "a localisation given as an option",
       code: "<!-- See [fetch](https://docs.example.com/en-US/web/fetch). -->\n\nVeja [fetch](https://docs.example.com/pt-BR/web/fetch).\n",
       options: { localizations: [{ source: "docs.example.com/en-US/", translation: "docs.example.com/pt-BR/" }] },

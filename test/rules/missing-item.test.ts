@@ -80,6 +80,34 @@ runRuleTests(rule, {
       code: "ツールとサンプルとプラグインとガイドとテンプレートを用意しています。\n",
       lint: { targetLanguage: "ja", source: { text: "We provide tools, samples, plugins, guides, and templates.\n" } },
     },
+    {
+      name: "two sentences joined into one, with everything kept, lose nothing",
+      code: "A ferramenta lê o arquivo de configuração da pasta atual e espera 30 segundos até que `lintkit.json` seja liberado antes de desistir; se não houver nenhum, ela usa os padrões embutidos.\n",
+      lint: {
+        ...ptBr,
+        source: {
+          text: "The tool reads the configuration file from the current folder. It waits 30 seconds for `lintkit.json` to unlock before it gives up. If there is none, it uses the built-in defaults.\n",
+        },
+      },
+    },
+    {
+      name: "a shorter translation with all its sentences loses nothing",
+      code: "A ferramenta lê a configuração. Espera 30 segundos por `lintkit.json`. Sem ela, usa os padrões.\n",
+      lint: {
+        ...ptBr,
+        source: {
+          text: "The tool reads the configuration file from the current folder. It waits 30 seconds for `lintkit.json` to unlock before it gives up. If there is none, it uses the built-in defaults.\n",
+        },
+      },
+    },
+    {
+      name: "parallel files: an alert the translation writes as a shortcode block, words inside, is translated",
+      code: "# Instalação\n\n{{% alert title=\"Nota\" %}} Rode o instalador como administrador, **uma vez por máquina**. {{% /alert %}}\n\nDepois chame a ferramenta na pasta do projeto.\n",
+      lint: {
+        ...ptBr,
+        source: { text: "# Installation\n\n> [!NB] Run the installer as an administrator, **once a machine**.\n\nThen call the tool in the project folder.\n" },
+      },
+    },
   ],
   invalid: [
     {
@@ -144,6 +172,40 @@ runRuleTests(rule, {
         },
       },
       errors: [{ messageId: "dropped", line: 3, side: "translation", messageIncludes: "paragraph at line 7: 'The installer replaces any older copy of the…'" }],
+    },
+    {
+      name: "parallel files: a list item that is only a link, left as plain text, lacks its link",
+      code: "Receitas:\n\n- [Pão](/recipes/bread/)\n- Bolo\n- [Sopa](/recipes/soup/)\n",
+      lint: { ...ptBr, source: { text: "Recipes:\n\n- [Bread](/recipes/bread/)\n- [Cake](/recipes/cake/)\n- [Soup](/recipes/soup/)\n" } },
+      errors: [{ messageId: "droppedLink", side: "translation", messageIncludes: "list item at line 4, a link to /recipes/cake/ ('Cake')" }],
+    },
+    {
+      name: "parallel files: a list item that is only a link, dropped",
+      code: "Receitas:\n\n- [Pão](/recipes/bread/)\n- [Sopa](/recipes/soup/)\n",
+      lint: { ...ptBr, source: { text: "Recipes:\n\n- [Bread](/recipes/bread/)\n- [Cake](/recipes/cake/)\n- [Soup](/recipes/soup/)\n" } },
+      errors: [{ messageId: "droppedLink", side: "translation", messageIncludes: "a link to /recipes/cake/" }],
+    },
+    {
+      name: "parallel files: a shortcode line beside a dropped paragraph is layout, not its translation",
+      code: "# Instalação\n\n{{% alert title=\"Nota\" %}}\n\nRode o `setup.sh` como administrador, uma vez em cada uma das 2 máquinas.\n\n{{% /alert %}}\n\n## Uso\n\nChame a ferramenta na pasta do projeto.\n",
+      lint: {
+        ...ptBr,
+        source: {
+          text: "# Installation\n\n> [!NOTE]\n>\n> Run `setup.sh` as an administrator, once on each of the 2 machines.\n\nFor more options, and for setting up the same tool on many machines at once without anyone at the keyboard, read [the guide to unattended installs](https://example.org/unattended).\n\n## Usage\n\nCall the tool in the project folder.\n",
+        },
+      },
+      errors: [{ messageId: "dropped", side: "translation", messageIncludes: "paragraph at line 7: 'For more options, and for setting up the…'" }],
+    },
+    {
+      name: "parallel files: a sentence with the paragraph's numbers and code left out",
+      code: "A ferramenta lê o arquivo de configuração da pasta atual. Se não houver nenhum, ela usa os padrões embutidos.\n",
+      lint: {
+        ...ptBr,
+        source: {
+          text: "The tool reads the configuration file from the current folder. It waits 30 seconds for `lintkit.json` to unlock before it gives up. If there is none, it uses the built-in defaults.\n",
+        },
+      },
+      errors: [{ messageId: "droppedSentence", line: 1, side: "translation", messageIncludes: "'It waits 30 seconds for lintkit.json to unlock…'" }],
     },
     {
       name: "parallel files: an image left out",

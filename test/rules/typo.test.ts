@@ -236,6 +236,116 @@ runRuleTests(rule, {
   ],
 });
 
+/** What a fix may replace: tests of the certainty rule in several languages (see the rule's doc comment). */
+const spanish = fakeSpeller("los las el la de en y se hablan entre sí servicios proyecto requisitos agregar son componentes lee usa instala es sus");
+const french = fakeSpeller("le la les de des en et un une texte ligne lignes est mode écrit");
+const german = fakeSpeller("installiere es auf dem der die das und ist");
+const englishTerms = fakeSpeller(
+  "the a an of and on to is it in each other talk microservices subproject prerequisites components read use forked operators run " +
+    "cluster install android text line multiline mode written",
+);
+const bySpeller: Record<string, Speller> = { es: spanish, fr: french, de: german, en: englishTerms, pt: portuguese };
+const languages = (targetLanguage: string) => ({ targetLanguage, settings: { speller: (tag: string) => bySpeller[tag.split("-")[0]] } });
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: "es: a word built by the target's prefixes is not replaced with the source's English word",
+      code: "<!-- Microservices talk to each other. -->\n\nLos microservicios hablan entre sí.\n",
+      lint: languages("es"),
+    },
+    {
+      name: "es: an -able adjective from a known -ar verb is the translator's word",
+      code: "<!-- Subproject components are Aggregable. -->\n\nLos componentes del subproyecto son agregables.\n",
+      lint: languages("es"),
+    },
+    {
+      name: "fr: a French compound on multi- is not the English multiline",
+      code: "<!-- Multiline text mode. -->\n\nLe mode texte multiligne.\n",
+      lint: languages("fr"),
+    },
+    {
+      name: "pt: a common English word of the source is no name to copy (operators → operadores)",
+      code: "<!-- The operators run the cluster. -->\n\nOs operadores rodam o cluster.\n",
+      lint: languages("pt-br"),
+    },
+    {
+      name: "pt: a capital that opens a sentence does not make a common word a name",
+      code: "<!-- Operators run the cluster. -->\n\nOperadores rodam o cluster.\n",
+      lint: languages("pt-br"),
+    },
+    {
+      name: "ja: loanwords one kana apart at the word's end or start, or short ones, are other words (compiler, compile; support, report)",
+      code: "コンパイルする。コンパイルした。コンパイルの後。サポートする。サポートした。サポートの話。\n\nコンパイラが動く。レポートを書く。\n",
+      lint: languages("ja"),
+    },
+    {
+      name: "ja: the long-vowel mark is a house style, not a slip (interface)",
+      code: "インターフェイスを使う。インターフェイスを書く。インターフェイスの例。\n\nインターフェースを読む。\n",
+      lint: languages("ja"),
+    },
+    {
+      name: "ro: a lower-case source term no dictionary knows is jargon the translation inflects, not a name (submodule → submodulul)",
+      code: "<!-- Update the submodule first. -->\n\nActualizați mai întâi submodulul.\n",
+      lint: { targetLanguage: "ro", settings: { speller: (tag: string) => (tag === "ro" ? fakeSpeller("actualizați mai întâi modulul") : tag === "en" ? englishTerms : undefined) } },
+    },
+    {
+      name: "ro, no dictionary: a capitalised source name the translation renders in its own spelling is not replaced",
+      code: "<!-- Start the Collector before the Detectors. -->\n\nPorniți Colector înainte de detectoare.\n",
+      lint: languages("ro"),
+    },
+    {
+      name: "bn: a name with a suffix of the target's script is the target's inflection, not a slip of the English possessive",
+      code: "<!-- OpenTelemetry's goals are simple. -->\n\nOpenTelemetry-র লক্ষ্য সহজ।\n",
+      lint: languages("bn"),
+    },
+  ],
+  invalid: [
+    {
+      name: "es: a slip of a target word is corrected from the target dictionary, as a suggestion only",
+      code: "<!-- Read the components. -->\n\nLee los compomentes.\n",
+      errors: [{ messageId: "unknown", line: 3, column: 9, messageIncludes: "Did you mean 'componentes'?" }],
+      output: null,
+      lint: languages("es"),
+    },
+    {
+      name: "de: a name the source capitalises mid-sentence is copied, so its slip is fixed",
+      code: "<!-- Install it on Android. -->\n\nInstalliere es auf Anroid.\n",
+      errors: [{ messageId: "nearSource", line: 3, column: 20, messageIncludes: "'Android'" }],
+      output: "<!-- Install it on Android. -->\n\nInstalliere es auf Android.\n",
+      lint: languages("de"),
+    },
+    {
+      name: "it: a product name unknown to the source dictionary, fixed even with no Italian dictionary",
+      code: "<!-- DeepSpeed trains large models. -->\n\nDeepSeed addestra modelli grandi.\n",
+      errors: [{ messageId: "nearSource", line: 3, column: 1, messageIncludes: "'DeepSpeed'" }],
+      output: "<!-- DeepSpeed trains large models. -->\n\nDeepSpeed addestra modelli grandi.\n",
+      lint: languages("it"),
+    },
+    {
+      name: "ja: a loanword written once and one kana dropped from one the page writes three times is a slip, suggested only",
+      code: "ネットワークの設定を確認する。\n\nネットワークが遅い。\n\nネットワークを再起動する。\n\nネトワークの状態を見る。\n",
+      errors: [{ messageId: "katakana", line: 7, column: 1, messageIncludes: "'ネトワーク' is written once; this page writes 'ネットワーク' 3 times" }],
+      output: null,
+      lint: languages("ja"),
+    },
+    {
+      name: "ja: a voicing mark slipped, even on the first kana",
+      code: "ダウンロードする。\n\nダウンロードが終わる。\n\nダウンロードを止める。\n\nタウンロードを再開する。\n",
+      errors: [{ messageId: "katakana", line: 7, column: 1, messageIncludes: "'ダウンロード' 3 times" }],
+      output: null,
+      lint: languages("ja"),
+    },
+    {
+      name: "ja: a product name misspelt inside a link's text is fixed",
+      code: "<!-- Read the [OpenTelemetry docs](https://example.org/docs). -->\n\n[OprnTelemetry のドキュメント](https://example.org/docs)を読む。\n",
+      errors: [{ messageId: "nearSource", line: 3, column: 2, messageIncludes: "'OpenTelemetry'" }],
+      output: "<!-- Read the [OpenTelemetry docs](https://example.org/docs). -->\n\n[OpenTelemetry のドキュメント](https://example.org/docs)を読む。\n",
+      lint: languages("ja"),
+    },
+  ],
+});
+
 describe("the Hunspell loader", () => {
   it("loads the Portuguese dictionary once, for pt and pt-br, and checks and suggests words", async () => {
     const spellerFor = await loadSpellers();
