@@ -152,7 +152,21 @@ function fromSourceRoot(query: SourceQuery): string[] {
     const [, ...rest] = posix.relative(parent, query.filePath).split("/");
     if (rest.length > 0) candidates.push(posix.join(root, ...rest));
   }
-  return [...new Set(candidates)];
+  // The exact path first: the others only stand in when it does not exist.
+  return [...new Set([...candidates, ...candidates.flatMap(samePageNames)])];
+}
+
+/**
+ * The other names a site generator gives the same page: Hugo and most static-site generators
+ * serve `x.md`, `x/index.md` and `x/_index.md` at one address, so a translation may keep the page
+ * under one name while its source moved to another.
+ */
+export function samePageNames(path: string): string[] {
+  const match = /^(.*?)(\/(?:_?index))?(\.(?:md|mdx|markdown))$/i.exec(path);
+  if (!match) return [];
+  const [, stem, bundle, extension] = match;
+  if (bundle) return [`${stem}${extension}`, `${stem}${bundle.startsWith("/_") ? "/index" : "/_index"}${extension}`];
+  return [`${stem}/_index${extension}`, `${stem}/index${extension}`];
 }
 
 /**

@@ -72,6 +72,18 @@ describe("finding a translation's source file", () => {
     });
   });
 
+  it("takes the source under another name of the same page (x.md, x/index.md, x/_index.md) when the same path is gone", () => {
+    const sourceRoot = { root: "/docs/en", translationRoots: ["/docs/fr"] };
+    const exists = files("/docs/en/sdk/php/_index.md", "/docs/en/mobile.md");
+    expect(resolveSource(query({ filePath: "/docs/fr/sdk/php.md", sourceRoot, exists }))).toMatchObject({ path: "/docs/en/sdk/php/_index.md", found: true });
+    expect(resolveSource(query({ filePath: "/docs/fr/mobile/index.md", sourceRoot, exists }))).toMatchObject({ path: "/docs/en/mobile.md", found: true });
+  });
+
+  it("still reports the same path as missing when no name of the page exists", () => {
+    const sourceRoot = { root: "/docs/en", translationRoots: ["/docs/fr"] };
+    expect(resolveSource(query({ filePath: "/docs/fr/old/page.md", sourceRoot, exists: files() }))).toMatchObject({ path: "/docs/en/old/page.md", found: false });
+  });
+
   it("finds the relative path when the command line names the folder that holds every language", () => {
     const sourceRoot = { root: "/site/content/en", translationRoots: ["/site/content"] };
     const exists = files("/site/content/en/about.md");
