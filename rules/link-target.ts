@@ -42,11 +42,9 @@ function definitions(holder: object, text: string): Map<string, string> {
   return found;
 }
 
-function referenceLabel(link: LinkInfo, text: string): string {
-  const written = text.slice(link.start, link.end);
-  const explicit = written.match(/\]\[([^\]]*)\]$/);
-  const label = explicit && explicit[1] !== "" ? explicit[1] : link.reference ?? link.label;
-  return label.trim().replace(/\s+/g, " ").toLowerCase();
+/** A reference's label as its definition is keyed: the parser gives it for every form (`[a][b]`, `[a][]`, `[a]`). */
+function referenceLabel(link: LinkInfo): string {
+  return (link.reference ?? link.label).trim().replace(/\s+/g, " ").toLowerCase();
 }
 
 /** Where the links of one side of a pair lead; images are `missing-item`'s concern. */
@@ -58,7 +56,7 @@ function targetsOf(document: LintDocument, segments: Segment[], holder: object):
       if (link.image) continue;
       const url =
         link.form === "reference"
-          ? definitions(holder, text).get(referenceLabel(link, text))
+          ? definitions(holder, text).get(referenceLabel(link))
           : link.form === "bare"
             ? trimBareUrl(link.url)
             : link.url;
