@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { structuredPatch } from "diff";
+import { inlineDairPosts, OPENTELEMETRY_LANGUAGES, TAURI_LANGUAGES } from "./corpora.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(root, "..", "shared", "corpus");
@@ -25,17 +26,16 @@ const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
 /** The runs, as ../shared/tools/noise.mjs lints them: folders to copy, and the arguments in the copy. */
 function runs() {
   const list = [];
-  const dair = join(corpus, "dair-ai-newsletter");
-  if (existsSync(dair)) {
-    const inline = readdirSync(dair).filter((f) => f.includes("[PT-BR]") && readFileSync(join(dair, f), "utf8").includes("<!--"));
+  const inline = inlineDairPosts(corpus);
+  if (inline.length > 0) {
     list.push({ name: "dair-ai inline pt-BR", copy: ["dair-ai-newsletter"], args: (c) => inline.map((f) => join(c, "dair-ai-newsletter", f)) });
   }
   list.push({ name: "rust-ja inline ja", copy: ["rust-ja"], args: (c) => [join(c, "rust-ja")] });
   list.push({ name: "react pt-br", copy: ["react/en", "react/pt-br"], args: (c) => ["--source-root", join(c, "react", "en"), join(c, "react", "pt-br")] });
-  for (const l of ["pt", "es", "fr", "ja", "zh", "ro", "bn", "uk", "ko", "pl"]) {
+  for (const l of OPENTELEMETRY_LANGUAGES) {
     list.push({ name: `opentelemetry ${l}`, copy: ["opentelemetry/en", `opentelemetry/${l}`], args: (c) => ["--source-root", join(c, "opentelemetry", "en"), join(c, "opentelemetry", l)] });
   }
-  for (const l of ["zh-cn", "fr", "es", "it"]) {
+  for (const l of TAURI_LANGUAGES) {
     list.push({ name: `tauri ${l}`, copy: ["tauri/en", `tauri/${l}`], args: (c) => ["--source-root", join(c, "tauri", "en"), join(c, "tauri", l)] });
   }
   return list.filter((run) => run.copy.every((p) => existsSync(join(corpus, p))) && (!only || run.name.includes(only)));

@@ -10,6 +10,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { inlineDairPosts, TAURI_LANGUAGES } from "./corpora.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -26,12 +27,11 @@ if (!existsSync(corpus)) {
 /** The command-line arguments that lint a corpus the way its layout needs. */
 function runArgs(name) {
   if (name === "dair-inline") {
-    const dair = join(corpus, "dair-ai-newsletter");
-    return readdirSync(dair).filter((f) => f.includes("[PT-BR]") && readFileSync(join(dair, f), "utf8").includes("<!--")).map((f) => join(dair, f));
+    return inlineDairPosts(corpus).map((f) => join(corpus, "dair-ai-newsletter", f));
   }
   if (name === "dair-parallel") return ["--config", "fixtures/dair-ai-newsletter.nl-lint.json", join(corpus, "dair-ai-newsletter")];
   if (name === "rust-ja") return [join(corpus, "rust-ja")];
-  if (name === "tauri") return ["--source-root", join(corpus, "tauri", "en"), ...["zh-cn", "fr", "es", "it"].map((l) => join(corpus, "tauri", l))];
+  if (name === "tauri") return ["--source-root", join(corpus, "tauri", "en"), ...TAURI_LANGUAGES.map((l) => join(corpus, "tauri", l))];
   if (name === "react") return ["--source-root", join(corpus, "react", "en"), join(corpus, "react", "pt-br")];
   if (name === "otel") {
     const root = join(corpus, "opentelemetry");
