@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
 import type { ResolvedConfig } from "../config.js";
 import { readText } from "../engine.js";
 import { resolveRuleSettings, type LintOptions } from "../lint.js";
+import { frontMatterMapping } from "../parse.js";
 import type { Rule, SourceDrift } from "../rule.js";
 import { COMMIT_KEYS, findDrift } from "./drift.js";
 import { parseStamp, STAMP_KEY } from "./fingerprint.js";
@@ -10,13 +10,7 @@ import { GitHistory } from "./git.js";
 
 function frontMatterOf(text: string): Record<string, unknown> | null {
   const header = text.replace(/^\uFEFF/, "").match(/^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/);
-  if (!header) return null;
-  try {
-    const data: unknown = parseYaml(header[1]);
-    return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+  return header ? frontMatterMapping(header[1]) : null;
 }
 
 export interface LintDriftOptions {
