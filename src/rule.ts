@@ -79,6 +79,33 @@ export interface RuleMeta<Schema extends z.ZodType> {
   schema: Schema;
   /** Message templates keyed by id; `{{name}}` is replaced by the report's data. */
   messages: Record<string, string>;
+  /** Snippets that show what the rule accepts and reports; they run as tests and fill its docs page. */
+  examples?: RuleExamples;
+}
+
+/**
+ * One snippet of a rule's documentation. Inline layout by default: `code` is a whole file with
+ * its source in comments. With `source`, `code` is a translation and `source` its parallel file.
+ */
+export interface RuleExample {
+  /** What the snippet shows, in one sentence. */
+  title: string;
+  code: string;
+  /** The source file of a parallel translation. */
+  source?: string;
+  /** The rule's options, when not its defaults. */
+  options?: unknown;
+  /** The language of the translation, when the snippet needs one (typo, untranslated). */
+  targetLanguage?: string;
+  /** The messages the snippet produces, in order; none for a valid snippet. */
+  messages?: string[];
+  /** The text after `--fix`, for a snippet whose finding is fixed. */
+  output?: string;
+}
+
+export interface RuleExamples {
+  valid: RuleExample[];
+  invalid: RuleExample[];
 }
 
 export interface Rule<Schema extends z.ZodType = z.ZodType> extends RuleMeta<Schema> {
