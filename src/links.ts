@@ -1,35 +1,11 @@
 import type { Nodes } from "mdast";
 import { jsxOpeningTag } from "./markup.js";
+import { plainText, visitNodes } from "./tree.js";
 import type { LinkInfo, Segment } from "./types.js";
 
 const linkCache = new WeakMap<Segment, LinkInfo[]>();
 const unknownTargets = new WeakSet<LinkInfo>();
 const maskCache = new WeakMap<Segment, string>();
-
-/** The text a reader sees in a node, collected with a stack: inline nesting has no bound. */
-function plainText(node: Nodes): string {
-  const parts: string[] = [];
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if ("value" in current && typeof current.value === "string" && current.type !== "html") parts.push(current.value);
-    else if ("alt" in current && typeof current.alt === "string") parts.push(current.alt);
-    else if ("children" in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
-  }
-  return parts.join("");
-}
-
-function visit(nodes: Nodes[], fn: (node: Nodes) => boolean | void): void {
-  const stack = [...nodes].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (fn(node) === false) continue;
-    if ("children" in node) {
-      const children = node.children as Nodes[];
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-    }
-  }
-}
 
 /** Links and images of a segment in document order, with how each was written. */
 export function linksOf(segment: Segment, text: string): LinkInfo[] {
@@ -37,7 +13,7 @@ export function linksOf(segment: Segment, text: string): LinkInfo[] {
   if (links) return links;
   links = [];
   const found = links;
-  visit(segment.nodes, (node) => {
+  visitNodes(segment.nodes, (node) => {
     if (node.type !== "link" && node.type !== "image" && node.type !== "linkReference" && node.type !== "imageReference") return;
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? 0;
@@ -89,7 +65,7 @@ export function maskedText(segment: Segment, text: string): string {
       if (c !== "\n" && c !== "\r") chars[i - segment.start] = " ";
     }
   };
-  visit(segment.nodes, (node) => {
+  visitNodes(segment.nodes, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
@@ -132,27 +108,23 @@ function htmlDestinations(markup: string, start: number, htmlLink: RegExp): Writ
  */
 export function writtenDestinations(nodes: readonly Nodes[], text: string, htmlLink: RegExp): WrittenDestination[] {
   const out: WrittenDestination[] = [];
-  const stack = [...nodes].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  visitNodes(nodes, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined) {
-      if (node.type === "link" || node.type === "image" || node.type === "definition") {
-        const written = text.slice(start, end);
-        // The destination comes after the label: search from its end, so a label quoting the URL is skipped.
-        const after = node.type === "definition" ? written.indexOf("]:") : written.lastIndexOf("](");
-        const at = written.indexOf(node.url, Math.max(0, after));
-        out.push({ url: node.url, start, end, ...(at >= 0 ? { urlAt: start + at } : {}) });
-      } else if (node.type === "html") {
-        const html = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => " ".repeat(c.length));
-        out.push(...htmlDestinations(html, start, htmlLink));
-      } else if (node.type === "mdxJsxTextElement" || node.type === "mdxJsxFlowElement") {
-        // In MDX an `<a href>` is JSX, not HTML: its opening tag (up to its first child) is read the same way.
-        out.push(...htmlDestinations(text.slice(...jsxOpeningTag(node)), start, htmlLink));
-      }
+    if (start === undefined || end === undefined) return;
+    if (node.type === "link" || node.type === "image" || node.type === "definition") {
+      const written = text.slice(start, end);
+      // The destination comes after the label: search from its end, so a label quoting the URL is skipped.
+      const after = node.type === "definition" ? written.indexOf("]:") : written.lastIndexOf("](");
+      const at = written.indexOf(node.url, Math.max(0, after));
+      out.push({ url: node.url, start, end, ...(at >= 0 ? { urlAt: start + at } : {}) });
+    } else if (node.type === "html") {
+      const html = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => " ".repeat(c.length));
+      out.push(...htmlDestinations(html, start, htmlLink));
+    } else if (node.type === "mdxJsxTextElement" || node.type === "mdxJsxFlowElement") {
+      // In MDX an `<a href>` is JSX, not HTML: its opening tag (up to its first child) is read the same way.
+      out.push(...htmlDestinations(text.slice(...jsxOpeningTag(node)), start, htmlLink));
     }
-    if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
-  }
+  });
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Nodes } from "mdast";
+import { visitNodes } from "../tree.js";
 import type { Segment } from "../types.js";
 import { letterWords } from "../words.js";
 
@@ -63,10 +64,21 @@ function wordCount(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
 
-function plainText(node: Nodes): string {
-  if (node.type === "text") return node.value;
-  if ("children" in node) return (node.children as Nodes[]).map(plainText).join(" ");
-  return "";
+/**
+ * The number of prose words (text only) in each node of a segment. A word never spans two text
+ * nodes, so a node's count is the sum of its children's: one pass, however deep the nesting.
+ */
+function proseWordCounts(segment: Segment): Map<Nodes, number> {
+  const order: Nodes[] = [];
+  visitNodes(segment.nodes, (node) => void order.push(node));
+  const counts = new Map<Nodes, number>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i];
+    const own = node.type === "text" ? wordCount(node.value) : 0;
+    const children = "children" in node ? (node.children as Nodes[]) : [];
+    counts.set(node, children.reduce((sum, child) => sum + (counts.get(child) ?? 0), own));
+  }
+  return counts;
 }
 
 interface Run {
@@ -75,27 +87,31 @@ interface Run {
   emphasized: boolean;
 }
 
+/** A span of a few words, not the whole segment: how a translator marks a term. */
+function isShortMark(count: number, segmentWords: number): boolean {
+  return count > 0 && count <= 4 && count < segmentWords;
+}
+
 /** Offsets of the text nodes a reader sees as prose: not code, HTML, link targets or bare URLs. */
 function proseRuns(segment: Segment, text: string): Run[] {
   const runs: Run[] = [];
-  const segmentWords = segment.nodes.reduce((n, node) => n + wordCount(plainText(node)), 0);
-  const walk = (node: Nodes, emphasized: boolean) => {
+  const counts = proseWordCounts(segment);
+  const segmentWords = segment.nodes.reduce((sum, node) => sum + counts.get(node)!, 0);
+  // Whether a node sits inside a short emphasized span, set by its parent as the walk goes down.
+  const marked = new Map<Nodes, boolean>();
+  visitNodes(segment.nodes, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
+    const emphasized = marked.get(node) ?? false;
     if (node.type === "text") {
       if (start !== undefined && end !== undefined) runs.push({ start, end, emphasized });
-      return;
+      return false;
     }
     // A link's label is prose; an autolink's "label" is its address.
-    if (node.type === "link" && text[start ?? 0] !== "[") return;
-    let marked = emphasized;
-    if (node.type === "emphasis" || node.type === "strong") {
-      const count = wordCount(plainText(node));
-      marked ||= count > 0 && count <= 4 && count < segmentWords;
-    }
-    if ("children" in node) for (const child of node.children as Nodes[]) walk(child, marked);
-  };
-  for (const node of segment.nodes) walk(node, false);
+    if (node.type === "link" && text[start ?? 0] !== "[") return false;
+    const markedBelow = emphasized || ((node.type === "emphasis" || node.type === "strong") && isShortMark(counts.get(node)!, segmentWords));
+    if (markedBelow && "children" in node) for (const child of node.children as Nodes[]) marked.set(child, true);
+  });
   return runs;
 }
 
