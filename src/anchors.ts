@@ -1,18 +1,18 @@
+import { slug } from "github-slugger";
 import type { Heading, Nodes, Root } from "mdast";
 import { anchorLines } from "./heading-lines.js";
 import { jsxOpeningTag } from "./markup.js";
 import { parseMarkdown } from "./parse.js";
 import type { PageAnchors } from "./rule.js";
+import { plainText, visitNodes } from "./tree.js";
 
 /**
- * What GitHub (github-slugger) drops from a heading's text to make its anchor: everything but
- * letters, marks, decimal and letter numbers, connector punctuation (`_`), spaces and `-`.
+ * A heading's anchor as GitHub derives it from the text: lower case, spaces to `-`, punctuation
+ * gone. github-slugger's list of dropped characters was measured on GitHub itself, so it keeps
+ * what GitHub keeps where Unicode classes would not (`²` and `½` are dropped, `ª` kept).
  */
-const DROPPED = /[^\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc}\p{Alphabetic} -]/gu;
-
-/** A heading's anchor as GitHub derives it from the text: lower case, spaces to `-`, punctuation gone. */
 export function githubSlug(text: string): string {
-  return text.toLowerCase().replace(DROPPED, "").replace(/ /g, "-");
+  return slug(text);
 }
 
 export interface Slugger {
@@ -80,16 +80,12 @@ export function explicitHeadingId(heading: string): ExplicitId | undefined {
   return { id: id[1], start, end: start + id[1].length, syntax: "attribute" };
 }
 
-function plainText(node: Nodes): string {
-  if (node.type === "html" || node.type === "mdxTextExpression") return "";
-  if ("value" in node && typeof node.value === "string") return node.value;
-  if ("children" in node) return (node.children as Nodes[]).map(plainText).join("");
-  return "";
-}
-
-/** The text a reader sees in a heading, explicit id left out. */
-export function headingPlainText(heading: Heading): string {
-  return plainText(heading).replace(ATTRIBUTES, "").replace(COMMENT_ID, "").trim();
+/**
+ * The text a reader sees in a heading, explicit id left out: what GitHub slugs, so an image's
+ * alt text is not part of it (the rendered heading shows a picture, not its alt).
+ */
+export function headingPlainText(heading: Heading | readonly Nodes[]): string {
+  return plainText(heading, { imageAlt: false }).replace(ATTRIBUTES, "").replace(COMMENT_ID, "").trim();
 }
 
 /**
@@ -124,9 +120,8 @@ function htmlIds(html: string, slugger: Slugger): string[] {
 export function anchorsOfNodes(nodes: readonly Nodes[], text: string): PageAnchors {
   const anchors = new Set<string>();
   const slugger = createSlugger();
-  const stack: Nodes[] = [...nodes].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  // In document order, so that repeated slugs get their numbers right.
+  visitNodes(nodes, (node) => {
     if (node.type === "heading") {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
@@ -138,12 +133,7 @@ export function anchorsOfNodes(nodes: readonly Nodes[], text: string): PageAncho
     if (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") {
       for (const id of htmlIds(text.slice(...jsxOpeningTag(node)), slugger)) anchors.add(id.toLowerCase());
     }
-    if ("children" in node) {
-      const children = node.children as Nodes[];
-      // Reversed, so that headings are met in document order and repeated slugs get their numbers right.
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-    }
-  }
+  });
   return { ids: anchors, complete: anchors.size > 0 && !TEMPLATING.test(text) };
 }
 

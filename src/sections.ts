@@ -1,34 +1,10 @@
-import type { Nodes } from "mdast";
+import { explicitHeadingId, githubSlug, headingPlainText } from "./anchors.js";
 import { featuresOf, normalizeUrl } from "./features.js";
 import type { Segment } from "./types.js";
 
-// Explicit heading ids at the end of a heading: Hugo/kramdown `{#id .class}` and an MDX comment holding the id.
-const HUGO_ID = /\{\s*#([^\s{}]+)[^{}]*\}\s*$/;
-const MDX_ID = /\{\/\*\s*([^\s*]+)\s*\*\/\}\s*$/;
-
-// Markup a reader does not read; an MDX heading id `{/*id*/}` is an expression.
-const NOT_READ = new Set(["html", "mdxTextExpression", "mdxFlowExpression", "mdxjsEsm"]);
-
-function plainText(node: Nodes): string {
-  if (NOT_READ.has(node.type)) return "";
-  if ("value" in node && typeof node.value === "string") return node.value;
-  if ("alt" in node && typeof node.alt === "string") return node.alt;
-  if ("children" in node) return (node.children as Nodes[]).map(plainText).join("");
-  return "";
-}
-
 /** The heading as a reader sees it: no `#`, no markup, no explicit id. */
 export function headingText(segment: Segment): string {
-  const text = segment.nodes.map(plainText).join("");
-  return text.replace(HUGO_ID, "").replace(MDX_ID, "").trim();
-}
-
-/** GitHub's (and Hugo's default) way of turning a heading into an anchor id. */
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
-    .replace(/ /g, "-");
+  return headingPlainText(segment.nodes);
 }
 
 export interface HeadingAnchor {
@@ -37,12 +13,11 @@ export interface HeadingAnchor {
   explicit: boolean;
 }
 
-/** The anchor a heading is reached by: its explicit id, or the one a site generator derives from its text. */
+/** The anchor a heading is reached by: its explicit id, or the one GitHub derives from its text. */
 export function headingAnchor(segment: Segment): HeadingAnchor {
-  const raw = segment.raw.trimEnd();
-  const explicit = raw.match(HUGO_ID) ?? raw.match(MDX_ID);
-  if (explicit) return { id: explicit[1].toLowerCase(), explicit: true };
-  return { id: slugify(headingText(segment)), explicit: false };
+  const explicit = explicitHeadingId(segment.raw.split(/\r?\n/)[0]);
+  if (explicit) return { id: explicit.id.toLowerCase(), explicit: true };
+  return { id: githubSlug(headingText(segment)), explicit: false };
 }
 
 /** What a section's body carries over into any translation: link targets, code, numbers, code lines. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isMarkupOnly, withoutMarkup } from "../src/markup.js";
-import { headingAnchor, headingText, slugify } from "../src/sections.js";
+import { githubSlug } from "../src/anchors.js";
+import { headingAnchor, headingText } from "../src/sections.js";
 import type { Segment } from "../src/types.js";
 import { buildDocument } from "../src/document.js";
 import { dominantScript, foldWord, isRightToLeft, letterWords, words } from "../src/words.js";
@@ -94,6 +95,6 @@ describe("heading anchors", () => {
       explicit: false,
     });
     expect(headingText(heading("## The `default_lang_commit` field {#x}"))).toBe("The default_lang_commit field");
-    expect(slugify("Ação rápida")).toBe("ação-rápida");
+    expect(githubSlug("Ação rápida")).toBe("ação-rápida");
   });
 });
