@@ -8,7 +8,6 @@ import { frontmatter } from "micromark-extension-frontmatter";
 import { gfm } from "micromark-extension-gfm";
 import { mdxjs } from "micromark-extension-mdxjs";
 import type { Nodes, Root } from "mdast";
-import { parseDocument as parseYamlDocument, visit as visitYaml } from "yaml";
 import type { LineIndex } from "./lines.js";
 import { guardLoneBrackets } from "./lone-brackets.js";
 import { guardNesting } from "./nesting.js";
@@ -180,32 +179,5 @@ function shiftPositions(node: Nodes, place: (offset: number) => number, lines: L
   }
 }
 
-/** The YAML front matter as an object, or null when there is none or it is not a mapping. */
-export function readFrontMatter(root: Root): Record<string, unknown> | null {
-  const first = root.children[0];
-  return first && first.type === "yaml" ? frontMatterMapping(first.value) : null;
-}
-
-/** A plain scalar shaped like an abbreviated or full commit hash. */
-const COMMIT_HASH = /^[0-9a-f]{7,40}$/i;
-
-/**
- * A front-matter header's YAML as a mapping, or null when it is not one (or not YAML). A commit
- * hash written without quotes stays the text it is: YAML would read `2785761` as an integer and
- * `2785761e42` as a float, and the hash would be lost.
- */
-export function frontMatterMapping(yaml: string): Record<string, unknown> | null {
-  try {
-    const document = parseYamlDocument(yaml);
-    if (document.errors.length > 0) return null;
-    visitYaml(document, {
-      Scalar(_key, node) {
-        if (typeof node.value === "number" && typeof node.source === "string" && COMMIT_HASH.test(node.source)) node.value = node.source;
-      },
-    });
-    const value: unknown = document.toJS();
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
+// Front matter is read in front-matter.ts; these stay importable from the parser that finds it.
+export { frontMatterMapping, readFrontMatter } from "./front-matter.js";

@@ -2,16 +2,11 @@ import { existsSync } from "node:fs";
 import type { ResolvedConfig } from "../config.js";
 import { readText } from "../engine.js";
 import { resolveRuleSettings, type LintOptions } from "../lint.js";
-import { frontMatterMapping } from "../parse.js";
+import { frontMatterOfText } from "../front-matter.js";
 import type { Rule, SourceDrift } from "../rule.js";
 import { COMMIT_KEYS, findDrift } from "./drift.js";
 import { parseStamp, STAMP_KEY } from "./fingerprint.js";
 import { GitHistory } from "./git.js";
-
-function frontMatterOf(text: string): Record<string, unknown> | null {
-  const header = text.replace(/^\uFEFF/, "").match(/^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/);
-  return header ? frontMatterMapping(header[1]) : null;
-}
 
 export interface LintDriftOptions {
   files: string[];
@@ -42,7 +37,7 @@ export function sourceDriftForLint(options: LintDriftOptions): Record<string, So
     const sourceText = readText(sourcePath).text;
     if (sourceText === undefined) continue;
     const config = options.configFor(file);
-    const frontMatter = frontMatterOf(text);
+    const frontMatter = frontMatterOfText(text);
     const found = findDrift(
       {
         translationPath: file,
