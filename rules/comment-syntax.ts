@@ -1,5 +1,6 @@
 import * as z from "zod";
 import type { Nodes } from "mdast";
+import { firstLineOf } from "../src/report-range.js";
 import { defineRule } from "../src/rule.js";
 import type { LintDocument, Report, Side } from "../src/types.js";
 
@@ -179,9 +180,8 @@ function finishComment(scan: Scan, open: { start: number; nested?: number; leftN
   }
   const runsOnAt = Math.min(open.nested ?? Infinity, open.leftNodeAt ?? Infinity);
   const mistyped = mistypedEnd(scan, open.start + 4, runsOnAt);
-  const lineEnd = scan.text.indexOf("\n", open.start);
   // The opener's line, but no further than the comment's end, so a source comment keeps its finding.
-  const at = { start: open.start, end: Math.min(lineEnd < 0 ? scan.text.length : lineEnd, closer + 3) };
+  const at = firstLineOf(scan.document.lines, { start: open.start, end: closer + 3 });
   // A nested comment leaves the outer one's own `-->` behind, before any later comment opens.
   const leftover = scan.text.indexOf("-->", closer + 3);
   const nextOpener = scan.text.indexOf("<!--", closer + 3);
@@ -220,13 +220,11 @@ function reportUnclosed(scan: Scan, opener: number): void {
   const mistyped = mistypedEnd(scan, opener + 4, text.length);
   const fromLine = scan.line(mistyped ? mistyped.end : paragraphEnd(text, opener));
   const hidden = lastContentLine(text) - fromLine;
-  const end = text.indexOf("\n", opener);
   scan.emit(
     {
       messageId: hidden > 0 ? "unclosed" : "unclosedAtEnd",
       data: { line: scan.line(opener), note: mistyped?.note ?? "", count: hidden, lines: hidden === 1 ? "line" : "lines" },
-      start: opener,
-      end: end < 0 ? text.length : end,
+      ...firstLineOf(scan.document.lines, { start: opener, end: text.length }),
     },
   );
 }

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { hasUnknownTarget, linksOf, maskedText, renderedLinks } from "../src/links.js";
+import { firstLineOf } from "../src/report-range.js";
 import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
 import type { LinkInfo, LintDocument, Segment } from "../src/types.js";
 
@@ -88,7 +89,7 @@ export default defineRule({
         },
         side: "translation",
         start: added?.start ?? first.start,
-        end: added?.end ?? Math.min(last.end, document.lines.starts[document.lines.position(first.start).line] ?? last.end),
+        end: added?.end ?? firstLineOf(document.lines, { start: first.start, end: last.end }).end,
       });
     }
   },

@@ -16,6 +16,7 @@ import {
   type LocalLink,
   type Written,
 } from "../src/link-paths.js";
+import { segmentFirstLine } from "../src/report-range.js";
 import { defineRule, matchedPairs, type FileView, type PageAnchors } from "../src/rule.js";
 import { writtenDestinations, type WrittenDestination } from "../src/links.js";
 import type { LintDocument, Report, Segment, TextEdit } from "../src/types.js";
@@ -389,7 +390,7 @@ function checkHeadingIds(document: LintDocument, convention: HeadingIdConvention
   const keptElsewhere = pairs.length > differing.length && differing.length === 1;
   for (const { source, translation, expected, found } of differing) {
     const line = firstLine(translation);
-    const at = { side: "translation" as const, start: translation.start, end: translation.start + line.length };
+    const at = segmentFirstLine(document, translation);
     const sourceLine = document.sourceLines.position(source.start).line;
     let edit: TextEdit;
     let finding: Pick<Report, "messageId" | "data">;

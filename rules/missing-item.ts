@@ -5,6 +5,7 @@ import { linksOf, renderedLinks } from "../src/links.js";
 import { withoutMarkup } from "../src/markup.js";
 import { dominantScript } from "../src/words.js";
 import { proseOf } from "../src/prose.js";
+import { firstLineOf, linesOfSide } from "../src/report-range.js";
 import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
 import type { LintDocument, Pair, Report, Segment } from "../src/types.js";
 import { canonicalUrl } from "../src/url-match.js";
@@ -167,11 +168,7 @@ export default defineRule({
   check({ document, options, report }) {
     const parallel = document.mode === "parallel";
     const lineOf = (segment: Segment) => (segment.side === "source" ? document.sourceLines : document.lines).position(segment.start).line;
-    const firstLineRange = (segment: Segment) => {
-      const lines = segment.side === "source" ? document.sourceLines : document.lines;
-      const lineEnd = lines.starts[lines.position(segment.start).line] ?? segment.end;
-      return { start: segment.start, end: Math.max(segment.start + 1, Math.min(segment.end, lineEnd - 1)) };
-    };
+    const firstLineRange = (segment: Segment) => firstLineOf(linesOfSide(document, segment.side), segment);
 
     let ratio: number | undefined;
     const reportedComments = new Set<number>();

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { firstLineOf } from "../src/report-range.js";
 import { defineRule, type SourceDrift } from "../src/rule.js";
 import { describeLines, driftedBlocks, type DriftedBlock } from "../src/status/drift-blocks.js";
 import { driftSinceStamp, STAMP_SINCE } from "../src/status/fingerprint.js";
@@ -48,9 +49,7 @@ export default defineRule({
     for (const block of driftedBlocks(document, drift)) {
       const span = block.translation ?? block.after;
       // Something must carry the finding: the block that renders it, or the one it comes after; else the first line.
-      const start = span?.start ?? 0;
-      const lineEnd = document.lines.starts[document.lines.position(start).line] ?? document.text.length;
-      const end = Math.max(start, Math.min(span?.end ?? lineEnd, lineEnd - 1));
+      const { start, end } = firstLineOf(document.lines, span ?? { start: 0, end: document.text.length });
       const lines = block.sourceLines.length === 1 && block.sourceLines[0][0] === block.sourceLines[0][1] ? "line" : "lines";
       report({
         messageId: messageFor(block),

@@ -5,6 +5,7 @@ import { hasFunctionWords, identifyLanguage, wordsOf } from "../src/language-id.
 import { blockComponents } from "../src/markup.js";
 import { proseIdentity } from "../src/parallel.js";
 import { proseOf, withoutQuotations } from "../src/prose.js";
+import { segmentFirstLine } from "../src/report-range.js";
 import { defineRule, segmentText } from "../src/rule.js";
 import type { LintDocument, Pair, Segment } from "../src/types.js";
 
@@ -165,11 +166,7 @@ export default defineRule({
       return { ...at, judgement: "unjudged" };
     };
 
-    const lineOf = (segment: Segment) => document.lines.position(segment.start).line;
-    const firstLine = (segment: Segment) => {
-      const lineEnd = document.lines.starts[lineOf(segment)] ?? segment.end;
-      return { side: "translation" as const, start: segment.start, end: Math.max(segment.start + 1, Math.min(segment.end, lineEnd - 1)) };
-    };
+    const firstLine = (segment: Segment) => segmentFirstLine(document, segment);
     // A page nobody translated is one finding, not one per paragraph.
     if (document.mode === "parallel") {
       const identity = proseIdentity(document);
