@@ -1,6 +1,7 @@
 import { builtinRules } from "../rules/index.js";
 import { applyDirectives } from "./directives.js";
 import { buildDocument, type DocumentOptions } from "./document.js";
+import { compareFindings } from "./finding-order.js";
 import type { LintSettings, Rule } from "./rule.js";
 import { MAX_NESTING } from "./nesting.js";
 import { stripBom } from "./parse.js";
@@ -169,6 +170,6 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     knownRules: new Set([...builtinRules, ...ruleSet].map((r) => r.id)),
     reportUnused: options.reportUnusedDisableDirectives,
   });
-  kept.sort((a, b) => (a.filePath ? 1 : 0) - (b.filePath ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  kept.sort(compareFindings);
   return { findings: kept, document };
 }

@@ -1,3 +1,4 @@
+import { compareFindings } from "../finding-order.js";
 import { applyFixes } from "../fix.js";
 import { toFileResult, type FileResult } from "../formatters/types.js";
 import { LineIndex } from "../lines.js";
@@ -58,10 +59,6 @@ function findingFor(occurrence: UrlOccurrence, outcome: Outcome, lines: LineInde
   };
 }
 
-function byPosition(a: Finding, b: Finding): number {
-  return (a.filePath ? 1 : 0) - (b.filePath ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
-}
-
 /**
  * Checks the external URLs of linted files online and merges what it finds into their results:
  * `dead-url` and `url-redirect` findings. I/O stays here, outside the linting core.
@@ -116,7 +113,7 @@ export async function checkUrlsOnline(check: OnlineCheck): Promise<OnlineReport>
       found = found.filter((f) => !f.fix);
     }
     const { filePath, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount, ...rest } = result;
-    return toFileResult(filePath, [...messages, ...found].sort(byPosition), rest);
+    return toFileResult(filePath, [...messages, ...found].sort(compareFindings), rest);
   });
   const unreachable = [...outcomes].flatMap(([url, o]) => (o.kind === "unreachable" ? [{ url, reason: o.reason }] : []));
   return { ...report, results, unreachable };
