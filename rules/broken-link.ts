@@ -1,8 +1,9 @@
 import * as z from "zod";
-import type { Definition, Nodes } from "mdast";
+import type { Nodes } from "mdast";
 import { normalizeUrl } from "../src/features.js";
 import { linksOf, maskedText } from "../src/links.js";
 import { defineRule, segmentText } from "../src/rule.js";
+import { visitNodes } from "../src/tree.js";
 import type { LinkInfo, Pair, Report, Segment } from "../src/types.js";
 
 /**
@@ -42,12 +43,7 @@ function normalizeLabel(label: string): string {
 
 function definedLabels(nodes: Nodes[]): Set<string> {
   const labels = new Set<string>();
-  const stack = [...nodes];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === "definition") labels.add(normalizeLabel((node as Definition).label ?? node.identifier));
-    if ("children" in node) for (const child of node.children as Nodes[]) stack.push(child);
-  }
+  visitNodes(nodes, (node) => void (node.type === "definition" && labels.add(normalizeLabel(node.label ?? node.identifier))));
   return labels;
 }
 

@@ -2,6 +2,7 @@ import * as z from "zod";
 import type { Nodes } from "mdast";
 import { firstLineOf } from "../src/report-range.js";
 import { defineRule } from "../src/rule.js";
+import { visitNodes } from "../src/tree.js";
 import type { LintDocument, Report, Side } from "../src/types.js";
 
 /**
@@ -31,18 +32,13 @@ interface Region {
 function regionsOf(root: Nodes): { html: Region[]; inert: Region[] } {
   const html: Region[] = [];
   const inert: Region[] = [];
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  visitNodes(root, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined) {
-      if (node.type === "html") html.push({ start, end });
-      else if (node.type === "code" || node.type === "inlineCode" || node.type === "yaml" || (node.type as string) === "toml") inert.push({ start, end });
-    }
-    // One push a child: spreading a paragraph of 100,000 links into push() overflows the stack.
-    if ("children" in node) for (const child of node.children as Nodes[]) stack.push(child);
-  }
+    if (start === undefined || end === undefined) return;
+    if (node.type === "html") html.push({ start, end });
+    else if (node.type === "code" || node.type === "inlineCode" || node.type === "yaml" || (node.type as string) === "toml") inert.push({ start, end });
+  });
   const byStart = (a: Region, b: Region) => a.start - b.start;
   return { html: html.sort(byStart), inert: inert.sort(byStart) };
 }

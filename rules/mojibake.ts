@@ -1,7 +1,7 @@
 import * as z from "zod";
-import type { Nodes } from "mdast";
 import { applyRepairs, charsetName, findDamage, sampleOf, scriptsOfLanguages, type DamagedRun } from "../src/mojibake.js";
 import { defineRule } from "../src/rule.js";
+import { visitNodes } from "../src/tree.js";
 import type { LintDocument, Segment, Side } from "../src/types.js";
 
 /**
@@ -20,15 +20,11 @@ function codeRanges(segments: Segment[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   for (const segment of segments) {
     if (segment.kind === "code") ranges.push([segment.start, segment.end]);
-    const stack: Nodes[] = [...segment.nodes];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
+    visitNodes(segment.nodes, (node) => {
       if ((node.type === "inlineCode" || node.type === "code") && node.position) {
         ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
       }
-      // One push a child: spreading a paragraph of 100,000 links into push() overflows the stack.
-      if ("children" in node) for (const child of node.children as Nodes[]) stack.push(child);
-    }
+    });
   }
   return ranges;
 }

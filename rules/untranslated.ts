@@ -7,6 +7,7 @@ import { proseIdentity } from "../src/parallel.js";
 import { proseOf, withoutQuotations } from "../src/prose.js";
 import { segmentFirstLine } from "../src/report-range.js";
 import { defineRule, segmentText } from "../src/rule.js";
+import { visitNodes } from "../src/tree.js";
 import type { LintDocument, Pair, Segment } from "../src/types.js";
 
 /**
@@ -56,16 +57,14 @@ function looksLikeTitle(text: string): boolean {
 /** The other items of the translated list an item belongs to, found in the tree (a list is one node). */
 function listSiblings(document: LintDocument, item: Segment): Segment[] {
   const node = item.nodes[0];
-  const stack: Nodes[] = [document.root];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current.type === "list" && current.children.includes(node as ListItem)) {
-      const others = new Set<Nodes>(current.children.filter((child) => child !== node));
-      return document.segments.filter((s) => s.side === "translation" && others.has(s.nodes[0]));
-    }
-    if ("children" in current) for (const child of current.children as Nodes[]) stack.push(child);
-  }
-  return [];
+  let siblings: Segment[] = [];
+  visitNodes(document.root, (current) => {
+    if (current.type !== "list" || !current.children.includes(node as ListItem)) return;
+    const others = new Set<Nodes>(current.children.filter((child) => child !== node));
+    siblings = document.segments.filter((s) => s.side === "translation" && others.has(s.nodes[0]));
+    return false;
+  });
+  return siblings;
 }
 
 /**

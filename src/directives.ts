@@ -1,7 +1,8 @@
-import type { Nodes, Root } from "mdast";
+import type { Root } from "mdast";
 import { LineIndex } from "./lines.js";
 import { parseMarkdown } from "./parse.js";
 import { commentsOfTree, isDirectiveComment } from "./segments.js";
+import { visitNodes } from "./tree.js";
 import type { Finding, LintDocument, Pair, Segment, Severity } from "./types.js";
 
 /**
@@ -72,19 +73,14 @@ function directiveComments(root: Root, text: string): Directive[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Every MDX comment of a tree (an expression holding only a comment), walked with a stack. */
+/** Every MDX comment of a tree (an expression holding only a comment). */
 function mdxComments(root: Root): Array<{ inner: string; start: number; end: number }> {
   const found: Array<{ inner: string; start: number; end: number }> = [];
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") {
-      const comment = node.value.match(MDX_COMMENT);
-      if (comment && node.position) found.push({ inner: comment[1], start: node.position.start.offset!, end: node.position.end.offset! });
-    } else if ("children" in node) {
-      for (const child of node.children as Nodes[]) stack.push(child);
-    }
-  }
+  visitNodes(root, (node) => {
+    if (node.type !== "mdxFlowExpression" && node.type !== "mdxTextExpression") return;
+    const comment = node.value.match(MDX_COMMENT);
+    if (comment && node.position) found.push({ inner: comment[1], start: node.position.start.offset!, end: node.position.end.offset! });
+  });
   return found;
 }
 

@@ -11,6 +11,7 @@ import type { Nodes, Root } from "mdast";
 import type { LineIndex } from "./lines.js";
 import { guardLoneBrackets } from "./lone-brackets.js";
 import { guardNesting } from "./nesting.js";
+import { visitNodes } from "./tree.js";
 
 const BOM = "\uFEFF";
 
@@ -163,20 +164,16 @@ export function definitionLines(definitions: ReadonlyArray<{ label?: string | nu
 }
 
 function shiftPositions(node: Nodes, place: (offset: number) => number, lines: LineIndex): void {
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
+  visitNodes(node, (current) => {
     const pos = current.position;
-    if (pos && pos.start.offset !== undefined && pos.end.offset !== undefined) {
-      const start = place(pos.start.offset);
-      const end = place(pos.end.offset);
-      current.position = {
-        start: { ...lines.position(start), offset: start },
-        end: { ...lines.position(end), offset: end },
-      };
-    }
-    if ("children" in current) for (const child of current.children as Nodes[]) stack.push(child);
-  }
+    if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) return;
+    const start = place(pos.start.offset);
+    const end = place(pos.end.offset);
+    current.position = {
+      start: { ...lines.position(start), offset: start },
+      end: { ...lines.position(end), offset: end },
+    };
+  });
 }
 
 // Front matter is read in front-matter.ts; these stay importable from the parser that finds it.

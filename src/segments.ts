@@ -4,6 +4,7 @@ import { identifyLanguage, usesOwnScript } from "./language-id.js";
 import type { LineIndex } from "./lines.js";
 import { isMarkupOnly } from "./markup.js";
 import { definitionLines, parseFragment } from "./parse.js";
+import { visitNodes } from "./tree.js";
 import type { Segment, SegmentKind, Side } from "./types.js";
 import { dominantScript } from "./words.js";
 
@@ -223,12 +224,7 @@ function parseWithUnknownReferences(fragment: string, parse: (definitions: strin
 /** The link references of a tree (images are left out: a missing picture is another matter). */
 function referencesOf(root: Root): LinkReference[] {
   const found: LinkReference[] = [];
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === "linkReference") found.push(node);
-    if ("children" in node) for (const child of node.children as Nodes[]) stack.push(child);
-  }
+  visitNodes(root, (node) => void (node.type === "linkReference" && found.push(node)));
   return found;
 }
 
@@ -412,20 +408,14 @@ export function segmentDocument(options: SegmentOptions): Segment[] {
   return b.segments;
 }
 
-/**
- * Every HTML comment of a tree with its inside, walked with a stack (no recursion), in no
- * particular order: callers that need document order sort by `span.start`.
- */
-export function* commentsOfTree(root: Root, text: string): Generator<{ span: CommentSpan; inner: string }> {
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === "html") {
-      for (const span of commentsIn(node.value, offsets(node)[0])) yield { span, inner: text.slice(span.innerStart, span.innerEnd) };
-    } else if ("children" in node) {
-      for (const child of node.children as Nodes[]) stack.push(child);
-    }
-  }
+/** Every HTML comment of a tree with its inside, in document order. */
+export function commentsOfTree(root: Root, text: string): Array<{ span: CommentSpan; inner: string }> {
+  const found: Array<{ span: CommentSpan; inner: string }> = [];
+  visitNodes(root, (node) => {
+    if (node.type !== "html") return;
+    for (const span of commentsIn(node.value, offsets(node)[0])) found.push({ span, inner: text.slice(span.innerStart, span.innerEnd) });
+  });
+  return found;
 }
 
 /** Whether a document keeps its source text in comments: at least one prose comment. */
@@ -437,11 +427,6 @@ export function hasInlineSources(root: Root, text: string): boolean {
 /** The reference definitions of a tree, block quotes and list items included. */
 export function definitionsOf(root: Root): Definition[] {
   const found: Definition[] = [];
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === "definition") found.push(node);
-    else if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
-  }
+  visitNodes(root, (node) => void (node.type === "definition" && found.push(node)));
   return found;
 }

@@ -1,6 +1,7 @@
 import type { Nodes } from "mdast";
 import { hasFunctionWords, identifyLanguage, wordsOf } from "../language-id.js";
 import { primaryLanguage } from "../language.js";
+import { plainText } from "../tree.js";
 import type { LintDocument, Pair, Segment } from "../types.js";
 
 /** How much of a source a translation renders: counts of source blocks. */
@@ -24,20 +25,7 @@ const MARKUP_AS_TEXT = /<\/?[A-Za-z][^<>]*>|\{[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)*\
 
 /** The words a reader reads: code, URLs and HTML left out, link labels kept. */
 function proseText(nodes: Nodes[]): string {
-  const out: string[] = [];
-  // A stack, not recursion: inline nesting has no bound. A string on it is output due after a node's children.
-  const stack: Array<Nodes | string> = [...nodes].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (typeof node === "string") out.push(node);
-    else if (node.type === "inlineCode" || node.type === "code" || node.type === "html" || node.type === "yaml") continue;
-    else if (node.type === "text") out.push(node.value, " ");
-    else {
-      stack.push(" ");
-      if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
-    }
-  }
-  return out.join("").replace(MARKUP_AS_TEXT, " ").replace(/(?:https?:\/\/|www\.)\S+/gi, " ");
+  return plainText(nodes, { code: false, imageAlt: false, separator: " " }).replace(MARKUP_AS_TEXT, " ").replace(/(?:https?:\/\/|www\.)\S+/gi, " ");
 }
 
 function comparable(text: string): string {
