@@ -253,14 +253,11 @@ const CODE = /```[\s\S]*?(?:```|$)|`[^`\n]*`/g;
 /** Comments written inside a paragraph or list item (`text <!-- source -->`), in document order. */
 function addNestedComments(b: Builder, node: Nodes): void {
   if (!("children" in node)) return;
-  const stack = [...(node.children as Nodes[])].reverse();
-  while (stack.length > 0) {
-    const child = stack.pop()!;
+  // A nested list's items are segments of their own, with their own comments.
+  visitNodes(node.children as Nodes[], (child) => {
     if (child.type === "html") addComments(b, child);
-    else if ("children" in child && child.type !== "list") {
-      for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
-    }
-  }
+    else if (child.type === "list") return false;
+  });
 }
 
 /** The HTML blocks that follow `node` with no blank line between, taken off the walk's stack. */
