@@ -298,8 +298,14 @@ export default defineRule({
   description: "An HTML comment that never closes, runs on, nests, shows as text, or holds `--!>`.",
   severity: "error",
   fixable: false,
-  // `allowDoubleHyphen` is still accepted so that configurations written for it load; `--` is no longer reported.
-  schema: z.object({ allowDoubleHyphen: z.boolean().default(false) }).strict(),
+  schema: z
+    .object({
+      allowDoubleHyphen: z
+        .boolean()
+        .default(false)
+        .describe("No effect: `--` inside a comment is valid HTML5 and no longer reported. Still accepted so that configurations written for it load."),
+    })
+    .strict(),
   messages: {
     unclosed: "Comment opened at line {{line}} is never closed{{note}}: it hides the rest of the file ({{count}} {{lines}}).",
     unclosedAtEnd: "Comment opened at line {{line}} is never closed{{note}}.",
