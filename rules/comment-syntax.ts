@@ -345,6 +345,12 @@ export default defineRule({
         code: "<!-- The first step.\n<!-- The second step. -->\nDer erste Schritt. -->\n",
         messages: ["Comment opened at line 1 holds another '<!--' (line 2): comments do not nest, so the first '-->' (line 2) ends it and the rest shows as text."],
       },
+      {
+        title: "A stray `-->` in a German file beside its English source: it shows as text.",
+        source: "The first step.\n",
+        code: "Der erste Schritt. -->\n",
+        messages: ["'-->' at line 1 closes no comment: it shows as text."],
+      },
     ],
   },
   check({ document, options, report }) {

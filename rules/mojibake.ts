@@ -72,6 +72,13 @@ export default defineRule({
         messages: ["Text is UTF-8 decoded as Mac OS Roman: 'Gr√º√üe' should read 'Grüße' (line 1)."],
         output: "Viele Grüße aus München.\n",
       },
+      {
+        title: "A French file beside its English source, damaged on the way: only the translation is repaired.",
+        source: "The file was created.\n",
+        code: "Le fichier a Ã©tÃ© crÃ©Ã©.\n",
+        messages: ["Text is UTF-8 decoded as Latin-1/Windows-1252: 'Ã©tÃ©' should read 'été' (line 1)."],
+        output: "Le fichier a été créé.\n",
+      },
     ],
   },
   check({ document, report }) {

@@ -199,6 +199,15 @@ export default defineRule({
         output: "<!-- The Kubernetes scheduler places each pod. -->\nO agendador do Kubernetes posiciona cada pod.\n",
       },
       {
+        title: "The same slip in a German file beside its English source.",
+        source: "Deploy it with Terraform.\n",
+        code: "Stellen Sie es mit Terrafrom bereit.\n",
+        targetLanguage: "de",
+        settings: { dictionaries: { de: ["stellen", "sie", "es", "mit", "bereit"] } },
+        messages: ["Unknown word 'Terrafrom'; the source (line 1) has 'Terraform'."],
+        output: "Stellen Sie es mit Terraform bereit.\n",
+      },
+      {
         title: "A word of the project's corrections list (French): the fix writes the correction.",
         code: "<!-- Ask a developer. -->\nDemandez à un developpeur.\n",
         targetLanguage: "fr",
