@@ -164,6 +164,10 @@ export default defineRule({
         code: "<!-- It runs on Linux, macOS, Windows, FreeBSD, and Android. -->\nEle roda em Linux, macOS, Windows, FreeBSD e Android.\n",
       },
       {
+        title: "The same enumeration in Japanese, written with the ideographic comma.",
+        code: "<!-- It runs on Linux, macOS, Windows, FreeBSD, and Android. -->\nLinux、macOS、Windows、FreeBSD、Android で動作します。\n",
+      },
+      {
         title: "A German list with as many items as its English source, in parallel files.",
         source: "You need:\n\n- a text editor\n- a terminal\n- an internet connection\n",
         code: "Sie brauchen:\n\n- einen Texteditor\n- ein Terminal\n- eine Internetverbindung\n",

@@ -132,6 +132,11 @@ export default defineRule({
         code: "Démarrez le serveur avec cette commande :\n\n```sh\nnpm run start -- --port 8080\n```\n",
         targetLanguage: "fr",
       },
+      {
+        title: "A Chinese translation that keeps a product name and a command as they are.",
+        code: "<!-- Install Docker, then run the command below to start the service. -->\n先安装 Docker，然后运行下面的命令来启动服务。\n",
+        targetLanguage: "zh-cn",
+      },
     ],
     invalid: [
       {

@@ -19,16 +19,19 @@ export function rulePagePath(rule: Rule): string {
   return `${RULE_DOCS_FOLDER}/${rule.id}.md`;
 }
 
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+}
+
 /** A fence longer than any run of backticks in `text`, so that the text shows as written. */
 function fenced(text: string, language = "markdown"): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
+  const fence = "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
   return `${fence}${language}\n${text.endsWith("\n") ? text : `${text}\n`}${fence}`;
 }
 
 /** Inline code that may itself hold backticks. */
 function code(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const longest = longestBacktickRun(text);
   const ticks = "`".repeat(longest + 1);
   return longest > 0 ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
 }
