@@ -15,10 +15,6 @@ import type { LinkInfo, Pair, Report, Segment } from "../src/types.js";
  * paired source has a link with the same label and URL. A `)` is never invented: where the link
  * ends is a guess (a URL broken by a space or a line break would be closed after its first
  * piece), so a missing `)` gets a suggestion only when the source links to exactly that URL.
- *
- * @example invalid
- * Veja o [site] (https://example.org).
- * → "Link will not render: space between ']' and '('."
  */
 
 /** Something a link can point to: a URL, a path, an anchor. */
@@ -121,6 +117,45 @@ export default defineRule({
     emptyTarget: "Link '[{{label}}]()' has an empty target.",
     notAUrl: "Link target '{{url}}' is not a URL or path a browser can open.",
     undefinedReference: "Reference link '[{{label}}][{{ref}}]' uses a label that is never defined.",
+  },
+  examples: {
+    valid: [
+      {
+        title: "An inline link written whole, in a Spanish post that keeps its English source in a comment.",
+        code: "<!-- Read the [setup guide](https://example.org/setup). -->\nLee la [guía de instalación](https://example.org/setup).\n",
+      },
+      {
+        title: "A reference link whose label is defined, in a German file beside its English source.",
+        source: "See the [reference][ref].\n\n[ref]: https://example.org/ref\n",
+        code: "Siehe die [Referenz][ref].\n\n[ref]: https://example.org/ref\n",
+      },
+    ],
+    invalid: [
+      {
+        title: "A space between `]` and `(` (Portuguese): the fix removes it.",
+        code: "<!-- Read the [setup guide](https://example.org/setup). -->\nLeia o [guia de instalação] (https://example.org/setup).\n",
+        messages: [
+          "Link will not render: space between ']' and '(' in '[guia de instalação] (https://example.org/setup)'. The source has '[setup guide](https://example.org/setup)'.",
+        ],
+        output: "<!-- Read the [setup guide](https://example.org/setup). -->\nLeia o [guia de instalação](https://example.org/setup).\n",
+      },
+      {
+        title: "A lost `[` (French): the source links the same words to the same URL, so the fix puts it back.",
+        code: "<!-- Install [Node.js](https://nodejs.org) first. -->\nInstallez d'abord Node.js](https://nodejs.org).\n",
+        messages: ["Link will not render: '](https://nodejs.org)' has no opening '['. The source has '[Node.js](https://nodejs.org)'."],
+        output: "<!-- Install [Node.js](https://nodejs.org) first. -->\nInstallez d'abord [Node.js](https://nodejs.org).\n",
+      },
+      {
+        title: "A missing `)` (Japanese): where the link ends is a guess, so it is reported without a fix.",
+        code: "<!-- See [the docs](https://example.org/docs). -->\n[ドキュメント](https://example.org/docs を参照してください。\n",
+        messages: ["Link will not render: '[ドキュメント](https://example.org/docs' has no closing ')'. The source has '[the docs](https://example.org/docs)'."],
+      },
+      {
+        title: "A reference whose label is defined nowhere, and a link with an empty target (Chinese).",
+        code: "请阅读[指南][guide]，或者查看[示例]()。\n",
+        messages: ["Reference link '[指南][guide]' uses a label that is never defined.", "Link '[示例]()' has an empty target."],
+      },
+    ],
   },
   check({ document, report }) {
     const pairOf = new Map<Segment, Pair>();

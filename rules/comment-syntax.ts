@@ -15,12 +15,6 @@ import type { LintDocument, Report, Side } from "../src/types.js";
  * The browser's view is followed: a comment opened in raw HTML runs to the first `-->` of raw
  * HTML after it, whatever Markdown lies between; `-->` in Markdown text or code is escaped and
  * closes nothing.
- *
- * @example invalid
- * <!-- The source paragraph. ->
- *
- * O parágrafo traduzido.
- * → "Comment opened at line 1 is never closed ('->' at line 1 is not '-->'): it hides the rest of the file (2 lines)."
  */
 
 interface Region {
@@ -298,8 +292,14 @@ export default defineRule({
   description: "An HTML comment that never closes, runs on, nests, shows as text, or holds `--!>`.",
   severity: "error",
   fixable: false,
-  // `allowDoubleHyphen` is still accepted so that configurations written for it load; `--` is no longer reported.
-  schema: z.object({ allowDoubleHyphen: z.boolean().default(false) }).strict(),
+  schema: z
+    .object({
+      allowDoubleHyphen: z
+        .boolean()
+        .default(false)
+        .describe("No effect: `--` inside a comment is valid HTML5 and no longer reported. Still accepted so that configurations written for it load."),
+    })
+    .strict(),
   messages: {
     unclosed: "Comment opened at line {{line}} is never closed{{note}}: it hides the rest of the file ({{count}} {{lines}}).",
     unclosedAtEnd: "Comment opened at line {{line}} is never closed{{note}}.",
@@ -311,6 +311,41 @@ export default defineRule({
     badOpener: "'{{found}}' at line {{line}} does not open a comment (write '<!--'): the comment shows as text.",
     strayClose: "'-->' at line {{line}} closes no comment: it shows as text.",
     bangClose: "Comment opened at line {{line}} holds '--!>' (line {{closeLine}}): browsers end the comment there and show the rest as text.",
+  },
+  examples: {
+    valid: [
+      {
+        title: "Each source paragraph in a comment that closes (Portuguese).",
+        code: "<!-- The first step. -->\nO primeiro passo.\n\n<!-- The second step. -->\nO segundo passo.\n",
+      },
+      {
+        title: "`--` inside a comment is valid HTML5 (Spanish).",
+        code: "<!-- Run `cargo test -- --nocapture`. -->\nEjecuta `cargo test -- --nocapture`.\n",
+      },
+    ],
+    invalid: [
+      {
+        title: "A mistyped end: the comment never closes and hides the Portuguese text after it.",
+        code: "<!-- The first step. ->\n\nO primeiro passo.\n",
+        messages: ["Comment opened at line 1 is never closed ('->' at line 1 is not '-->'): it hides the rest of the file (2 lines)."],
+      },
+      {
+        title: "An opener with a space, which no parser takes for a comment (French).",
+        code: "<! -- The first step. -->\nLa première étape.\n",
+        messages: ["'<! --' at line 1 does not open a comment (write '<!--'): the comment shows as text."],
+      },
+      {
+        title: "A comment inside a comment (German): the first `-->` ends both.",
+        code: "<!-- The first step.\n<!-- The second step. -->\nDer erste Schritt. -->\n",
+        messages: ["Comment opened at line 1 holds another '<!--' (line 2): comments do not nest, so the first '-->' (line 2) ends it and the rest shows as text."],
+      },
+      {
+        title: "A stray `-->` in a German file beside its English source: it shows as text.",
+        source: "The first step.\n",
+        code: "Der erste Schritt. -->\n",
+        messages: ["'-->' at line 1 closes no comment: it shows as text."],
+      },
+    ],
   },
   check({ document, options, report }) {
     const text = document.text;

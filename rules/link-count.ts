@@ -44,11 +44,6 @@ function unmatched(links: LinkInfo[], others: LinkInfo[], text: string, otherTex
  * A pair whose translation renders a different number of links than its source: a link was
  * dropped, broken, or added. A citation mark `[n]` whose entry in the translation's numbered
  * reference list holds a link counts as that link.
- *
- * @example invalid
- * <!-- See [the paper](https://arxiv.org/abs/1) and [the code](https://github.com/x/y). -->
- * Veja [o artigo](https://arxiv.org/abs/1) e o código.
- * → "Translation renders 1 link; its source renders 2."
  */
 export default defineRule({
   id: "link-count",
@@ -58,6 +53,32 @@ export default defineRule({
   schema: z.object({}).strict(),
   messages: {
     mismatch: "Translation renders {{translated}} {{translatedNoun}}; its source (line {{sourceLine}}) renders {{source}}.",
+  },
+  examples: {
+    valid: [
+      {
+        title: "Both links kept, in a French post with its English source in a comment.",
+        code: "<!-- Read [the paper](https://example.org/paper) and [the code](https://example.org/code). -->\nLisez [l'article](https://example.org/paper) et [le code](https://example.org/code).\n",
+      },
+      {
+        title: "A Japanese file beside its English source: one link on each side, its label translated.",
+        source: "# Setup\n\nFollow [the install guide](/docs/install/) first.\n",
+        code: "# セットアップ\n\nまず[インストールガイド](/docs/install/)に従ってください。\n",
+      },
+    ],
+    invalid: [
+      {
+        title: "A link dropped in the Portuguese translation.",
+        code: "<!-- Read [the paper](https://example.org/paper) and [the code](https://example.org/code). -->\nLeia [o artigo](https://example.org/paper) e o código.\n",
+        messages: ["Translation renders 1 link; its source (line 1) renders 2."],
+      },
+      {
+        title: "A link the German translation adds, in parallel files.",
+        source: "Ask questions in the forum.\n",
+        code: "Stellen Sie Fragen im [Forum](https://example.org/forum) oder im [Chat](https://example.org/chat).\n",
+        messages: ["Translation renders 2 links; its source (line 1) renders 0."],
+      },
+    ],
   },
   check({ document, report }) {
     const cited = citedNumbers(document);

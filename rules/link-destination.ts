@@ -28,12 +28,6 @@ import { isLanguageTag } from "../src/url-match.js";
  * the source-language page although the translated one exists, and a translated heading whose
  * explicit id differs from its source heading's (links from other pages and languages use it).
  * Files are checked through `settings.files`; without it only same-page anchors and heading ids are.
- *
- * @example invalid
- * ## Primeiros passos
- *
- * Veja [o início](#getting-started).
- * → "Link '#getting-started': this page has no heading or element with the anchor 'getting-started'."
  */
 
 /** A link as written in the translation: its URL, where it is, and where its URL is. */
@@ -105,17 +99,31 @@ function rewrite(link: LocalLink, written: Written, path: string, filePath: stri
 
 const conventionsSchema = z
   .object({
-    extensions: z.array(z.string().regex(/^\.[^./]+$/, "an extension such as .md")).default([".md", ".mdx", ".markdown"]),
-    indexNames: z.array(z.string().min(1)).default(["index", "_index", "README", "readme"]),
-    roots: z.record(z.string().regex(/^\//, "a site-absolute prefix such as /docs/"), z.string()).default({}),
-    relativeTo: z.enum(["file", "page", "either"]).default("either"),
-    /** Links not to check, as written: `*` stands for any text (`/docs/specs/*`). */
-    ignore: z.array(z.string().min(1)).default([]),
-    /**
-     * How the site keeps heading ids across languages: `source` (every translation keeps the source's
-     * ids), `translated` (translators write their own), or `auto` (read from each page's other headings).
-     */
-    headingIds: z.enum(["auto", "source", "translated"]).default("auto"),
+    extensions: z
+      .array(z.string().regex(/^\.[^./]+$/, "an extension such as .md"))
+      .default([".md", ".mdx", ".markdown"])
+      .describe("Extensions a link may leave out: `./setup` may be `setup.md`."),
+    indexNames: z
+      .array(z.string().min(1))
+      .default(["index", "_index", "README", "readme"])
+      .describe("Names of a folder's page: `./guide/` may be `guide/index.md`."),
+    roots: z
+      .record(z.string().regex(/^\//, "a site-absolute prefix such as /docs/"), z.string())
+      .default({})
+      .describe(
+        "Where site-absolute links start, prefix → folder (`{\"/\": \"content/{lang}\"}`, `{lang}` being any one folder); without it, from the nearest ancestor that holds the link's first segment.",
+      ),
+    relativeTo: z
+      .enum(["file", "page", "either"])
+      .default("either")
+      .describe("What a relative link starts from: the `file` (GitHub), the `page` URL one level deeper (Hugo), or `either`."),
+    ignore: z.array(z.string().min(1)).default([]).describe("Links not to check, as written: `*` stands for any text (`/docs/specs/*`)."),
+    headingIds: z
+      .enum(["auto", "source", "translated"])
+      .default("auto")
+      .describe(
+        "How the site keeps heading ids across languages: `source` (every translation keeps the source's ids), `translated` (translators write their own), or `auto` (read from each page's other headings).",
+      ),
   })
   .strict();
 
@@ -144,6 +152,42 @@ export default defineRule({
       "{{count}} links lead to pages this tree does not have, and {{found}} to pages it has: it looks like a partial copy of its site. Lint the whole site, or give the source with --source-root. The links: {{links}}.",
     headingIdChanged: "Heading id '{{found}}' differs from its source heading's '{{expected}}' (line {{sourceLine}}): links to '#{{expected}}' stop working here.",
     headingIdMissing: "Heading has no id where its source heading (line {{sourceLine}}) has '{{expected}}': links to '#{{expected}}' stop working here.",
+  },
+  examples: {
+    valid: [
+      {
+        title: "A same-page link to a heading's anchor (Spanish).",
+        code: "## Primeros pasos\n\nVuelve a [los primeros pasos](#primeros-pasos).\n",
+      },
+      {
+        title: "A relative link to a page the run can see (French).",
+        filePath: "/site/fr/index.md",
+        code: "Lisez le [guide](./guide.md#installation).\n",
+        settings: { files: { "/site/fr/index.md": "", "/site/fr/guide.md": "# Guide\n\n## Installation\n" } },
+      },
+    ],
+    invalid: [
+      {
+        title: "An anchor no heading of the page defines: the Portuguese heading was translated, the link was not.",
+        code: "## Primeiros passos\n\nVeja [o início](#getting-started).\n",
+        messages: ["Link '#getting-started': this page has no heading or element with the anchor 'getting-started'."],
+      },
+      {
+        title: "A relative link to a file that does not exist (German).",
+        filePath: "/site/de/index.md",
+        code: "Siehe die [Installation](./install.md).\n",
+        settings: { files: { "/site/de/index.md": "", "/site/de/setup.md": "# Einrichtung\n" } },
+        messages: ["Link './install.md' leads nowhere: there is no page 'install.md'."],
+      },
+      {
+        title: "A Japanese heading that lost its source heading's explicit id, where the site keeps source ids: the fix writes it back.",
+        source: "# Guide\n\n## Install {#install}\n\nRun the installer.\n",
+        code: "# ガイド\n\n## インストール {#instalar}\n\nインストーラーを実行します。\n",
+        options: { headingIds: "source" },
+        messages: ["Heading id 'instalar' differs from its source heading's 'install' (line 3): links to '#install' stop working here."],
+        output: "# ガイド\n\n## インストール {#install}\n\nインストーラーを実行します。\n",
+      },
+    ],
   },
   check({ document, options, settings, report }) {
     checkHeadingIds(document, options.headingIds, report);

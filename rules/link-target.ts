@@ -13,11 +13,6 @@ import { canonicalUrl, hasBrokenHost, isAnchorOnly, isLanguageTag, namesLanguage
  * configured prefixes, in which `{lang}` stands for a language tag. A repository's file at another
  * revision (`blob/<commit>/x` for `blob/main/x`) is the same document. A URL still written in the text but no longer rendered as a link
  * is `broken-link`'s finding, not this rule's.
- *
- * @example invalid
- * <!-- Read [the paper](https://arxiv.org/abs/2001.1). -->
- * Leia [o artigo](https://arxiv.org/abs/2001.2).
- * → "Link target 'https://arxiv.org/abs/2001.2' differs from its source's 'https://arxiv.org/abs/2001.1' (line 1)."
  */
 
 interface Target {
@@ -115,16 +110,43 @@ export default defineRule({
   fixable: false,
   schema: z
     .object({
-      /** URL prefixes a translation may rewrite, beside `settings.urlLocalizations`. */
-      localizations: z.array(z.object({ source: z.string(), translation: z.string() })).default([]),
-      /** Accept `/en/` → `/pt-br/`-style language swaps in paths and subdomains. */
-      languagePrefixes: z.boolean().default(true),
+      localizations: z
+        .array(z.object({ source: z.string(), translation: z.string() }))
+        .default([])
+        .describe("URL prefixes a translation may rewrite (`source` → `translation`), beside `settings.urlLocalizations`."),
+      languagePrefixes: z.boolean().default(true).describe("Accept `/en/` → `/pt-br/`-style language swaps in paths and subdomains."),
     })
     .strict(),
   messages: {
     changed: "Link target '{{translation}}' differs from its source's '{{source}}' (line {{sourceLine}}).",
     missing: "The source (line {{sourceLine}}) links to '{{source}}'{{label}}; the translation does not.",
     added: "Translation links to '{{translation}}', which its source (line {{sourceLine}}) does not.",
+  },
+  examples: {
+    valid: [
+      {
+        title: "The same URL on both sides (Portuguese).",
+        code: "<!-- Read [the guide](https://example.org/guide). -->\nLeia [o guia](https://example.org/guide).\n",
+      },
+      {
+        title: "A Spanish link to the Spanish version of the page: a language swap in the path is accepted.",
+        code: "<!-- Read [the docs](https://example.org/en/docs/). -->\nLee [la documentación](https://example.org/es/docs/).\n",
+        targetLanguage: "es",
+      },
+    ],
+    invalid: [
+      {
+        title: "A French link whose URL changed on the way.",
+        code: "<!-- Read [the guide](https://example.org/guide). -->\nLisez [le guide](https://example.org/guides).\n",
+        messages: ["Link target 'https://example.org/guides' differs from its source's 'https://example.org/guide' (line 1)."],
+      },
+      {
+        title: "A Chinese file that adds a link its English source does not have.",
+        source: "Install the package.\n",
+        code: "安装[软件包](https://example.org/package)。\n",
+        messages: ["Translation links to 'https://example.org/package', which its source (line 1) does not."],
+      },
+    ],
   },
   check({ document, options, settings, report }) {
     const match: UrlMatchOptions = {

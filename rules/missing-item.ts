@@ -15,11 +15,6 @@ import { canonicalUrl } from "../src/url-match.js";
  * translation that drops list items, images, code blocks or the items of an enumeration in
  * prose. In an inline post the finding points at the source text that lacks a translation (it
  * sits beside it); in parallel files, at the place in the translation where it belongs.
- *
- * @example invalid
- * <!-- It supports Python, Java, Go, Rust, and C. -->
- * Ele suporta Python e Java.
- * → "The source (line 1) lists 5 items; the translation (line 2) keeps about 2. Missing: 'Go', 'Rust', 'C'."
  */
 
 const KIND_NAMES: Partial<Record<Segment["kind"], string>> = {
@@ -149,10 +144,8 @@ export default defineRule({
   fixable: false,
   schema: z
     .object({
-      /** Fewest items a source enumeration needs before dropped items are looked for. */
-      minItems: z.number().int().min(3).default(4),
-      /** Longest enumerated item, in words, in the source. */
-      maxItemWords: z.number().int().min(1).default(4),
+      minItems: z.number().int().min(3).default(4).describe("Fewest items a source enumeration needs before dropped items are looked for."),
+      maxItemWords: z.number().int().min(1).default(4).describe("Longest enumerated item, in words, in the source."),
     })
     .strict(),
   messages: {
@@ -164,6 +157,41 @@ export default defineRule({
     droppedMany: "The translation lacks {{count}} blocks of the source from line {{sourceLine}}, from '{{quote}}'.",
     droppedKind: "The source (line {{sourceLine}}) has {{source}} {{what}}; the translation has {{translated}}. Missing: '{{quote}}'.",
     enumeration: "The source (line {{sourceLine}}) lists {{count}} items; the translation (line {{translationLine}}) keeps about {{kept}}. Missing: {{missing}}.",
+  },
+  examples: {
+    valid: [
+      {
+        title: "Every item of the enumeration kept (Portuguese).",
+        code: "<!-- It runs on Linux, macOS, Windows, FreeBSD, and Android. -->\nEle roda em Linux, macOS, Windows, FreeBSD e Android.\n",
+      },
+      {
+        title: "The same enumeration in Japanese, written with the ideographic comma.",
+        code: "<!-- It runs on Linux, macOS, Windows, FreeBSD, and Android. -->\nLinux、macOS、Windows、FreeBSD、Android で動作します。\n",
+      },
+      {
+        title: "A German list with as many items as its English source, in parallel files.",
+        source: "You need:\n\n- a text editor\n- a terminal\n- an internet connection\n",
+        code: "Sie brauchen:\n\n- einen Texteditor\n- ein Terminal\n- eine Internetverbindung\n",
+      },
+    ],
+    invalid: [
+      {
+        title: "Items dropped from an enumeration in prose (Portuguese).",
+        code: "<!-- It runs on Linux, macOS, Windows, FreeBSD, and Android. -->\nEle roda em Linux e macOS.\n",
+        messages: ["The source (line 1) lists 5 items; the translation (line 2) keeps about 2. Missing: 'Windows', 'FreeBSD', 'Android'."],
+      },
+      {
+        title: "A list item the Spanish file leaves out.",
+        source: "You need:\n\n- a text editor\n- a terminal\n- an internet connection\n",
+        code: "Necesitas:\n\n- un editor de texto\n- una terminal\n",
+        messages: ["The translation lacks the source's list item at line 5: 'an internet connection'."],
+      },
+      {
+        title: "A source paragraph in a comment with no translation beside it (French).",
+        code: "<!-- The first step. -->\nLa première étape.\n\n<!-- The second step, which nobody translated. -->\n",
+        messages: ["This paragraph of the source has no translation: 'The second step, which nobody translated.'."],
+      },
+    ],
   },
   check({ document, options, report }) {
     const parallel = document.mode === "parallel";

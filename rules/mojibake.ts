@@ -9,10 +9,6 @@ import type { LintDocument, Segment, Side } from "../src/types.js";
  * each accented letter or emoji became two to four characters. Reported once a damaged run,
  * with a fix that maps the characters back to their bytes and decodes them as UTF-8. When the
  * repair would give letters of a script the page's language does not use, it is only suggested.
- *
- * @example invalid
- * Uma nova edi√ß√£o da newsletter.
- * → "Text is UTF-8 decoded as Mac OS Roman: 'edi√ß√£o' should read 'edição' (line 1)."
  */
 
 /** Code spans and blocks: a post about encodings may quote mojibake there on purpose. */
@@ -47,6 +43,39 @@ export default defineRule({
   schema: z.object({}).strict(),
   messages: {
     damaged: "Text is UTF-8 decoded as {{charset}}: '{{damaged}}' should read '{{repaired}}' ({{lines}}).",
+  },
+  examples: {
+    valid: [
+      {
+        title: "Accented letters written as they are (Portuguese).",
+        code: "<!-- A new edition, with hands-on lessons. -->\nUma nova edição, com lições práticas.\n",
+      },
+      {
+        title: "Damaged text quoted in code on purpose, in a French page about encodings.",
+        code: "Le mot `cafÃ©` montre un texte UTF-8 lu comme du Latin-1.\n",
+      },
+    ],
+    invalid: [
+      {
+        title: "Spanish text decoded as Windows-1252: the fix restores the letters.",
+        code: "<!-- The setup is ready. -->\nLa configuraciÃ³n estÃ¡ lista.\n",
+        messages: ["Text is UTF-8 decoded as Latin-1/Windows-1252: 'configuraciÃ³n' should read 'configuración' (line 2)."],
+        output: "<!-- The setup is ready. -->\nLa configuración está lista.\n",
+      },
+      {
+        title: "German text decoded as Mac OS Roman: one finding for the damaged run, quoting its first word; the fix repairs all of it.",
+        code: "Viele Gr√º√üe aus M√ºnchen.\n",
+        messages: ["Text is UTF-8 decoded as Mac OS Roman: 'Gr√º√üe' should read 'Grüße' (line 1)."],
+        output: "Viele Grüße aus München.\n",
+      },
+      {
+        title: "A French file beside its English source, damaged on the way: only the translation is repaired.",
+        source: "The file was created.\n",
+        code: "Le fichier a Ã©tÃ© crÃ©Ã©.\n",
+        messages: ["Text is UTF-8 decoded as Latin-1/Windows-1252: 'Ã©tÃ©' should read 'été' (line 1)."],
+        output: "Le fichier a été créé.\n",
+      },
+    ],
   },
   check({ document, report }) {
     const { sourceLanguage, targetLanguage } = document;

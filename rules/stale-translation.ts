@@ -11,10 +11,6 @@ import type { LintDocument } from "../src/types.js";
  * the caller (`settings.sourceDrift`: git history, a recorded commit) or, failing that, from the
  * stamp `nl-lint status --stamp` keeps in the translation's front matter, compared here with the
  * source as it is now. Off by default: it needs that history to say anything.
- *
- * @example invalid
- * (translation stamped against "Install the package." — the source now says "Install the package with npm.")
- * → "The source changed here since the translation was stamped: source line 3."
  */
 
 function driftOf(document: LintDocument, given: Record<string, SourceDrift> | undefined): SourceDrift | undefined {
@@ -41,6 +37,41 @@ export default defineRule({
     untranslated: "Source {{lines}} changed {{since}} and nothing in this translation renders it; it belongs after this block.",
     removed: "Source text was removed {{since}} (after source line {{line}}); this block may still render it.",
     removedNearby: "Source text was removed {{since}} (after source line {{line}}); check the translation after this block.",
+  },
+  examples: {
+    valid: [
+      {
+        title: "Nothing changed in the source since the French translation was made.",
+        filePath: "/site/fr/install.md",
+        source: "# Install\n\nDownload the installer.\n\nRun it as an administrator.\n",
+        code: "# Installation\n\nTéléchargez l'installateur.\n\nLancez-le en tant qu'administrateur.\n",
+        settings: { drift: { changedLines: [], removedAfter: [], since: "since commit 1a2b3c4" } },
+      },
+      {
+        title: "Without any history (no drift from the caller, no stamp in the front matter) the rule says nothing.",
+        filePath: "/site/es/install.md",
+        source: "# Install\n\nDownload the installer.\n",
+        code: "# Instalación\n\nDescarga el instalador.\n",
+      },
+    ],
+    invalid: [
+      {
+        title: "A source paragraph changed after the French translation was made: its translation is reported.",
+        filePath: "/site/fr/install.md",
+        source: "# Install\n\nDownload the installer.\n\nRun it as an administrator, then restart.\n",
+        code: "# Installation\n\nTéléchargez l'installateur.\n\nLancez-le en tant qu'administrateur.\n",
+        settings: { drift: { changedLines: [[5, 5]], removedAfter: [], since: "since commit 1a2b3c4" } },
+        messages: ["The source changed here since commit 1a2b3c4: source line 5."],
+      },
+      {
+        title: "A paragraph added to the source that the Spanish translation does not have yet.",
+        filePath: "/site/es/install.md",
+        source: "# Install\n\nDownload the installer.\n\nCheck its signature first.\n",
+        code: "# Instalación\n\nDescarga el instalador.\n",
+        settings: { drift: { changedLines: [[5, 5]], removedAfter: [], since: "since commit 1a2b3c4" } },
+        messages: ["Source line 5 changed since commit 1a2b3c4 and nothing in this translation renders it; it belongs after this block."],
+      },
+    ],
   },
   check({ document, settings, report }) {
     if (document.mode !== "parallel") return;

@@ -30,11 +30,6 @@ import type { LintDocument, Pair, Report, Segment } from "../src/types.js";
  * source word (`modelo`) is the translator's word, never replaced by the source's. A common
  * source-language word near a target word (`components` near `compomentes`) is no correction
  * either: the word is judged by the target dictionary, whose corrections are suggestions only.
- *
- * @example invalid
- * <!-- The framework runs on any GPU. -->
- * O franework roda em qualquer GPU.
- * → "Unknown word 'franework'; the source (line 1) has 'framework'."
  */
 
 /** The source's spelling, with the first letter's case of the word it replaces (unless it is a name like `PyTorch`). */
@@ -165,10 +160,11 @@ export default defineRule({
   fixable: true,
   schema: z
     .object({
-      /** Words to accept in any language (names, jargon). */
-      words: z.array(z.string()).default([]),
-      /** Known misspellings and their corrections; a listed correction is applied by `--fix`. */
-      corrections: z.record(z.string(), z.string()).default({}),
+      words: z.array(z.string()).default([]).describe("Words to accept in any language (names, jargon)."),
+      corrections: z
+        .record(z.string(), z.string())
+        .default({})
+        .describe("Known misspellings and their corrections; a listed correction is applied by `--fix`."),
     })
     .strict(),
   messages: {
@@ -176,6 +172,64 @@ export default defineRule({
     nearSource: "Unknown word '{{word}}'; the source (line {{sourceLine}}) has '{{suggestion}}'.",
     unknown: "Unknown word '{{word}}'.{{hint}}",
     katakana: "'{{word}}' is written once; this page writes '{{suggestion}}' {{uses}} times. A slip?",
+  },
+  examples: {
+    valid: [
+      {
+        title: "Every word is in the Portuguese dictionary, or copied from the source (`GPU`).",
+        code: "<!-- The model runs on any GPU. -->\nO modelo roda em qualquer GPU.\n",
+        targetLanguage: "pt-br",
+        settings: { dictionaries: { "pt-br": ["o", "modelo", "roda", "em", "qualquer"] } },
+      },
+      {
+        title: "A word the dictionary lacks but the project accepts (Spanish, the `words` option).",
+        code: "<!-- Run kubectl apply. -->\nEjecuta kubectl apply.\n",
+        targetLanguage: "es",
+        options: { words: ["kubectl"] },
+        settings: { dictionaries: { es: ["ejecuta"] } },
+      },
+    ],
+    invalid: [
+      {
+        title: "A slip in a name copied from the source (Portuguese): one source word is near, so the fix writes it.",
+        code: "<!-- The Kubernetes scheduler places each pod. -->\nO agendador do Kubernets posiciona cada pod.\n",
+        targetLanguage: "pt-br",
+        settings: { dictionaries: { "pt-br": ["o", "agendador", "do", "posiciona", "cada"] } },
+        messages: ["Unknown word 'Kubernets'; the source (line 1) has 'Kubernetes'."],
+        output: "<!-- The Kubernetes scheduler places each pod. -->\nO agendador do Kubernetes posiciona cada pod.\n",
+      },
+      {
+        title: "The same slip in a German file beside its English source.",
+        source: "Deploy it with Terraform.\n",
+        code: "Stellen Sie es mit Terrafrom bereit.\n",
+        targetLanguage: "de",
+        settings: { dictionaries: { de: ["stellen", "sie", "es", "mit", "bereit"] } },
+        messages: ["Unknown word 'Terrafrom'; the source (line 1) has 'Terraform'."],
+        output: "Stellen Sie es mit Terraform bereit.\n",
+      },
+      {
+        title: "A word of the project's corrections list (French): the fix writes the correction.",
+        code: "<!-- Ask a developer. -->\nDemandez à un developpeur.\n",
+        targetLanguage: "fr",
+        options: { corrections: { developpeur: "développeur" } },
+        settings: { dictionaries: { fr: ["demandez", "à", "un", "développeur"] } },
+        messages: ["Misspelt word 'developpeur'; write 'développeur'."],
+        output: "<!-- Ask a developer. -->\nDemandez à un développeur.\n",
+      },
+      {
+        title: "A word the Spanish dictionary does not know, one accent from one it does: the guess is suggested, never applied.",
+        code: "<!-- The setup is ready. -->\nLa configuracion está lista.\n",
+        targetLanguage: "es",
+        settings: { dictionaries: { es: ["la", "configuración", "está", "lista"] } },
+        messages: ["Unknown word 'configuracion'. Did you mean 'configuración'?"],
+      },
+      {
+        title: "Japanese has no dictionary: a katakana word one kana away from one the page repeats is suggested.",
+        code: "プログラムを書きます。プログラムを読みます。プログラムを直します。ブログラムを消します。\n",
+        targetLanguage: "ja",
+        messages: ["'ブログラム' is written once; this page writes 'プログラム' 3 times. A slip?"],
+      },
+    ],
   },
   check({ document, options, settings, report }) {
     const accepted = new Set([...(settings.words ?? []), ...options.words].map((w) => w.toLowerCase()));

@@ -15,11 +15,6 @@ import type { LintDocument, Pair, Segment } from "../src/types.js";
  * source language. Only prose is judged: code, URLs, link labels, emphasised or quoted passages
  * (where translators keep names and the titles of cited works) are set aside first. Consecutive
  * untranslated blocks are reported once, as a run.
- *
- * @example invalid
- * <!-- The model was trained on a large corpus of news articles. -->
- * The model was trained on a large corpus of news articles.
- * → "Translation is identical to its source (line 1): still in English, not Portuguese."
  */
 
 const PROSE_KINDS = new Set<Segment["kind"]>(["paragraph", "heading", "listItem", "blockquote", "other"]);
@@ -102,18 +97,19 @@ export default defineRule({
   fixable: false,
   schema: z
     .object({
-      /** Fewest words of prose before a block is judged by its language. */
-      minWords: z.number().int().min(1).default(6),
-      /** Fewest words before a block that no source pairs with is judged (it may be a quotation). */
-      minUnpairedWords: z.number().int().min(1).default(12),
-      /** Fewest letters of paired prose before a whole page can be judged left in the source language. */
-      minWholeFileLetters: z.number().int().min(1).default(200),
-      /**
-       * JSX components that show what a program prints (a console, a terminal), by a word of
-       * their name (`ConsoleLogLine` has `Console`, `Log`, `Line`): what they hold is output,
-       * kept as the program writes it, not prose.
-       */
-      outputComponents: z.array(z.string()).default(["Console", "Terminal", "Output", "Log"]),
+      minWords: z.number().int().min(1).default(6).describe("Fewest words of prose before a block is judged by its language."),
+      minUnpairedWords: z
+        .number().int().min(1).default(12)
+        .describe("Fewest words before a block that no source pairs with is judged (it may be a quotation)."),
+      minWholeFileLetters: z
+        .number().int().min(1).default(200)
+        .describe("Fewest letters of paired prose before a whole page can be judged left in the source language."),
+      outputComponents: z
+        .array(z.string())
+        .default(["Console", "Terminal", "Output", "Log"])
+        .describe(
+          "JSX components that show what a program prints, by a word of their name (`ConsoleLogLine` has `Console`, `Log`, `Line`): what they hold is output, kept as the program writes it, not prose.",
+        ),
     })
     .strict(),
   messages: {
@@ -122,6 +118,41 @@ export default defineRule({
     unpairedSourceLanguage: "Text reads as {{source}}, not {{target}}, and no source text pairs with it: translate it, or keep the source in a comment beside it.",
     wholeFile: "The whole page is still in {{source}}, not {{target}}: its prose is the same as its source's (source from line {{sourceLine}}).",
     run: "{{count}} consecutive blocks, from here to line {{lastLine}}, are still in {{source}}, not {{target}} (sources from line {{sourceLine}}).",
+  },
+  examples: {
+    valid: [
+      {
+        title: "A Portuguese translation beside its English source.",
+        code: "<!-- The model was trained on a large collection of news articles. -->\nO modelo foi treinado com uma grande coleção de artigos de notícias.\n",
+        targetLanguage: "pt-br",
+      },
+      {
+        title: "A French file whose code block stays as written: code is not prose.",
+        source: "Start the server with this command:\n\n```sh\nnpm run start -- --port 8080\n```\n",
+        code: "Démarrez le serveur avec cette commande :\n\n```sh\nnpm run start -- --port 8080\n```\n",
+        targetLanguage: "fr",
+      },
+      {
+        title: "A Chinese translation that keeps a product name and a command as they are.",
+        code: "<!-- Install Docker, then run the command below to start the service. -->\n先安装 Docker，然后运行下面的命令来启动服务。\n",
+        targetLanguage: "zh-cn",
+      },
+    ],
+    invalid: [
+      {
+        title: "A Portuguese post whose translation is still its English source, word for word.",
+        code: "<!-- The model was trained on a large collection of news articles. -->\nThe model was trained on a large collection of news articles.\n",
+        targetLanguage: "pt-br",
+        messages: ["Translation is identical to its source (line 1): still in English, not Portuguese."],
+      },
+      {
+        title: "A German file whose paragraph was reworded but left in English.",
+        source: "# Updates\n\nThe server restarts every night at midnight to apply the latest updates.\n",
+        code: "# Aktualisierungen\n\nThe server restarts each night around midnight so that it can apply new updates.\n",
+        targetLanguage: "de",
+        messages: ["Translation reads as English, the source language (source at line 3), not German."],
+      },
+    ],
   },
   check({ document, options, report }) {
     const target = document.targetLanguage;

@@ -91,16 +91,35 @@ export interface RuleExample {
   /** What the snippet shows, in one sentence. */
   title: string;
   code: string;
+  /** The translation's path, when the snippet depends on it (relative links, `.mdx`); absolute, with `/`. */
+  filePath?: string;
   /** The source file of a parallel translation. */
   source?: string;
+  /** The source file's path, for a parallel snippet whose links or messages name it. */
+  sourcePath?: string;
   /** The rule's options, when not its defaults. */
   options?: unknown;
   /** The language of the translation, when the snippet needs one (typo, untranslated). */
   targetLanguage?: string;
+  /** The services the snippet needs, as plain data. */
+  settings?: ExampleSettings;
   /** The messages the snippet produces, in order; none for a valid snippet. */
   messages?: string[];
   /** The text after `--fix`, for a snippet whose finding is fixed. */
   output?: string;
+}
+
+/**
+ * What an example needs of the services a run provides (`LintSettings`), written as plain data so
+ * that a docs page can show it and a test can build the services from it.
+ */
+export interface ExampleSettings extends Pick<LintSettings, "words" | "corrections" | "urlLocalizations"> {
+  /** Per lower-case language tag, every word its dictionary knows (a stand-in for Hunspell). */
+  dictionaries?: Record<string, string[]>;
+  /** The files the run can see, path → text: their folders exist, and Markdown files give anchors. */
+  files?: Record<string, string>;
+  /** How the snippet's source changed since the translation was made (its `settings.sourceDrift`). */
+  drift?: SourceDrift;
 }
 
 export interface RuleExamples {
