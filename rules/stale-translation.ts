@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { defineRule, type SourceDrift } from "../src/rule.js";
-import { describeLines, driftedBlocks, type DriftedBlock } from "../src/status/drift-blocks.js";
-import { driftSinceStamp, STAMP_SINCE } from "../src/status/fingerprint.js";
+import { describeLines, driftedBlocks, type DriftedBlock } from "../src/drift/drift-blocks.js";
+import { driftSinceStamp, STAMP_SINCE } from "../src/drift/fingerprint.js";
 import type { LintDocument } from "../src/types.js";
 
 /**

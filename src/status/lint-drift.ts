@@ -4,8 +4,8 @@ import { readText } from "../engine.js";
 import { resolveRuleSettings, type LintOptions } from "../lint.js";
 import { frontMatterMapping } from "../parse.js";
 import type { Rule, SourceDrift } from "../rule.js";
-import { COMMIT_KEYS, findDrift } from "./drift.js";
-import { parseStamp, STAMP_KEY } from "./fingerprint.js";
+import { COMMIT_KEYS, findDrift } from "../drift/drift.js";
+import { parseStamp, STAMP_KEY } from "../drift/fingerprint.js";
 import { GitHistory } from "./git.js";
 
 function frontMatterOf(text: string): Record<string, unknown> | null {
