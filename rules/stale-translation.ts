@@ -34,6 +34,7 @@ export default defineRule({
   severity: "warn",
   enabledByDefault: false,
   fixable: false,
+  uses: ["sourceDrift"],
   schema: z.object({}).strict(),
   messages: {
     changed: "The source changed here {{since}}: source {{lines}}.",
