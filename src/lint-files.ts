@@ -153,7 +153,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       pending.push(index);
     }
   });
-  const sourceOf = pairingConfigured(files, options, context.configs) ? (file: string) => context.sources.sourceFor(file, readText(file).text ?? "") : undefined;
+  const sourceOf = pairingConfigured(files, options, context.configs) ? (file: string) => sourceFileOf(file, context.sources.sourceFor) : undefined;
   const groups = groupBySource(pending, files, sourceOf);
   const threads = workerCount(settings.concurrency, pending.map((i) => files[i]));
   const store = (index: number, result: FileResult) => {
@@ -338,13 +338,18 @@ function sourceRootLanguageWarning(files: string[], context: RunContext, options
   );
 }
 
+/** The source file a translation names or the run pairs it with, without reading the source; an unreadable file is asked about as empty. */
+function sourceFileOf(file: string, sourceFor: (file: string, text: string) => string | undefined): string | undefined {
+  return sourceFor(file, readText(file).text ?? "");
+}
+
 const sourcesOfCandidates = new WeakMap<string[], Map<string, string | undefined>>();
 
 /** The candidate files whose source is `sourceFile`; each candidate's source is resolved once. */
 function translationsOf(sourceFile: string, candidates: string[], sourceFor: (file: string, text: string) => string | undefined): string[] {
   let sourceOf = sourcesOfCandidates.get(candidates);
   if (!sourceOf) {
-    sourceOf = new Map(candidates.map((file) => [file, sourceFor(file, readText(file).text ?? "")]));
+    sourceOf = new Map(candidates.map((file) => [file, sourceFileOf(file, sourceFor)]));
     sourcesOfCandidates.set(candidates, sourceOf);
   }
   return candidates.filter((file) => sourceOf!.get(file) === sourceFile);

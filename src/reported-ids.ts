@@ -3,6 +3,8 @@ import type { RuleDescription } from "./formatters/types.js";
 /** An id nl-lint reports itself, outside any rule module: a file it cannot read, a grammar it had to give up, a URL checked online. */
 export interface ReportedId extends RuleDescription {
   severity: "warn" | "error";
+  /** The severity follows the configuration (`reportUnusedDisableDirectives`); `severity` is the usual one. */
+  configured?: boolean;
   /** Reported only when URLs are checked online (`checkUrls`). */
   online?: boolean;
 }
@@ -15,7 +17,7 @@ export const reportedIds: readonly ReportedId[] = [
   { id: "encoding", severity: "error", description: "The file could not be read as UTF-8 text." },
   { id: "missing-source", severity: "error", description: "The source file of a translation could not be read." },
   { id: "fix-conflict", severity: "error", description: "The file changed on disk while it was being fixed, so it was left alone." },
-  { id: "unused-disable-directive", severity: "warn", description: "An nl-lint-disable comment that suppresses nothing." },
+  { id: "unused-disable-directive", severity: "warn", configured: true, description: "An nl-lint-disable comment that suppresses nothing." },
   { id: "read-error", severity: "error", description: "The file could not be opened or read." },
   { id: "parse-error", severity: "error", description: "The Markdown parser failed on the file, so it was not checked." },
   { id: "mdx-syntax", severity: "warn", description: "The file is not valid MDX, so it was read as Markdown." },
@@ -32,4 +34,10 @@ export function reportedIdDescription(id: string): string | undefined {
 /** The ids a run with these options can report besides its rules' own, as formats that list rules take them. */
 export function reportedIdDescriptions(run: { checkUrls?: boolean }): RuleDescription[] {
   return reportedIds.filter((entry) => entry.online && run.checkUrls).map(({ id, description, severity }) => ({ id, description, severity }));
+}
+
+/** The README's table of these ids (between `<!-- reported-ids:start -->` and `<!-- reported-ids:end -->`). */
+export function reportedIdsTable(): string {
+  const rows = reportedIds.map((entry) => `| \`${entry.id}\` | ${entry.severity}${entry.configured ? " or error, as configured" : ""}${entry.online ? " (with `--check-urls`)" : ""} | ${entry.description} |`);
+  return ["| id | severity | what it reports |", "| --- | --- | --- |", ...rows].join("\n");
 }
