@@ -1,8 +1,8 @@
 import * as z from "zod";
 import { firstLineOf } from "../src/report-range.js";
 import { defineRule, type SourceDrift } from "../src/rule.js";
-import { describeLines, driftedBlocks, type DriftedBlock } from "../src/status/drift-blocks.js";
-import { driftSinceStamp, STAMP_SINCE } from "../src/status/fingerprint.js";
+import { describeLines, driftedBlocks, type DriftedBlock } from "../src/drift/drift-blocks.js";
+import { driftSinceStamp, STAMP_SINCE } from "../src/drift/fingerprint.js";
 import type { LintDocument } from "../src/types.js";
 
 /**
@@ -31,6 +31,7 @@ export default defineRule({
   severity: "warn",
   enabledByDefault: false,
   fixable: false,
+  uses: ["sourceDrift"],
   schema: z.object({}).strict(),
   messages: {
     changed: "The source changed here {{since}}: source {{lines}}.",

@@ -158,6 +158,7 @@ export default defineRule({
   description: "Misspelt words in the translation: known misspellings, slips in borrowed words and names, words the dictionary does not know.",
   severity: "warn",
   fixable: true,
+  uses: ["speller"],
   schema: z
     .object({
       words: z.array(z.string()).default([]).describe("Words to accept in any language (names, jargon)."),

@@ -72,6 +72,37 @@ export function readText(filePath: string): { text?: string; problem?: string; u
   }
 }
 
+/** A translation as read from disk, with its source file when one is known. */
+export interface TranslationRead {
+  /** The translation's text (BOM kept); undefined when it cannot be read, and `problem` says why. */
+  text?: string;
+  problem?: string;
+  /** Set when the file could not be opened or read at all, rather than read and found not to be text. */
+  unreadable?: boolean;
+  /** The source file the translation names or the run pairs it with; it may not exist. */
+  sourcePath?: string;
+  /** The source, when `sourcePath` names a file that reads as text. */
+  source?: { text: string; filePath: string };
+  /** Why the source at `sourcePath` could not be read; `sourceMissing` when no file is there. */
+  sourceProblem?: string;
+  sourceMissing?: boolean;
+}
+
+/**
+ * The one way a run reads a translation, finds its source and reads the source: linting,
+ * cache keys, --print-pairs, drift and status all go through here, so that they agree on
+ * which source a file has and on what counts as a source that cannot be read.
+ */
+export function readTranslation(filePath: string, sourceFor?: (filePath: string, text: string) => string | undefined): TranslationRead {
+  const read = readText(filePath);
+  if (read.text === undefined) return { problem: read.problem, unreadable: read.unreadable };
+  const sourcePath = sourceFor?.(filePath, read.text);
+  if (!sourcePath) return { text: read.text };
+  const sourceRead = readText(sourcePath);
+  if (sourceRead.text === undefined) return { text: read.text, sourcePath, sourceProblem: sourceRead.problem, sourceMissing: sourceRead.missing };
+  return { text: read.text, sourcePath, source: { text: sourceRead.text, filePath: sourcePath } };
+}
+
 /** The two steps of an atomic write, replaceable so that tests can make either fail. */
 export interface WriteSteps {
   write(path: string, text: string, mode: number): void;
@@ -135,24 +166,18 @@ export function takeStackTraces(result: FileResult): string[] {
 
 /** Lints one file from disk: reads it, pairs it, runs the rules, and fixes it when asked. */
 export function lintFile(filePath: string, options: EngineOptions): FileOutcome {
-  const read = readText(filePath);
+  const read = readTranslation(filePath, options.sourceFor);
   if (read.text === undefined) {
     const result = read.unreadable
       ? fileProblem(filePath, `Cannot read ${filePath}: ${read.problem}.`, "read-error", true)
       : fileProblem(filePath, `Cannot lint ${filePath}: ${read.problem}.`);
     return { result, problem: read.problem };
   }
-  const text = read.text;
-  const sourcePath = options.sourceFor?.(filePath, text);
-  let source: LintOptions["source"];
-  if (sourcePath) {
-    const sourceRead = readText(sourcePath);
-    if (sourceRead.text === undefined) {
-      // A source that is not there at all is the usual case (a page not yet in the source tree).
-      const problem = sourceRead.missing ? `No source file at ${sourcePath}.` : `Cannot read the source ${sourcePath}: ${sourceRead.problem}.`;
-      return { result: fileProblem(filePath, problem, "missing-source") };
-    }
-    source = { text: sourceRead.text, filePath: sourcePath };
+  const { text, sourcePath, source } = read;
+  if (sourcePath && !source) {
+    // A source that is not there at all is the usual case (a page not yet in the source tree).
+    const problem = read.sourceMissing ? `No source file at ${sourcePath}.` : `Cannot read the source ${sourcePath}: ${read.sourceProblem}.`;
+    return { result: fileProblem(filePath, problem, "missing-source") };
   }
   const lintOptions: LintOptions = { ...options, filePath, source };
   const extra = sourcePath ? { sourceFilePath: sourcePath } : {};

@@ -79,6 +79,11 @@ export interface RuleMeta<Schema extends z.ZodType> {
   schema: Schema;
   /** Message templates keyed by id; `{{name}}` is replaced by the report's data. */
   messages: Record<string, string>;
+  /**
+   * The services of `LintSettings` the rule reads that a run must load or compute before linting
+   * (dictionaries, git history): the files engine pays for one only when a rule that uses it is on.
+   */
+  uses?: Array<keyof LintSettings>;
   /** Snippets that show what the rule accepts and reports; they run as tests and fill its docs page. */
   examples?: RuleExamples;
 }

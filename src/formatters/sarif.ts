@@ -1,5 +1,6 @@
 import { isAbsolute, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { reportedIdDescription } from "../reported-ids.js";
 import type { Formatter, RuleDescription } from "./types.js";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -21,17 +22,6 @@ function artifactLocation(filePath: string, cwd: string): { uri: string; uriBase
   return { uri: rel.split(sep).map(encodeSegment).join("/"), uriBaseId: SOURCE_ROOT };
 }
 
-/** Ids such as `encoding` or `unused-disable-directive` are reported by the engine, not by a rule module. */
-const ENGINE_RULES: Record<string, string> = {
-  encoding: "The file could not be read as UTF-8 text.",
-  "missing-source": "The source file of a translation could not be read.",
-  "fix-conflict": "The file changed on disk while it was being fixed, so it was left alone.",
-  "unused-disable-directive": "An nl-lint-disable comment that suppresses nothing.",
-  "read-error": "The file could not be opened or read.",
-  "parse-error": "The Markdown parser failed on the file, so it was not checked.",
-  "mdx-syntax": "The file is not valid MDX, so it was read as Markdown.",
-  "nesting-limit": "Block quotes or lists nested deeper than nl-lint follows; the deeper part of the block is not checked.",
-};
 
 function driverRule(rule: RuleDescription) {
   return {
@@ -54,7 +44,7 @@ export const formatSarif: Formatter = (results, { cwd, rules = [], toolVersion }
   for (const result of results) {
     for (const m of result.messages) {
       if (!described.has(m.ruleId)) {
-        described.set(m.ruleId, { id: m.ruleId, description: ENGINE_RULES[m.ruleId] ?? m.ruleId, severity: m.severity === 2 ? "error" : "warn" });
+        described.set(m.ruleId, { id: m.ruleId, description: reportedIdDescription(m.ruleId) ?? m.ruleId, severity: m.severity === 2 ? "error" : "warn" });
       }
     }
   }

@@ -1,17 +1,15 @@
-import { Command, CommanderError, Option } from "commander";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { Command, Option } from "commander";
 import { builtinRules } from "../../rules/index.js";
-import type { CliIO } from "../cli.js";
+import { parseArguments, reportConfigError, writeReport, type CliIO } from "../cli-io.js";
 import { ConfigError, ConfigLoader } from "../config.js";
-import { readText, writeAtomically } from "../engine.js";
+import { readText, readTranslation, writeAtomically } from "../engine.js";
 import { commandLineSourceFinder, optionsForConfig } from "../file-options.js";
 import { displayPath } from "../formatters/paths.js";
 import { lint } from "../lint.js";
 import { selectFiles } from "../selection.js";
 import type { LintDocument } from "../types.js";
-import { COMMIT_KEYS, findDrift } from "./drift.js";
-import { driftSinceStamp, STAMP_KEY, stampValue } from "./fingerprint.js";
+import { COMMIT_KEYS, findDrift } from "../drift/drift.js";
+import { driftSinceStamp, STAMP_KEY, stampValue } from "../drift/fingerprint.js";
 import { formatJson, formatTable } from "./format.js";
 import { FrontMatterEditError, setFrontMatterKey } from "./front-matter-key.js";
 import { GitHistory } from "./git.js";
@@ -43,8 +41,7 @@ function buildProgram(): Command {
     .option("--ignore-pattern <pattern>", "leave out files matching this .gitignore-style pattern (repeatable)", (v: string, all: string[]) => [...all, v], [] as string[])
     .option("--stamp", `record in each translation's front matter (${STAMP_KEY}) the blocks of its source as they are now`)
     .option("--fail-under <percent>", "exit 1 when a language's translated share is under this percentage", (v) => Number.parseFloat(v))
-    .exitOverride()
-    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
+    .exitOverride();
 }
 
 interface Context {
@@ -70,7 +67,7 @@ interface Prepared {
 /** Reads and pairs one file; undefined when it is no translation (no source anywhere) or unreadable. */
 function prepare(file: string, context: Context): Prepared | undefined {
   const { io, options, configs } = context;
-  const read = readText(file);
+  const read = readTranslation(file, context.sourceFor);
   if (read.text === undefined) {
     io.stderr(`nl-lint: ${displayPath(file, io.cwd)}: ${read.problem}\n`);
     return undefined;
@@ -78,10 +75,8 @@ function prepare(file: string, context: Context): Prepared | undefined {
   const config = configs.forFile(file);
   const languages = optionsForConfig({}, config, { sourceLanguage: options.sourceLang, targetLanguage: options.targetLang });
   const commitKeys = [...(config.sourceCommitKey ? [config.sourceCommitKey] : []), ...COMMIT_KEYS];
-  const sourcePath = context.sourceFor(file, read.text);
-  const sourceText = sourcePath && existsSync(sourcePath) ? readText(sourcePath).text : undefined;
+  const { sourcePath, source } = read;
   const lintOptions = { filePath: file, only: [], sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage };
-  const source = sourcePath && sourceText !== undefined ? { text: sourceText, filePath: sourcePath } : undefined;
   const { document } = lint(read.text, { ...lintOptions, source });
   const base = { file, text: read.text, commitKeys, frontMatter: document.frontMatter, language: document.targetLanguage };
   if (sourcePath && !source) return { ...base, sourcePath };
@@ -157,21 +152,8 @@ function statuses(files: string[], context: Context): FileStatus[] {
 /** `nl-lint status [paths]`: returns the exit code (0 reported, 1 under --fail-under, 2 usage or internal error). */
 export async function runStatus(argv: string[], io: CliIO): Promise<number> {
   const program = buildProgram();
-  let output = "";
-  program.configureOutput({ writeOut: (s) => (output += s), writeErr: (s) => (output += s) });
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed") {
-        io.stdout(output);
-        return 0;
-      }
-      io.stderr(output || `nl-lint status: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const ended = parseArguments(program, argv, io, "nl-lint status");
+  if (ended !== undefined) return ended;
   const options = program.opts<StatusOptions>();
   const paths = program.args;
   if (paths.length === 0) {
@@ -186,7 +168,7 @@ export async function runStatus(argv: string[], io: CliIO): Promise<number> {
     return await report(paths, options, io);
   } catch (error) {
     if (error instanceof ConfigError) {
-      io.stderr(`${error.describe(displayPath(error.filePath, io.cwd)).replace(/^/gm, "nl-lint: ")}\n`);
+      reportConfigError(error, io);
       return 2;
     }
     io.stderr(`nl-lint status: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -207,11 +189,7 @@ async function report(paths: string[], options: StatusOptions, io: CliIO): Promi
   const measured = statuses(files, context);
   const languages = languageTotals(measured);
   const text = options.format === "json" ? formatJson(measured, languages) : formatTable(measured, languages, io.cwd);
-  if (options.outputFile) {
-    const outputPath = resolve(io.cwd, options.outputFile);
-    mkdirSync(dirname(outputPath), { recursive: true });
-    writeFileSync(outputPath, text);
-  } else io.stdout(text);
+  writeReport(io, options.outputFile, text);
 
   if (options.failUnder === undefined) return 0;
   const under = languages.filter((l) => translatedPercent(l) < options.failUnder!);

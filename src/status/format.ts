@@ -1,5 +1,5 @@
 import { displayPath } from "../formatters/paths.js";
-import { describeLines, type DriftedBlock } from "./drift-blocks.js";
+import { describeLines, type DriftedBlock } from "../drift/drift-blocks.js";
 import { percent, translatedPercent, type FileStatus, type LanguageStatus } from "./report.js";
 
 const round = (value: number) => Math.round(value * 10) / 10;

@@ -2,18 +2,9 @@ import { execFileSync } from "node:child_process";
 import { realpathSync } from "node:fs";
 import { dirname, relative, sep } from "node:path";
 
-/** One commit that touched a file, with the file's name in it (and the name before, for a rename). */
-export interface FileCommit {
-  hash: string;
-  /** Commit time, seconds since the epoch. */
-  time: number;
-  subject: string;
-  /** `A`, `M`, `R100`… as `git log --name-status` gives it. */
-  status: string;
-  path: string;
-  /** For a rename or copy: the file's name before the commit. */
-  previousPath?: string;
-}
+import type { FileCommit, SourceHistory } from "../drift/drift.js";
+
+export type { FileCommit };
 
 export type GitRunner = (cwd: string, args: string[]) => string;
 
@@ -21,7 +12,7 @@ const runGit: GitRunner = (cwd, args) =>
   execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
 
 /** The git questions drift needs, answered from the command line and remembered per run. */
-export class GitHistory {
+export class GitHistory implements SourceHistory {
   private readonly tops = new Map<string, string | undefined>();
 
   constructor(private readonly run: GitRunner = runGit) {}

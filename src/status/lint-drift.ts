@@ -1,16 +1,16 @@
-import { existsSync } from "node:fs";
 import type { ResolvedConfig } from "../config.js";
-import { readText } from "../engine.js";
+import { readTranslation } from "../engine.js";
 import { resolveRuleSettings, type LintOptions } from "../lint.js";
 import { frontMatterOfText } from "../front-matter.js";
 import type { Rule, SourceDrift } from "../rule.js";
-import { COMMIT_KEYS, findDrift } from "./drift.js";
-import { parseStamp, STAMP_KEY } from "./fingerprint.js";
+import { COMMIT_KEYS, findDrift } from "../drift/drift.js";
+import { parseStamp, STAMP_KEY } from "../drift/fingerprint.js";
 import { GitHistory } from "./git.js";
 
 export interface LintDriftOptions {
   files: string[];
-  rule: Rule | undefined;
+  /** The rules that compare with the drift; it is found only for files one of them runs on. */
+  rules: Rule[];
   sourceFor(file: string, text: string): string | undefined;
   configFor(file: string): ResolvedConfig;
   optionsFor(file: string): LintOptions;
@@ -21,21 +21,18 @@ export interface LintDriftOptions {
  * What `stale-translation` needs from git, for the files it runs on: how each translation's
  * source changed since a recorded commit or since the translation's last commit. A stamp is
  * left to the rule, which compares it with the source it is handed. Undefined when the rule is
- * off for every file, so that a lint run without it asks git nothing.
+ * off for every file (or there is no such rule), so that a lint run without it asks git nothing.
  */
 export function sourceDriftForLint(options: LintDriftOptions): Record<string, SourceDrift> | undefined {
-  const { rule } = options;
-  if (!rule) return undefined;
-  const wanted = options.files.filter((file) => resolveRuleSettings(rule, options.optionsFor(file)).severity !== "off");
+  const { rules } = options;
+  const wanted = options.files.filter((file) => rules.some((rule) => resolveRuleSettings(rule, options.optionsFor(file)).severity !== "off"));
   if (wanted.length === 0) return undefined;
   const git = options.git ?? new GitHistory();
   const drift: Record<string, SourceDrift> = {};
   for (const file of wanted) {
-    const text = readText(file).text;
-    const sourcePath = text === undefined ? undefined : options.sourceFor(file, text);
-    if (text === undefined || !sourcePath || !existsSync(sourcePath)) continue;
-    const sourceText = readText(sourcePath).text;
-    if (sourceText === undefined) continue;
+    const { text, sourcePath, source } = readTranslation(file, options.sourceFor);
+    if (text === undefined || !sourcePath || !source) continue;
+    const sourceText = source.text;
     const config = options.configFor(file);
     const frontMatter = frontMatterOfText(text);
     const found = findDrift(

@@ -1,7 +1,7 @@
 import type { LintDocument } from "../types.js";
 import { coverage, type Coverage } from "./coverage.js";
-import { driftedBlocks, type DriftedBlock } from "./drift-blocks.js";
-import { recordedCommit, type Drift } from "./drift.js";
+import { driftedBlocks, type DriftedBlock } from "../drift/drift-blocks.js";
+import { recordedCommit, type Drift } from "../drift/drift.js";
 
 /** What `nl-lint status` says of one translation. */
 export interface FileStatus {

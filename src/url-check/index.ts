@@ -8,12 +8,6 @@ import { checkUrls, type CheckerOptions, type Outcome } from "./checker.js";
 import { externalUrls, fetchKey, type UrlOccurrence } from "./collect.js";
 import { urlFilter, type UrlCheckConfig } from "./options.js";
 
-/** What `--check-urls` reports, for formats that describe their rules (SARIF). */
-export const urlCheckRules = [
-  { id: "dead-url", description: "An external URL answers 4xx (other than 429), names a host that does not exist, or fails TLS.", severity: "error" as const },
-  { id: "url-redirect", description: "An external URL redirects permanently: link to where it leads now.", severity: "warn" as const },
-];
-
 export interface OnlineCheck {
   results: FileResult[];
   config: UrlCheckConfig;

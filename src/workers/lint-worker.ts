@@ -1,10 +1,10 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { workerLinter, type LintWorkerInit } from "../cli.js";
 import type { FileResult } from "../formatters/types.js";
+import { workerLinter, type LintWorkerInit } from "../lint-files.js";
 import type { WorkerReply, WorkerRequest } from "./pool.js";
 
-// Each thread rebuilds the run from its arguments: configuration, dictionaries and file view are
-// loaded once here and reused for every file this thread is handed.
+// Each thread builds the run from the options it was handed (plain data, no arguments to parse):
+// configuration, dictionaries and file view are loaded once here and reused for every file.
 const linter = workerLinter(workerData as LintWorkerInit);
 
 // An item is a group of files, the translations of one source together (see groupBySource).

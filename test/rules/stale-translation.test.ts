@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/stale-translation.js";
 import { lint } from "../../src/lint.js";
-import { fnv1a, STAMP_KEY, stampValue } from "../../src/status/fingerprint.js";
+import { fnv1a, STAMP_KEY, stampValue } from "../../src/drift/fingerprint.js";
 import { setFrontMatterKey } from "../../src/status/front-matter-key.js";
 import { runRuleTests, type InvalidCase, type ValidCase } from "../helpers/rule-tester.js";
 

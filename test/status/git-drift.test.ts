@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { lint } from "../../src/lint.js";
-import { driftedBlocks } from "../../src/status/drift-blocks.js";
-import { COMMIT_KEYS, findDrift } from "../../src/status/drift.js";
-import { driftSinceStamp } from "../../src/status/fingerprint.js";
+import { driftedBlocks } from "../../src/drift/drift-blocks.js";
+import { COMMIT_KEYS, findDrift } from "../../src/drift/drift.js";
+import { driftSinceStamp } from "../../src/drift/fingerprint.js";
 import { GitHistory } from "../../src/status/git.js";
 
 const folders: string[] = [];
@@ -217,7 +217,7 @@ describe("drift from a commit recorded in front matter", () => {
 
 describe("line comparison", () => {
   it("ignores spacing within a line and blank lines, not indentation", async () => {
-    const { lineDrift } = await import("../../src/status/drift.js");
+    const { lineDrift } = await import("../../src/drift/drift.js");
     expect(lineDrift("a  b\nc\n", "a b  \nc\n")).toEqual({ changedLines: [], removedAfter: [] });
     expect(lineDrift("- a\n  - b\n", "- a\n- b\n")).toEqual({ changedLines: [[2, 2]], removedAfter: [] });
     // A blank line going is no removal; a line of text going is one, after the line before it.

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { diffSequences, type Hunk } from "../../src/status/sequence-diff.js";
+import { diffSequences, type Hunk } from "../../src/drift/sequence-diff.js";
 
 /** Rebuilds `b` from `a` and the hunks: what a correct diff must allow. */
 function apply(a: string[], b: string[], hunks: Hunk[]): string[] {

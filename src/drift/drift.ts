@@ -1,10 +1,34 @@
 import type { SourceDrift } from "../rule.js";
 import { STAMP_KEY, STAMP_SINCE } from "./fingerprint.js";
-import type { GitHistory } from "./git.js";
 import { diffSequences } from "./sequence-diff.js";
 
 /** Front-matter keys that record the source commit a translation was made from, as sites name them. */
 export const COMMIT_KEYS = ["default_lang_commit", "sourceCommit", "l10n.sourceCommit"];
+
+/** One commit that touched a file, with the file's name in it (and the name before, for a rename). */
+export interface FileCommit {
+  hash: string;
+  /** Commit time, seconds since the epoch. */
+  time: number;
+  subject: string;
+  /** `A`, `M`, `R100`… as `git log --name-status` gives it. */
+  status: string;
+  path: string;
+  /** For a rename or copy: the file's name before the commit. */
+  previousPath?: string;
+}
+
+/**
+ * The questions drift asks a file's history; the Node shell answers them from git (`GitHistory`
+ * in src/status/git.ts), so that this code stays pure.
+ */
+export interface SourceHistory {
+  topOf(filePath: string): string | undefined;
+  pathIn(top: string, filePath: string): string;
+  resolveCommit(top: string, rev: string): string | undefined;
+  fileLog(top: string, path: string, since?: string): FileCommit[];
+  fileAt(top: string, commit: string, path: string): string | undefined;
+}
 
 export type DriftMethod = "recorded commit" | "stamp" | "git history" | "none";
 
@@ -80,7 +104,7 @@ export function lineDrift(before: string, now: string): Pick<SourceDrift, "chang
 const short = (hash: string) => hash.slice(0, 7);
 
 /** Compares the source now with the source at `base`, following renames back to its name then. */
-function compareWithCommit(git: GitHistory, top: string, query: DriftQuery, base: string): Omit<Drift, "method" | "since" | "notes"> & { note?: string } {
+function compareWithCommit(git: SourceHistory, top: string, query: DriftQuery, base: string): Omit<Drift, "method" | "since" | "notes"> & { note?: string } {
   const path = git.pathIn(top, query.sourcePath);
   const log = git.fileLog(top, path, base);
   const oldest = log[log.length - 1];
@@ -97,7 +121,7 @@ function compareWithCommit(git: GitHistory, top: string, query: DriftQuery, base
 }
 
 /** The translation's last commit that changed it, a pure rename not counting as work on it. */
-function lastTranslationCommit(git: GitHistory, top: string, translationPath: string): string | undefined {
+function lastTranslationCommit(git: SourceHistory, top: string, translationPath: string): string | undefined {
   return git.fileLog(top, git.pathIn(top, translationPath)).find((c) => c.status !== "R100")?.hash;
 }
 
@@ -109,7 +133,7 @@ function lastTranslationCommit(git: GitHistory, top: string, translationPath: st
  *    synced, with or without git;
  * 3. the source's commits after the translation's last commit, when both are in one repository.
  */
-export function findDrift(query: DriftQuery, git: GitHistory): Drift {
+export function findDrift(query: DriftQuery, git: SourceHistory): Drift {
   const notes: string[] = [];
   const sourceTop = git.topOf(query.sourcePath);
   const recorded = recordedCommit(query.frontMatter, query.commitKeys);
