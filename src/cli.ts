@@ -19,6 +19,7 @@ import { sourceFinder } from "./sources.js";
 import { sourceDriftForLint } from "./status/lint-drift.js";
 import { diskFileView, viewRoots } from "./file-view.js";
 import { toolVersion } from "./version.js";
+import { rulesForRun, type RunRules } from "./plugins.js";
 import { DEFAULT_CACHE_LOCATION, LintCache, contextOf, hashText } from "./cache.js";
 import { mapInWorkers } from "./workers/pool.js";
 import { detectLanguage, languageName, primaryLanguage } from "./language.js";
@@ -171,25 +172,26 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
 
 async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise<number> {
   const only = options.only?.split(",").map((s) => s.trim()).filter(Boolean);
-  const known = new Set(builtinRules.map((r) => r.id));
+  const rules = await rulesForRun({ configFile: options.config, cwd: io.cwd });
+  const known = new Set(rules.ruleSet.map((r) => r.id));
   const unknown = only?.filter((id) => !known.has(id)) ?? [];
   if (unknown.length > 0) {
     io.stderr(`nl-lint: unknown rule${unknown.length > 1 ? "s" : ""} in --only: ${unknown.join(", ")} (known: ${[...known].join(", ")})\n`);
     return 2;
   }
-  const notFixable = fixTypeOf(options)?.filter((id) => !builtinRules.some((r) => r.id === id && r.fixable)) ?? [];
+  const notFixable = fixTypeOf(options)?.filter((id) => !rules.ruleSet.some((r) => r.id === id && r.fixable)) ?? [];
   if (notFixable.length > 0) {
-    const fixable = builtinRules.filter((r) => r.fixable).map((r) => r.id);
+    const fixable = rules.ruleSet.filter((r) => r.fixable).map((r) => r.id);
     io.stderr(`nl-lint: not a rule with fixes in --fix-type: ${notFixable.join(", ")} (rules with fixes: ${fixable.join(", ")})\n`);
     return 2;
   }
   if (options.init) return writeStarterConfig(io);
-  const { configs, overrides, sources } = runContext(paths, options, io);
+  const { configs, overrides, sources } = runContext(paths, options, io, rules);
   if (options.printConfig) {
     const file = resolve(io.cwd, options.printConfig);
     const config = configs.forFile(file);
     const fileOptions = optionsForConfig({ only }, config, overrides);
-    io.stdout(`${JSON.stringify({ ...describeConfig(config, fileOptions, builtinRules), ...languageOfFile(file, fileOptions) }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ ...describeConfig(config, fileOptions, rules.ruleSet), ...languageOfFile(file, fileOptions) }, null, 2)}\n`);
     return 0;
   }
   if (paths.length === 0 && options.changedSince === undefined) {
@@ -250,7 +252,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   };
 
   const cache = options.cache && !options.fix && !options.fixDryRun ? new LintCache(resolve(io.cwd, options.cacheLocation)) : undefined;
-  const linter = await fileLinter({ paths, options, io, sourceDrift, fileList: files });
+  const linter = await fileLinter({ paths, options, io, sourceDrift, fileList: files, rules });
   // With a cache, this thread reads each file to key it; only the misses are linted.
   const pending: number[] = [];
   const keys = new Map<number, string>();
@@ -309,7 +311,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   const formatted = (await loadFormatter(options.format))(shown, {
     color: options.outputFile ? false : useColor(io, options.color),
     cwd: io.cwd,
-    rules: [...builtinRules, ...urlCheckRules],
+    rules: [...rules.ruleSet, ...urlCheckRules],
     toolVersion: toolVersion(),
   });
   if (options.outputFile) {
@@ -389,8 +391,8 @@ function translationsOf(sourceFile: string, candidates: string[], sourceFor: (fi
 }
 
 /** Configuration, command-line overrides and the source finder of a run: the same in every thread. */
-function runContext(paths: string[], options: CliOptions, io: CliIO) {
-  const configs = new ConfigLoader({ ruleSet: builtinRules, configFile: options.config, cwd: io.cwd });
+function runContext(paths: string[], options: CliOptions, io: CliIO, rules: RunRules) {
+  const configs = new ConfigLoader({ ruleSet: rules.ruleSet, pluginsFrom: rules.configFile, configFile: options.config, cwd: io.cwd });
   const overrides = {
     sourceLanguage: options.sourceLang,
     targetLanguage: options.targetLang,
@@ -430,10 +432,12 @@ export interface FileLinter {
  * Builds what one thread needs to lint the run's files: per-configuration options, the
  * dictionaries (loaded once per thread, only when the typo rule runs) and the file view.
  */
-export async function fileLinter(run: { paths: string[]; options: CliOptions; io: CliIO; sourceDrift?: LintSettings["sourceDrift"]; fileList: string[] }): Promise<FileLinter> {
+export async function fileLinter(run: { paths: string[]; options: CliOptions; io: CliIO; sourceDrift?: LintSettings["sourceDrift"]; fileList: string[]; rules?: RunRules }): Promise<FileLinter> {
   const { paths, options, io } = run;
-  const { configs, overrides, sources } = runContext(paths, options, io);
-  const engineOptions = baseEngineOptions(options, sources);
+  // A worker thread is not handed the rules: it loads the same plugins by their paths.
+  const rules = run.rules ?? (await rulesForRun({ configFile: options.config, cwd: io.cwd }));
+  const { configs, overrides, sources } = runContext(paths, options, io, rules);
+  const engineOptions = { ...baseEngineOptions(options, sources), ...(rules.fingerprint ? { ruleSet: rules.ruleSet } : {}) };
   // One view for the whole run, so each folder is listed and each linked page read once.
   engineOptions.settings = { ...engineOptions.settings, files: diskFileView(viewRoots({ cwd: io.cwd, paths, sourceRoot: options.sourceRoot })) };
   if (run.sourceDrift) engineOptions.settings = { ...engineOptions.settings, sourceDrift: run.sourceDrift };
@@ -475,7 +479,7 @@ export async function fileLinter(run: { paths: string[]; options: CliOptions; io
       if (read.text === undefined) return undefined;
       const fileOptions = optionsFor(file);
       let context = contexts.get(fileOptions);
-      if (context === undefined) contexts.set(fileOptions, (context = contextOf({ fileOptions, runShape, dictionaries: configs.forFile(file).dictionaries }, toolVersion())));
+      if (context === undefined) contexts.set(fileOptions, (context = contextOf({ fileOptions: { ...fileOptions, ruleSet: undefined }, plugins: rules.fingerprint, runShape, dictionaries: configs.forFile(file).dictionaries }, toolVersion())));
       const sourcePath = fileOptions.sourceFor?.(file, read.text);
       const sourceText = sourcePath === undefined ? undefined : (readText(sourcePath).text ?? "");
       return LintCache.key(read.text, { sourceText: sourcePath === undefined ? undefined : `${sourcePath}\0${sourceText}`, context });

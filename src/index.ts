@@ -18,6 +18,8 @@ export {
 } from "./rule.js";
 export type { Finding, LinkInfo, LintDocument, Pair, Report, Segment, SegmentKind, Severity, Side, Suggestion, TextEdit } from "./types.js";
 export { builtinRules } from "../rules/index.js";
+// The zod that rule schemas are read with: a plugin that uses it needs no zod of its own.
+export { z } from "zod";
 export { applyFixes } from "./fix.js";
 export { formatterNames, loadFormatter } from "./formatters/index.js";
 export { toFileResult, type FileResult, type Formatter, type FormatterOptions, type RuleDescription } from "./formatters/types.js";
