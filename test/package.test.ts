@@ -28,34 +28,11 @@ it.runIf(!npmRuns && !!process.env.CI)("npm pack can run in CI", () => {
 
 const POST = "---\nlang: pt-br\n---\n\n<!-- Read [the guide](https://guide.example/start) first. -->\nLeia o guia primeiro.\n";
 
-/** A rule a team might write, as a plugin module. */
-const NO_DRAFT = `import { defineRule, z } from "nl-lint";
-
-export default defineRule({
-  id: "no-draft", description: "No DRAFT marker is left.", severity: "warn", fixable: false,
-  schema: z.object({}).strict(),
-  messages: { draft: "Remove the DRAFT marker." },
-  check({ document, report }) {
-    const at = document.text.indexOf("DRAFT");
-    if (at >= 0) report({ messageId: "draft", side: "translation", start: at, end: at + 5 });
-  },
-});
-`;
-
-/** The rule's tests through nl-lint/testing under node:test. */
-function ruleTest(expectedLine: number): string {
-  return `import { describe, it } from "node:test";
-import { RuleTester } from "nl-lint/testing";
-import noDraft from "./no-draft.mjs";
-
-RuleTester.describe = describe;
-RuleTester.it = it;
-
-new RuleTester().run(noDraft, {
-  valid: ["<!-- Done. -->\\nPronto.\\n"],
-  invalid: [{ code: "<!-- Done. -->\\nPronto. DRAFT\\n", errors: [{ messageId: "draft", line: ${expectedLine}, column: 9 }] }],
-});
-`;
+/** The README's code blocks headed `<!-- readme-example: PATH -->`, by path: the custom rule and its test. */
+function readmeExamples(): Record<string, string> {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const blocks = [...readme.matchAll(/<!-- readme-example: (\S+) -->\n```\w*\n([\s\S]*?)```/g)];
+  return Object.fromEntries(blocks.map((m) => [m[1], m[2]]));
 }
 
 const CONSUMER = `import { applyFixes, builtinRules, defineRule, formatterNames, lint, loadFormatter, toFileResult, z } from "nl-lint";
@@ -127,27 +104,31 @@ console.log(format([toFileResult("post.md", findings)], { color: false, cwd: pro
     expect(output).toMatch(/^post\.md:6:\d+: error .*\[link-count\]$/m);
   });
 
-  it("runs a custom rule's tests through nl-lint/testing under node:test, and fails a wrong one", () => {
-    writeFileSync(join(project, "no-draft.mjs"), NO_DRAFT);
-    writeFileSync(join(project, "right.test.mjs"), ruleTest(2));
-    writeFileSync(join(project, "wrong.test.mjs"), ruleTest(1));
-    const right = command("node", ["--test", "--test-reporter=tap", "right.test.mjs"], project);
+  it("runs the README's custom rule and its tests through nl-lint/testing under node:test, and fails a wrong one", () => {
+    const examples = readmeExamples();
+    expect(Object.keys(examples)).toEqual(["rules/no-draft.mjs", "rules/no-draft.test.mjs"]);
+    mkdirSync(join(project, "rules"), { recursive: true });
+    for (const [path, text] of Object.entries(examples)) writeFileSync(join(project, path), text);
+    const right = command("node", ["--test", "--test-reporter=tap", "rules/no-draft.test.mjs"], project);
     expect(right.status, right.stdout + right.stderr).toBe(0);
-    expect(right.stdout).toMatch(/^# pass 2$/m);
-    const wrong = command("node", ["--test", "--test-reporter=tap", "wrong.test.mjs"], project);
+    expect(right.stdout).toMatch(/^# pass 3$/m);
+    // The same test expecting the marker on the comment's line must fail.
+    writeFileSync(join(project, "rules/wrong.test.mjs"), examples["rules/no-draft.test.mjs"].replace("line: 2", "line: 1"));
+    const wrong = command("node", ["--test", "--test-reporter=tap", "rules/wrong.test.mjs"], project);
     expect(wrong.status).not.toBe(0);
     expect(wrong.stdout).toMatch(/^# fail 1$/m);
   });
 
   it("installs a working command line that loads a plugin written against the package", () => {
-    writeFileSync(join(project, "no-draft.mjs"), NO_DRAFT);
-    writeFileSync(join(project, ".nl-lint.json"), JSON.stringify({ plugins: ["./no-draft.mjs"], rules: { "no-draft": "error" } }));
+    mkdirSync(join(project, "rules"), { recursive: true });
+    writeFileSync(join(project, "rules/no-draft.mjs"), readmeExamples()["rules/no-draft.mjs"]);
+    writeFileSync(join(project, ".nl-lint.json"), JSON.stringify({ plugins: ["./rules/no-draft.mjs"], rules: { "no-draft": "error" } }));
     writeFileSync(join(project, "post.md"), POST.replace("primeiro.", "primeiro. DRAFT"));
     const cli = command(join(project, "node_modules", ".bin", windows ? "nl-lint.cmd" : "nl-lint"), ["--format", "compact", "--only", "link-count,no-draft", "post.md"], project);
     expect(cli.stderr).toBe("");
     const [links, draft, ...rest] = cli.stdout.trim().split("\n");
     expect(links).toMatch(/^post\.md:6:1: error .*\[link-count\]$/);
-    expect(draft).toBe("post.md:6:23: error Remove the DRAFT marker. [no-draft]");
+    expect(draft).toBe("post.md:6:23: error Remove the DRAFT marker before publishing. [no-draft]");
     expect(rest).toEqual([]);
     expect(cli.status).toBe(1);
     expect(JSON.parse(readFileSync(join(project, "node_modules", "nl-lint", "package.json"), "utf8")).name).toBe("nl-lint");
