@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +8,7 @@ import { run, type CliIO } from "../src/cli.js";
 
 // Plugins import the built package, as a user's do from "nl-lint"; `npm test` builds it first.
 const API = pathToFileURL(join(import.meta.dirname, "..", "dist", "src", "index.js")).href;
+const BIN = join(import.meta.dirname, "..", "bin", "nl-lint.js");
 
 /** A plugin rule that reports a marker word (by default DRAFT) left in a translation. */
 function markerRule(id: string): string {
@@ -52,7 +54,7 @@ function findingsOf(stdout: string): string[] {
   return results.flatMap((r) => r.messages.map((m) => `${r.filePath.split(/[\\/]/).pop()} ${m.line}:${m.column} ${m.ruleId} ${m.severity}`));
 }
 
-describe("plugins: rule modules named by the configuration", () => {
+describe("plugins: rule modules named by the configuration", { timeout: 60_000 }, () => {
   it("runs a plugin's rule with the configuration's severity and options, like a built-in one", async () => {
     const dir = project({
       "house/marker.mjs": PLUGIN,
@@ -80,12 +82,25 @@ describe("plugins: rule modules named by the configuration", () => {
     expect(config.rules["draft-marker"]).toBe("warn");
   });
 
-  it("loads plugins in worker threads too, by their paths", { timeout: 60_000 }, async () => {
+  it("loads plugins in worker threads too, by their paths", async () => {
     const posts = Object.fromEntries(["a", "b", "c", "d"].map((name) => [`docs/${name}.md`, POST]));
     const dir = project({ "house/marker.mjs": PLUGIN, ".nl-lint.json": JSON.stringify({ plugins: ["./house/marker.mjs"] }), ...posts });
     const threaded = await cli(dir, ["--format", "json", "--concurrency", "2", "docs"]);
     expect(threaded.stderr).toBe("");
     expect(findingsOf(threaded.stdout)).toEqual(["a", "b", "c", "d"].map((name) => `${name}.md 6:25 draft-marker 1`));
+  });
+
+  it("drops cached results when a plugin's file changes", () => {
+    const dir = project({ "house/marker.mjs": PLUGIN, ".nl-lint.json": JSON.stringify({ plugins: ["./house/marker.mjs"] }), "post.md": POST });
+    // A process of its own for each run: a process imports a module once, however its file changes.
+    const messages = () => {
+      const result = spawnSync(process.execPath, [BIN, "--format", "json", "--cache", "--only", "draft-marker", "post.md"], { cwd: dir, encoding: "utf8" });
+      return (JSON.parse(result.stdout) as Array<{ messages: Array<{ message: string }> }>)[0].messages.map((m) => m.message);
+    };
+    expect(messages()).toEqual(["Remove the marker DRAFT."]);
+    expect(messages()).toEqual(["Remove the marker DRAFT."]);
+    writeFileSync(join(dir, "house/marker.mjs"), PLUGIN.replace("Remove the marker", "Delete the marker"));
+    expect(messages()).toEqual(["Delete the marker DRAFT."]);
   });
 
   it("loads a package by name from the configuration's folder, and a `rules` array export", async () => {
