@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { builtinRules } from "../rules/index.js";
 import { hashText } from "./cache.js";
 import { pluginsSchema } from "./config-schema.js";
-import { configProblems, readRawConfig, runConfigFile } from "./config.js";
+import { ConfigError, configProblems, readRawConfig, runConfigFile } from "./config.js";
 import type { Rule } from "./rule.js";
 import { formatPath } from "./zod-messages.js";
 
@@ -30,13 +30,26 @@ interface Problem {
 /** The rules of a run: the built-in ones plus the plugins of its configuration file (`--config`, or found from `cwd`). */
 export async function rulesForRun(options: { configFile?: string; cwd: string }): Promise<RunRules> {
   const configFile = runConfigFile(options);
-  const raw = configFile === undefined ? undefined : readRawConfig(configFile);
+  const raw = configFile === undefined ? undefined : readableConfig(configFile);
   const specifiers = raw !== null && typeof raw === "object" ? (raw as { plugins?: unknown }).plugins : undefined;
   if (configFile === undefined || specifiers === undefined) return { ruleSet: builtinRules, configFile };
   const checked = pluginsSchema.safeParse(specifiers);
   if (!checked.success) throw configProblems(configFile, [{ path: "plugins", message: "expected a list of module paths or package names" }]);
   const loaded = await loadPlugins(configFile, checked.data);
   return { ruleSet: [...builtinRules, ...loaded.rules], configFile, fingerprint: loaded.fingerprint };
+}
+
+/**
+ * The settings of a file, or undefined when it cannot be read or parsed: the configuration
+ * loader reports that, in its turn, so that the run's other checks come first as they always did.
+ */
+function readableConfig(configFile: string): unknown {
+  try {
+    return readRawConfig(configFile);
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined;
+    throw error;
+  }
 }
 
 /**

@@ -138,6 +138,7 @@ export class RuleTester {
     assert.ok(c.errors.length > 0, "an invalid case must expect at least one error");
     for (const e of c.errors) assert.ok(e.messageId !== undefined || e.message !== undefined, "each expected error needs a messageId or a message");
     const findings = this.findings(rule, c);
+    for (const f of findings) assert.ok(f.messageId === undefined || f.messageId in rule.messages, `${rule.id} reported messageId "${f.messageId}", which its messages lack`);
     assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} finding(s), got ${findings.length}:\n${findings.map(describeFinding).join("\n")}`);
     c.errors.forEach((expected, i) => {
       const wrong = mismatches(expected, findings[i]);

@@ -1,4 +1,6 @@
 import { AssertionError } from "node:assert";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import * as z from "zod";
 import { defineRule, matchedPairs } from "../src/rule.js";
@@ -22,6 +24,8 @@ const spelling = defineRule({
     }
   },
 });
+
+const root = join(import.meta.dirname, "..");
 
 const INLINE = "<!-- Pick a color. -->\nPick a colour.\n";
 
@@ -56,8 +60,22 @@ describe("RuleTester without a test framework", () => {
     for (const c of wrong) expect(() => new RuleTester().run(spelling, { valid: [], invalid: [c] }), JSON.stringify(c.errors)).toThrow(AssertionError);
   });
 
+  it("throws when the rule reports a message id its messages lack", () => {
+    const unlisted = defineRule({ ...spelling, messages: {} });
+    expect(() => new RuleTester().run(unlisted, { valid: [], invalid: [{ code: INLINE, errors: [{ messageId: "spelling" }], output: "<!-- Pick a color. -->\nPick a color.\n" }] })).toThrow(/messageId "spelling", which its messages lack/);
+  });
+
   it("asks for the output of a case that has a fix", () => {
     expect(() => new RuleTester().run(spelling, { valid: [], invalid: [{ code: INLINE, errors: [{ messageId: "spelling" }] }] })).toThrow(/give its expected output/);
+  });
+});
+
+describe("nl-lint/testing stays out of the linter", () => {
+  it("is imported by no module of src/ or rules/ (it uses node:assert)", () => {
+    const files = ["src", "rules"].flatMap((folder) => readdirSync(join(root, folder), { recursive: true, encoding: "utf8" }).map((f) => join(folder, f)));
+    const modules = files.filter((f) => f.endsWith(".ts") && f !== join("src", "testing.ts"));
+    expect(modules.length).toBeGreaterThan(20);
+    expect(modules.filter((f) => /from\s+["'][^"']*\/testing\.js["']/.test(readFileSync(join(root, f), "utf8")))).toEqual([]);
   });
 });
 
