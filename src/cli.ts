@@ -10,7 +10,7 @@ import { formatterNames, loadFormatter, reviewFormats } from "./formatters/index
 import type { FileResult } from "./formatters/types.js";
 import { STARTER_CONFIG_NAME, starterConfig } from "./init.js";
 import { DEFAULT_CACHE_LOCATION } from "./cache.js";
-import { checkRuleSelection, configForFile, DEFAULT_MAX_FILE_SIZE, describeFilePairs, lintFiles, LintFilesError, type LintFilesOptions } from "./lint-files.js";
+import { checkRuleSelection, configForFile, DEFAULT_MAX_FILE_SIZE, describeFilePairs, lintFiles, LintFilesError, runRules, type LintFilesOptions } from "./lint-files.js";
 import { createProgress, wantsProgress, type Progress } from "./progress.js";
 import { reportedIdDescriptions } from "./reported-ids.js";
 import { toolVersion } from "./version.js";
@@ -160,10 +160,11 @@ function lintFilesOptions(options: CliOptions, io: CliIO): LintFilesOptions {
 
 async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise<number> {
   const engineOptions = lintFilesOptions(options, io);
-  checkRuleSelection(engineOptions);
+  const rules = await runRules(engineOptions);
+  checkRuleSelection(engineOptions, rules.ruleSet);
   if (options.init) return writeStarterConfig(io);
   if (options.printConfig) {
-    io.stdout(`${JSON.stringify(configForFile(options.printConfig, engineOptions), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(await configForFile(options.printConfig, engineOptions), null, 2)}\n`);
     return 0;
   }
   if (paths.length === 0 && options.changedSince === undefined) {
@@ -203,7 +204,7 @@ async function runLint(paths: string[], options: CliOptions, io: CliIO): Promise
   const formatted = (await loadFormatter(options.format))(shown, {
     color: options.outputFile ? false : useColor(io, options.color),
     cwd: io.cwd,
-    rules: [...builtinRules, ...(options.checkUrls ? reportedIdDescriptions({ checkUrls: true }) : [])],
+    rules: [...run.rules, ...(options.checkUrls ? reportedIdDescriptions({ checkUrls: true }) : [])],
     toolVersion: toolVersion(),
   });
   if (options.outputFile) writeReport(io, options.outputFile, formatted);

@@ -32,6 +32,9 @@ const pairPattern = sourceAndTranslation(true);
  */
 const urlLocalization = sourceAndTranslation(false);
 
+/** Rule modules: a path relative to the configuration file, or a package name. */
+export const pluginsSchema = z.array(z.string().min(1));
+
 /** Everything a configuration file may hold; `rules` is checked rule by rule, against each rule's schema. */
 export const configFileSchema = z
   .object({
@@ -60,6 +63,8 @@ export const configFileSchema = z
     directives: z.boolean().optional(),
     /** `--fix`: which rules' fixes are applied (all by default), as `--fix-type` says on the command line. */
     fix: z.object({ rules: z.array(z.string().min(1)) }).strict().optional(),
+    /** Rule modules to load (paths relative to this file, or package names); see src/plugins.ts. */
+    plugins: pluginsSchema.optional(),
   })
   .strict();
 

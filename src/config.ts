@@ -120,24 +120,40 @@ function toResolved(filePath: string | undefined, baseDir: string, file: ConfigF
  * Reads one configuration file. A package.json without an "nl-lint" key is no configuration
  * (undefined), so that the search goes on upwards.
  */
-export function readConfigFile(filePath: string, ruleSet: Rule[]): ResolvedConfig | undefined {
+export function readConfigFile(filePath: string, ruleSet: Rule[], pluginsFrom?: string): ResolvedConfig | undefined {
+  const raw = readRawConfig(filePath);
+  if (raw === undefined) return undefined;
+  const checked = validateConfig(raw, ruleSet);
+  if ("problems" in checked) throw configProblems(filePath, checked.problems);
+  // The rule set is the run's, so only the file it was built from may name rule modules.
+  if (checked.config.plugins && filePath !== pluginsFrom) {
+    const message = `only the configuration a run starts from (${pluginsFrom ?? "--config, or the first one found from the working folder upwards"}) may load plugins; their rules apply to every file`;
+    throw configProblems(filePath, [{ path: "plugins", message }]);
+  }
+  return toResolved(filePath, dirname(filePath), checked.config);
+}
+
+/** A file's problems, their key paths under the "nl-lint" key when the file is a package.json. */
+export function configProblems(filePath: string, problems: Array<{ path: string; message: string }>): ConfigError {
+  const prefix = basename(filePath) === "package.json" ? `${PACKAGE_KEY}.` : "";
+  return new ConfigError(filePath, problems.map((p) => ({ ...p, path: p.path ? prefix + p.path : prefix.slice(0, -1) })));
+}
+
+/**
+ * A configuration file's settings as written, not yet checked; undefined for a package.json
+ * without an "nl-lint" key, which holds no configuration.
+ */
+export function readRawConfig(filePath: string): unknown {
   let text: string;
   try {
     text = readFileSync(filePath, "utf8");
   } catch (error) {
     throw new ConfigError(filePath, [{ path: "", message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }]);
   }
-  let raw = parseFile(filePath, text);
-  if (basename(filePath) === "package.json") {
-    if (raw === null || typeof raw !== "object" || !(PACKAGE_KEY in raw)) return undefined;
-    raw = (raw as Record<string, unknown>)[PACKAGE_KEY];
-  }
-  const checked = validateConfig(raw, ruleSet);
-  if ("problems" in checked) {
-    const prefix = basename(filePath) === "package.json" ? `${PACKAGE_KEY}.` : "";
-    throw new ConfigError(filePath, checked.problems.map((p) => ({ ...p, path: p.path ? prefix + p.path : prefix.slice(0, -1) })));
-  }
-  return toResolved(filePath, dirname(filePath), checked.config);
+  const raw = parseFile(filePath, text);
+  if (basename(filePath) !== "package.json") return raw;
+  if (raw === null || typeof raw !== "object" || !(PACKAGE_KEY in raw)) return undefined;
+  return (raw as Record<string, unknown>)[PACKAGE_KEY];
 }
 
 function isFile(filePath: string): boolean {
@@ -165,6 +181,19 @@ export function configFileIn(folder: string): string | undefined {
 }
 
 /**
+ * The configuration file a run starts from: `--config`, or the first found from the working
+ * folder upwards (the file whose `plugins` the run loads).
+ */
+export function runConfigFile(options: { configFile?: string; cwd: string }): string | undefined {
+  if (options.configFile) return resolve(options.cwd, options.configFile);
+  for (let folder = resolve(options.cwd); ; folder = dirname(folder)) {
+    const name = configFileIn(folder);
+    if (name) return join(folder, name);
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+/**
  * Finds and caches the configuration of each folder. With an explicit file (`--config`), that
  * file applies to every linted file and no search is made.
  */
@@ -172,10 +201,11 @@ export class ConfigLoader {
   private readonly byFolder = new Map<string, ResolvedConfig>();
   private readonly explicit?: ResolvedConfig;
 
-  constructor(private readonly options: { ruleSet: Rule[]; configFile?: string; cwd: string }) {
+  /** `pluginsFrom`: the file whose plugins are in `ruleSet` (see `rulesForRun`); no other may name plugins. */
+  constructor(private readonly options: { ruleSet: Rule[]; configFile?: string; cwd: string; pluginsFrom?: string }) {
     if (options.configFile) {
       const path = resolve(options.cwd, options.configFile);
-      this.explicit = readConfigFile(path, options.ruleSet) ?? toResolved(path, dirname(path), {});
+      this.explicit = readConfigFile(path, options.ruleSet, options.pluginsFrom) ?? toResolved(path, dirname(path), {});
     }
   }
 
@@ -191,7 +221,7 @@ export class ConfigLoader {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join(folder, name);
       if (!isFile(candidate)) continue;
-      found = readConfigFile(candidate, this.options.ruleSet);
+      found = readConfigFile(candidate, this.options.ruleSet, this.options.pluginsFrom);
       if (found) break;
     }
     const parent = dirname(folder);

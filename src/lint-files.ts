@@ -20,6 +20,7 @@ import { sourceDriftForLint } from "./status/lint-drift.js";
 import type { LintDocument } from "./types.js";
 import { toolVersion } from "./version.js";
 import { mapInWorkers } from "./workers/pool.js";
+import { rulesForRun, type RunRules } from "./plugins.js";
 
 /**
  * What a run of nl-lint over files does: the command line's options as plain data, so that they
@@ -74,6 +75,8 @@ export interface LintFilesResult {
   urlCheckNotes: string[];
   /** Set when `checkUrls` could not reach the network at all; the results are then those of linting alone. */
   networkFailed: boolean;
+  /** The rules the run knew: the built-in ones and those of the configuration's plugins (for a formatter's rule list). */
+  rules: Rule[];
 }
 
 /** Calls a run makes as it goes, for a caller that shows progress; they are not part of the options, which stay plain data. */
@@ -102,8 +105,8 @@ export class LintFilesError extends Error {
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 /** Throws when `only` or `fixTypes` names a rule that does not exist or has no fixes. */
-export function checkRuleSelection(options: Pick<LintFilesOptions, "only" | "fixTypes">): void {
-  const known = new Set(builtinRules.map((r) => r.id));
+export function checkRuleSelection(options: Pick<LintFilesOptions, "only" | "fixTypes">, ruleSet: readonly Rule[] = builtinRules): void {
+  const known = new Set(ruleSet.map((r) => r.id));
   const unknown = options.only?.filter((id) => !known.has(id)) ?? [];
   const engineIds = unknown.filter((id) => reportedIdDescription(id) !== undefined);
   if (engineIds.length > 0) {
@@ -112,9 +115,9 @@ export function checkRuleSelection(options: Pick<LintFilesOptions, "only" | "fix
   if (unknown.length > 0) {
     throw new LintFilesError([`unknown rule${unknown.length > 1 ? "s" : ""} in --only: ${unknown.join(", ")} (known: ${[...known].join(", ")})`]);
   }
-  const notFixable = options.fixTypes?.filter((id) => !builtinRules.some((r) => r.id === id && r.fixable)) ?? [];
+  const notFixable = options.fixTypes?.filter((id) => !ruleSet.some((r) => r.id === id && r.fixable)) ?? [];
   if (notFixable.length > 0) {
-    const fixable = builtinRules.filter((r) => r.fixable).map((r) => r.id);
+    const fixable = ruleSet.filter((r) => r.fixable).map((r) => r.id);
     throw new LintFilesError([`not a rule with fixes in --fix-type: ${notFixable.join(", ")} (rules with fixes: ${fixable.join(", ")})`]);
   }
 }
@@ -127,20 +130,21 @@ export function checkRuleSelection(options: Pick<LintFilesOptions, "only" | "fix
  * `LintFilesError` (or `ConfigError`, `ChangedFilesError`).
  */
 export async function lintFiles(patterns: string[], options: LintFilesOptions = {}, hooks: LintFilesHooks = {}): Promise<LintFilesResult> {
-  checkRuleSelection(options);
-  const run = await prepareRun(patterns, options);
+  const rules = await runRules(options);
+  checkRuleSelection(options, rules.ruleSet);
+  const run = await prepareRun(patterns, options, rules);
   const { files, context } = run;
   for (const warning of run.warnings) hooks.onWarning?.(warning);
   hooks.onStart?.(files.length);
   const settings = runSettings(options);
-  const sourceDrift = driftFor(files, context, options);
+  const sourceDrift = driftFor(files, context, options, rules);
   const results: FileResult[] = new Array(files.length);
   const accept = (index: number, result: FileResult) => {
     results[index] = result;
     hooks.onResult?.(result, index);
   };
   const cache = options.cache && !options.fix && !options.fixDryRun ? new LintCache(resolve(settings.cwd, settings.cacheLocation)) : undefined;
-  const linter = await fileLinter({ patterns, options, sourceDrift, fileList: files });
+  const linter = await fileLinter({ patterns, options, sourceDrift, fileList: files }, rules);
   // With a cache, this thread reads each file to key it; only the misses are linted.
   const pending: number[] = [];
   const keys = new Map<number, string>();
@@ -179,7 +183,12 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   }
   cache?.save();
   const online = options.checkUrls ? await checkUrlsAfterLinting(results, context.configs, options) : { notes: [], networkFailed: false };
-  return { results, warnings: run.warnings, urlCheckNotes: online.notes, networkFailed: online.networkFailed };
+  return { results, warnings: run.warnings, urlCheckNotes: online.notes, networkFailed: online.networkFailed, rules: rules.ruleSet };
+}
+
+/** The built-in rules and those of the plugins the run's configuration file names. */
+export function runRules(options: Pick<LintFilesOptions, "configFile" | "cwd">): Promise<RunRules> {
+  return rulesForRun({ configFile: options.configFile, cwd: runSettings(options).cwd });
 }
 
 /** The network is asked after linting, from this thread: its findings depend on more than the text. */
@@ -207,7 +216,7 @@ export interface FilePairs {
 
 /** How each selected file is split into source/translation pairs (`--print-pairs`); no rule runs. */
 export async function describeFilePairs(patterns: string[], options: LintFilesOptions = {}): Promise<{ files: FilePairs[]; warnings: string[] }> {
-  const { files, context, warnings } = await prepareRun(patterns, options);
+  const { files, context, warnings } = await prepareRun(patterns, options, await runRules(options));
   const described = files.map((filePath): FilePairs => {
     const read = readTranslation(filePath, context.sources.sourceFor);
     if (read.text === undefined) return { filePath, problem: read.problem };
@@ -221,13 +230,14 @@ export async function describeFilePairs(patterns: string[], options: LintFilesOp
  * The configuration that applies to a file (`--print-config`), with the target language it is
  * linted in and where that was found (options, front matter, path, or recognised from the text).
  */
-export function configForFile(filePath: string, options: LintFilesOptions = {}): Record<string, unknown> {
+export async function configForFile(filePath: string, options: LintFilesOptions = {}): Promise<Record<string, unknown>> {
   const { cwd } = runSettings(options);
-  const { configs, overrides } = runContext([], options);
+  const rules = await runRules(options);
+  const { configs, overrides } = runContext([], options, rules);
   const file = resolve(cwd, filePath);
   const config = configs.forFile(file);
   const fileOptions = optionsForConfig({ only: options.only }, config, overrides);
-  return { ...describeConfig(config, fileOptions, builtinRules), ...languageOfFile(file, fileOptions) };
+  return { ...describeConfig(config, fileOptions, rules.ruleSet), ...languageOfFile(file, fileOptions) };
 }
 
 function languageOfFile(file: string, options: EngineOptions): { targetLanguage: string | null; targetLanguageFrom: string | null } {
@@ -251,9 +261,9 @@ function runSettings(options: LintFilesOptions) {
 type RunContext = ReturnType<typeof runContext>;
 
 /** Configuration, overrides and the source finder of a run: the same in every thread. */
-function runContext(patterns: string[], options: LintFilesOptions) {
+function runContext(patterns: string[], options: LintFilesOptions, rules: RunRules) {
   const { cwd } = runSettings(options);
-  const configs = new ConfigLoader({ ruleSet: builtinRules, configFile: options.configFile, cwd });
+  const configs = new ConfigLoader({ ruleSet: rules.ruleSet, pluginsFrom: rules.configFile, configFile: options.configFile, cwd });
   const overrides: CommandLineOverrides = {
     sourceLanguage: options.sourceLanguage,
     targetLanguage: options.targetLanguage,
@@ -261,13 +271,13 @@ function runContext(patterns: string[], options: LintFilesOptions) {
     fixRules: options.fixTypes,
   };
   const sources = commandLineSourceFinder({ cwd, paths: patterns, sourceRoot: options.sourceRoot, configFor: (file) => configs.forFile(file) });
-  return { configs, overrides, sources };
+  return { configs, overrides, sources, rules };
 }
 
 /** The files a run lints, and what was said while choosing them; throws when a pattern names nothing. */
-async function prepareRun(patterns: string[], options: LintFilesOptions): Promise<{ files: string[]; context: RunContext; warnings: string[] }> {
+async function prepareRun(patterns: string[], options: LintFilesOptions, rules: RunRules): Promise<{ files: string[]; context: RunContext; warnings: string[] }> {
   const { cwd, maxFileSize } = runSettings(options);
-  const context = runContext(patterns, options);
+  const context = runContext(patterns, options, rules);
   const { configs, sources } = context;
   const selected = await selectFiles({
     paths: patterns,
@@ -356,15 +366,15 @@ function translationsOf(sourceFile: string, candidates: string[], sourceFor: (fi
 }
 
 /** The rules that read a service of `LintSettings` the run has to load or compute first. */
-function rulesUsing(service: keyof LintSettings): Rule[] {
-  return builtinRules.filter((rule) => rule.uses?.includes(service));
+function rulesUsing(service: keyof LintSettings, rules: RunRules): Rule[] {
+  return rules.ruleSet.filter((rule) => rule.uses?.includes(service));
 }
 
 /** How the sources changed since each translation was made, for the rules that compare with that. */
-function driftFor(files: string[], context: RunContext, options: LintFilesOptions): LintSettings["sourceDrift"] {
+function driftFor(files: string[], context: RunContext, options: LintFilesOptions, rules: RunRules): LintSettings["sourceDrift"] {
   return sourceDriftForLint({
     files,
-    rules: rulesUsing("sourceDrift"),
+    rules: rulesUsing("sourceDrift", rules),
     sourceFor: context.sources.sourceFor,
     configFor: (file) => context.configs.forFile(file),
     optionsFor: (file) => optionsForConfig(baseEngineOptions(options, context), context.configs.forFile(file), context.overrides),
@@ -403,12 +413,14 @@ export interface LintWorkerInit {
  * Builds what one thread needs to lint the run's files: per-configuration options, the
  * dictionaries (loaded once per thread, only when a rule that spells is on) and the file view.
  */
-export async function fileLinter(run: LintWorkerInit): Promise<FileLinter> {
+export async function fileLinter(run: LintWorkerInit, knownRules?: RunRules): Promise<FileLinter> {
   const { patterns, options } = run;
   const { cwd } = runSettings(options);
-  const context = runContext(patterns, options);
+  // A worker thread is not handed the rules (functions do not cross threads): it loads the same plugins by their paths.
+  const rules = knownRules ?? (await runRules(options));
+  const context = runContext(patterns, options, rules);
   const { configs, overrides } = context;
-  const engineOptions = baseEngineOptions(options, context);
+  const engineOptions: EngineOptions = { ...baseEngineOptions(options, context), ...(rules.fingerprint ? { ruleSet: rules.ruleSet } : {}) };
   // One view for the whole run, so each folder is listed and each linked page read once.
   engineOptions.settings = { ...engineOptions.settings, files: diskFileView(viewRoots({ cwd, paths: patterns, sourceRoot: options.sourceRoot })) };
   if (run.sourceDrift) engineOptions.settings = { ...engineOptions.settings, sourceDrift: run.sourceDrift };
@@ -433,7 +445,7 @@ export async function fileLinter(run: LintWorkerInit): Promise<FileLinter> {
     // Hunspell's WebAssembly costs a start-up only worth paying when a rule that spells will run.
     ready: () =>
       (ready ??= (async () => {
-        if (rulesUsing("speller").some((rule) => resolveRuleSettings(rule, engineOptions).severity !== "off")) {
+        if (rulesUsing("speller", rules).some((rule) => resolveRuleSettings(rule, engineOptions).severity !== "off")) {
           const { loadSpellers } = await import("./spell/hunspell.js");
           spellers = await loadSpellers();
           perConfig.clear();
@@ -449,7 +461,7 @@ export async function fileLinter(run: LintWorkerInit): Promise<FileLinter> {
       const read = readTranslation(file, fileOptions.sourceFor);
       if (read.text === undefined) return undefined;
       let context = contexts.get(fileOptions);
-      if (context === undefined) contexts.set(fileOptions, (context = contextOf({ fileOptions, runShape, dictionaries: configs.forFile(file).dictionaries }, toolVersion())));
+      if (context === undefined) contexts.set(fileOptions, (context = contextOf({ fileOptions: { ...fileOptions, ruleSet: undefined }, plugins: rules.fingerprint, runShape, dictionaries: configs.forFile(file).dictionaries }, toolVersion())));
       const sourceText = read.sourcePath === undefined ? undefined : `${read.sourcePath}\0${read.source?.text ?? ""}`;
       return LintCache.key(read.text, { sourceText, context });
     },

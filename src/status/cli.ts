@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
-import { builtinRules } from "../../rules/index.js";
 import { parseArguments, reportConfigError, writeReport, type CliIO } from "../cli-io.js";
 import { ConfigError, ConfigLoader } from "../config.js";
+import { rulesForRun } from "../plugins.js";
 import { readText, readTranslation, writeAtomically } from "../engine.js";
 import { commandLineSourceFinder, optionsForConfig } from "../file-options.js";
 import { displayPath } from "../formatters/paths.js";
@@ -177,7 +177,9 @@ export async function runStatus(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function report(paths: string[], options: StatusOptions, io: CliIO): Promise<number> {
-  const configs = new ConfigLoader({ ruleSet: builtinRules, configFile: options.config, cwd: io.cwd });
+  // Plugin rules are loaded so that a configuration that sets them is read as `lint` reads it.
+  const rules = await rulesForRun({ configFile: options.config, cwd: io.cwd });
+  const configs = new ConfigLoader({ ruleSet: rules.ruleSet, pluginsFrom: rules.configFile, configFile: options.config, cwd: io.cwd });
   const selected = await selectFiles({ paths, cwd: io.cwd, ignorePatterns: options.ignorePattern, configFor: (file) => configs.forFile(file) });
   if (selected.unmatched.length > 0) {
     for (const pattern of selected.unmatched) io.stderr(`nl-lint status: no such file, directory or match: ${pattern}\n`);
