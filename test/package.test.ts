@@ -112,7 +112,7 @@ const run = await lintFiles(["posts"], { cwd: process.cwd(), concurrency: 0 });
 console.log(JSON.stringify(run.results.map((r) => ({ file: r.filePath.split("/").slice(-2).join("/"), rules: r.messages.map((m) => m.ruleId + ":" + m.line) }))));
 `);
     const output = succeed(command("node", ["files.mjs"], project), "lintFiles()");
-    expect(JSON.parse(output)).toEqual([{ file: "posts/post.md", rules: ["link-count:6"] }]);
+    expect(JSON.parse(output)).toEqual([{ file: "posts/post.md", rules: ["link-count:6", "link-target:6"] }]);
   });
 
   it("runs the README's custom rule and its tests through nl-lint/testing under node:test, and fails a wrong one", () => {
