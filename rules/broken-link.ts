@@ -1,10 +1,10 @@
 import * as z from "zod";
 import type { Nodes } from "mdast";
-import { normalizeUrl } from "../src/features.js";
-import { linksOf, maskedText } from "../src/links.js";
-import { defineRule, segmentText } from "../src/rule.js";
-import { visitNodes } from "../src/tree.js";
-import type { LinkInfo, Pair, Report, Segment } from "../src/types.js";
+import { normalizeUrl } from "../src/pair/features.js";
+import { linksOf, maskedText } from "../src/text/links.js";
+import { defineRule, segmentText } from "../src/core/rule.js";
+import { visitNodes } from "../src/parse/tree.js";
+import type { LinkInfo, Pair, Report, Segment } from "../src/core/types.js";
 
 /**
  * Link syntax that will not render as a link: `[text] (url)`, `text](url)`, `[text]url)`,

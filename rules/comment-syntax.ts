@@ -1,9 +1,9 @@
 import * as z from "zod";
 import type { Nodes } from "mdast";
-import { firstLineOf } from "../src/report-range.js";
-import { defineRule } from "../src/rule.js";
-import { visitNodes } from "../src/tree.js";
-import type { LintDocument, Report, Side } from "../src/types.js";
+import { firstLineOf } from "../src/core/report-range.js";
+import { defineRule } from "../src/core/rule.js";
+import { visitNodes } from "../src/parse/tree.js";
+import type { LintDocument, Report, Side } from "../src/core/types.js";
 
 /**
  * HTML comments that do not do what their author meant: one that never closes and hides the

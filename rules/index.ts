@@ -1,11 +1,11 @@
-import type { Rule } from "../src/rule.js";
+import type { Rule } from "../src/core/rule.js";
 import brokenLink from "./broken-link.js";
 import commentSyntax from "./comment-syntax.js";
 import linkCount from "./link-count.js";
-import linkDestination from "./link-destination.js";
+import linkDestination from "./link-destination/index.js";
 import linkTarget from "./link-target.js";
-import missingItem from "./missing-item.js";
-import mojibake from "./mojibake.js";
+import missingItem from "./missing-item/index.js";
+import mojibake from "./mojibake/index.js";
 import staleTranslation from "./stale-translation.js";
 import typo from "./typo.js";
 import untranslated from "./untranslated.js";

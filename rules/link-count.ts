@@ -1,8 +1,8 @@
 import * as z from "zod";
-import { hasUnknownTarget, linksOf, maskedText, renderedLinks } from "../src/links.js";
-import { firstLineOf } from "../src/report-range.js";
-import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
-import type { LinkInfo, LintDocument, Segment } from "../src/types.js";
+import { hasUnknownTarget, linksOf, maskedText, renderedLinks } from "../src/text/links.js";
+import { firstLineOf } from "../src/core/report-range.js";
+import { defineRule, matchedPairs, segmentText } from "../src/core/rule.js";
+import type { LinkInfo, LintDocument, Segment } from "../src/core/types.js";
 
 /** A citation mark in running text, `[16]`, not a link's label (`[16](…)`, `[16][…]`) or a definition. */
 const CITATION = /\[(\d{1,3})\](?![([:])/g;

@@ -1,8 +1,8 @@
 import * as z from "zod";
-import { hasUnknownTarget, linksOf } from "../src/links.js";
-import { defineRule, matchedPairs, segmentText } from "../src/rule.js";
-import type { LinkInfo, LintDocument, Pair, Segment } from "../src/types.js";
-import { canonicalUrl, hasBrokenHost, isAnchorOnly, isLanguageTag, namesLanguage, sameTarget, type UrlMatchOptions } from "../src/url-match.js";
+import { hasUnknownTarget, linksOf } from "../src/text/links.js";
+import { defineRule, matchedPairs, segmentText } from "../src/core/rule.js";
+import type { LinkInfo, LintDocument, Pair, Segment } from "../src/core/types.js";
+import { canonicalUrl, hasBrokenHost, isAnchorOnly, isLanguageTag, namesLanguage, sameTarget, type UrlMatchOptions } from "../src/text/url-match.js";
 
 /**
  * A pair whose source and translation link to different places: a source URL the translation

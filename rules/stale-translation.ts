@@ -1,9 +1,9 @@
 import * as z from "zod";
-import { firstLineOf } from "../src/report-range.js";
-import { defineRule, type SourceDrift } from "../src/rule.js";
+import { firstLineOf } from "../src/core/report-range.js";
+import { defineRule, type SourceDrift } from "../src/core/rule.js";
 import { describeLines, driftedBlocks, type DriftedBlock } from "../src/drift/drift-blocks.js";
 import { driftSinceStamp, STAMP_SINCE } from "../src/drift/fingerprint.js";
-import type { LintDocument } from "../src/types.js";
+import type { LintDocument } from "../src/core/types.js";
 
 /**
  * A translation whose source changed after it was made, reported on the translation blocks that

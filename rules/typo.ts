@@ -1,15 +1,15 @@
 import * as z from "zod";
-import { usesOwnScript } from "../src/language-id.js";
-import { primaryLanguage } from "../src/language.js";
-import { linksOf } from "../src/links.js";
-import { defineRule, segmentText, type LintSettings, type Speller } from "../src/rule.js";
+import { usesOwnScript } from "../src/text/language-id.js";
+import { primaryLanguage } from "../src/text/language.js";
+import { linksOf } from "../src/text/links.js";
+import { defineRule, segmentText, type LintSettings, type Speller } from "../src/core/rule.js";
 import { derivesFromSource, looksLikeCognate, nearSourceWords } from "../src/spell/borrowing.js";
 import { isRegularDerivation, lacksDoubledLetter } from "../src/spell/derivation.js";
 import { katakanaRuns, katakanaSlips } from "../src/spell/katakana.js";
 import { isSourceName, shapeOf } from "../src/spell/names.js";
 import { isLikelySlip } from "../src/spell/suggest.js";
 import { fold, wordsOf, type Word } from "../src/spell/words.js";
-import type { LintDocument, Pair, Report, Segment } from "../src/types.js";
+import type { LintDocument, Pair, Report, Segment } from "../src/core/types.js";
 
 /**
  * Misspelt words in a translation, from three signals: the project's wrong → right list, a slip

@@ -34,7 +34,7 @@ function paragraphs(bytes) {
 }
 
 async function child(name, scale) {
-  const { lint } = await import("../dist/src/lint.js");
+  const { lint } = await import("../dist/src/core/lint.js");
   lint("warm-up [x](https://example.org)\n");
   const text = inputs[name](scale);
   const start = process.hrtime.bigint();

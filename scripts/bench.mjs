@@ -24,7 +24,7 @@ if (!existsSync(corpus)) {
   console.log("bench: skipped (no ../shared/corpus beside the project)");
   process.exit(0);
 }
-if (!existsSync(join(root, "dist", "src", "cli.js"))) {
+if (!existsSync(join(root, "dist", "src", "cli", "main.js"))) {
   console.error("bench: run `npm run build` first");
   process.exit(2);
 }
@@ -105,7 +105,7 @@ const results = {};
 results.parseFloor = await median("parse floor (1 thread)", node, [join(root, "scripts", "parse-floor.mjs"), ...full]);
 // nl-lint gives a lone lint thread a larger young generation; the same parse with that setting
 // shows how much of the one-thread ratio is that setting rather than less work.
-const { LONE_THREAD_YOUNG_GENERATION_MB: young } = await import(join(root, "dist", "src", "lint-files.js"));
+const { LONE_THREAD_YOUNG_GENERATION_MB: young } = await import(join(root, "dist", "src", "node", "lint-files.js"));
 results.parseFloorYoung = await median(`parse floor, ${young} MB young generation`, node, [join(root, "scripts", "parse-floor.mjs"), "--young-generation", String(young), ...full]);
 results.oneThread = await median("nl-lint, 1 thread", node, lintArgs(full, ["--concurrency", "1"]));
 results.parallel = await median("nl-lint, default parallelism", node, lintArgs(full));

@@ -24,5 +24,5 @@ const common = {
   banner: { js: 'import { createRequire as __nlLintRequire } from "node:module"; const require = __nlLintRequire(import.meta.url);' },
 };
 
-await build({ ...common, entryPoints: [join(root, "dist", "src", "cli.js")], outfile: join(root, "dist", "cli.bundle.mjs") });
-await build({ ...common, entryPoints: [join(root, "dist", "src", "workers", "lint-worker.js")], outfile: join(root, "dist", "lint-worker.bundle.mjs") });
+await build({ ...common, entryPoints: [join(root, "dist", "src", "cli", "main.js")], outfile: join(root, "dist", "cli.bundle.mjs") });
+await build({ ...common, entryPoints: [join(root, "dist", "src", "node", "workers", "lint-worker.js")], outfile: join(root, "dist", "lint-worker.bundle.mjs") });

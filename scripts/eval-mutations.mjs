@@ -30,13 +30,13 @@ if (!existsSync(corpus)) {
   console.log(`eval:mutations: skipped (no corpus at ${corpus})`);
   process.exit(0);
 }
-if (!existsSync(join(root, "dist", "src", "lint.js"))) {
+if (!existsSync(join(root, "dist", "src", "core", "lint.js"))) {
   console.error("eval:mutations: run `npm run build` first");
   process.exit(2);
 }
-const { lint } = await import(join(root, "dist", "src", "lint.js"));
-const { loadSpellers } = await import(join(root, "dist", "src", "spell", "hunspell.js"));
-const { diskFileView } = await import(join(root, "dist", "src", "file-view.js"));
+const { lint } = await import(join(root, "dist", "src", "core", "lint.js"));
+const { loadSpellers } = await import(join(root, "dist", "src", "node", "hunspell.js"));
+const { diskFileView } = await import(join(root, "dist", "src", "node", "file-view.js"));
 // The same services the command line hands the core: dictionaries and a view of the files around.
 const settings = { speller: await loadSpellers(), files: diskFileView([corpus.replaceAll("\\", "/")]) };
 

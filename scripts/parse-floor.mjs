@@ -6,7 +6,7 @@
 import fg from "fast-glob";
 import { readFileSync } from "node:fs";
 import { Worker, isMainThread, workerData } from "node:worker_threads";
-import { parseMarkdown } from "../dist/src/parse.js";
+import { parseMarkdown } from "../dist/src/parse/parse.js";
 
 function parseAll(roots) {
   let files = 0;

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { builtinRules } from "../dist/rules/index.js";
-import { RULE_DOCS_FOLDER, rulePages, withRulesTable } from "../dist/src/rule-docs.js";
+import { RULE_DOCS_FOLDER, rulePages, withRulesTable } from "../dist/src/core/rule-docs.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");

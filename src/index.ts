@@ -1,8 +1,8 @@
 // The public API of the `nl-lint` package. What is exported here is what a user may rely on;
 // everything else under dist/ is internal. The rule tester is the separate entry `nl-lint/testing`.
-export { lint, type LintOptions, type LintResult, type RuleSetting } from "./lint.js";
+export { lint, type LintOptions, type LintResult, type RuleSetting } from "./core/lint.js";
 // The files engine: what the command line runs, without printing or exiting.
-export { lintFiles, LintFilesError, type LintFilesHooks, type LintFilesOptions, type LintFilesResult } from "./lint-files.js";
+export { lintFiles, LintFilesError, type LintFilesHooks, type LintFilesOptions, type LintFilesResult } from "./node/lint-files.js";
 export {
   defineRule,
   matchedPairs,
@@ -17,11 +17,11 @@ export {
   type RuleMeta,
   type SourceDrift,
   type Speller,
-} from "./rule.js";
-export type { Finding, LinkInfo, LintDocument, Pair, Report, Segment, SegmentKind, Severity, Side, Suggestion, TextEdit } from "./types.js";
+} from "./core/rule.js";
+export type { Finding, LinkInfo, LintDocument, Pair, Report, Segment, SegmentKind, Severity, Side, Suggestion, TextEdit } from "./core/types.js";
 export { builtinRules } from "../rules/index.js";
 // The zod that rule schemas are read with: a plugin that uses it needs no zod of its own.
 export { z } from "zod";
-export { applyFixes } from "./fix.js";
+export { applyFixes } from "./core/fix.js";
 export { formatterNames, loadFormatter } from "./formatters/index.js";
 export { toFileResult, type FileResult, type Formatter, type FormatterOptions, type RuleDescription } from "./formatters/types.js";

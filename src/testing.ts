@@ -2,11 +2,11 @@
 // It asserts with node:assert and runs in any test framework (or none), so it is never imported
 // by the pure core or a rule.
 import assert from "node:assert/strict";
-import { applyFixes } from "./fix.js";
-import { lint, type LintOptions } from "./lint.js";
-import { stripBom } from "./parse.js";
-import type { Rule } from "./rule.js";
-import type { Finding, Side } from "./types.js";
+import { applyFixes } from "./core/fix.js";
+import { lint, type LintOptions } from "./core/lint.js";
+import { stripBom } from "./parse/parse.js";
+import type { Rule } from "./core/rule.js";
+import type { Finding, Side } from "./core/types.js";
 
 /** What a case may set of `lint()`'s options besides the rule and its options. */
 export type CaseLintOptions = Omit<LintOptions, "rules" | "ruleSet" | "only">;

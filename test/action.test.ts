@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 
 const repoRoot = join(import.meta.dirname, "..");
-const built = existsSync(join(repoRoot, "dist", "src", "cli.js"));
+const built = existsSync(join(repoRoot, "dist", "src", "cli", "main.js"));
 
 const gitEnv = {
   ...process.env,

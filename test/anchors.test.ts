@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anchorsOf, createSlugger, explicitHeadingId, githubSlug } from "../src/anchors.js";
+import { anchorsOf, createSlugger, explicitHeadingId, githubSlug } from "../src/text/anchors.js";
 
 describe("githubSlug", () => {
   it.each([

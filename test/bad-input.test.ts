@@ -4,15 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { run, type CliIO } from "../src/cli.js";
-import { writeAtomically } from "../src/engine.js";
-import { defineRule } from "../src/rule.js";
+import { run, type CliIO } from "../src/cli/main.js";
+import { writeAtomically } from "../src/node/engine.js";
+import { defineRule } from "../src/core/rule.js";
 
 // Two stand-in rules join the built-in ones, acting only on their marker words: one fails the way a
 // buggy rule would, the other deletes a file behind the run's back, as a `git checkout` might.
 vi.mock("../rules/index.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../rules/index.js")>();
-  const { defineRule: define } = await import("../src/rule.js");
+  const { defineRule: define } = await import("../src/core/rule.js");
   const { z: zod } = await import("zod");
   const { unlinkSync: remove } = await import("node:fs");
   const explode = define({

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { run, type CliIO } from "../src/cli.js";
-import { createProgress, wantsProgress } from "../src/progress.js";
+import { run, type CliIO } from "../src/cli/main.js";
+import { createProgress, wantsProgress } from "../src/cli/progress.js";
 
 function fakeIO(cwd: string, options: { env?: Record<string, string | undefined>; tty?: boolean } = {}) {
   const out: string[] = [];

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../src/cli.js";
+import { run, type CliIO } from "../src/cli/main.js";
 
 function fakeIO(cwd: string, env: Record<string, string | undefined> = {}, isTTY = false) {
   const out: string[] = [];

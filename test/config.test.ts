@@ -4,10 +4,10 @@ import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { validateConfig } from "../src/config-schema.js";
-import { ConfigError, ConfigLoader } from "../src/config.js";
-import { starterConfig } from "../src/init.js";
-import { defineRule } from "../src/rule.js";
+import { validateConfig } from "../src/node/config-schema.js";
+import { ConfigError, ConfigLoader } from "../src/node/config.js";
+import { starterConfig } from "../src/cli/init.js";
+import { defineRule } from "../src/core/rule.js";
 
 /** A rule with options, so that option errors can be checked whatever the built-in rules take. */
 const spelling = defineRule({

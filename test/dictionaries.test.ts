@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../src/cli.js";
-import { ConfigError, ConfigLoader } from "../src/config.js";
+import { run, type CliIO } from "../src/cli/main.js";
+import { ConfigError, ConfigLoader } from "../src/node/config.js";
 import { builtinRules } from "../rules/index.js";
-import { findDictionary } from "../src/spell/dictionaries.js";
-import { loadSpellers } from "../src/spell/hunspell.js";
+import { findDictionary } from "../src/node/dictionaries.js";
+import { loadSpellers } from "../src/node/hunspell.js";
 
 /** A tiny Hunspell dictionary of Esperanto words (no `dictionary-eo` package is installed). */
 const AFF = "SET UTF-8\nTRY aeiounrlstkmdpgbvjcfz\n";

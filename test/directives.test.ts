@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { lint, type LintOptions } from "../src/lint.js";
-import { defineRule, segmentText } from "../src/rule.js";
+import { lint, type LintOptions } from "../src/core/lint.js";
+import { defineRule, segmentText } from "../src/core/rule.js";
 
 /** Reports every occurrence of a word in any segment, on the segment's side: findings the tests control. */
 function wordRule(id: string, word: string) {

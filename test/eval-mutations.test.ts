@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lint } from "../src/lint.js";
+import { lint } from "../src/core/lint.js";
 // @ts-expect-error: a plain ES module of the harness, without types
 import * as plant from "../scripts/eval-mutations-plant.mjs";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareFindings } from "../src/finding-order.js";
-import type { Finding } from "../src/types.js";
+import { compareFindings } from "../src/core/finding-order.js";
+import type { Finding } from "../src/core/types.js";
 
 const finding = (ruleId: string, line: number, column: number, filePath?: string): Finding => ({
   ruleId, severity: 1, message: ruleId, side: filePath ? "source" : "translation", line, column, endLine: line, endColumn: column, start: 0, end: 0,

@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import brokenLink from "../rules/broken-link.js";
-import mojibake from "../rules/mojibake.js";
-import { lintFile, type EngineOptions } from "../src/engine.js";
-import { applyFixes, fixUntilStable } from "../src/fix.js";
-import { lint } from "../src/lint.js";
-import { defineRule } from "../src/rule.js";
-import type { Finding } from "../src/types.js";
+import mojibake from "../rules/mojibake/index.js";
+import { lintFile, type EngineOptions } from "../src/node/engine.js";
+import { applyFixes, fixUntilStable } from "../src/core/fix.js";
+import { lint } from "../src/core/lint.js";
+import { defineRule } from "../src/core/rule.js";
+import type { Finding } from "../src/core/types.js";
 
 const ruleSet = [brokenLink];
 

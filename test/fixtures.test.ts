@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lint } from "../src/lint.js";
+import { lint } from "../src/core/lint.js";
 
 const folder = join(import.meta.dirname, "..", "fixtures", "examples");
 

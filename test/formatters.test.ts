@@ -8,7 +8,7 @@ import { formatGithub } from "../src/formatters/github.js";
 import { formatSarif } from "../src/formatters/sarif.js";
 import { formatStylish } from "../src/formatters/stylish.js";
 import { toFileResult, type FileResult } from "../src/formatters/types.js";
-import type { Finding } from "../src/types.js";
+import type { Finding } from "../src/core/types.js";
 
 const cwd = "/repo";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { frontMatterOfText, readFrontMatter } from "../src/front-matter.js";
-import { parseMarkdown } from "../src/parse.js";
-import { setFrontMatterKey } from "../src/status/front-matter-key.js";
+import { frontMatterOfText, readFrontMatter } from "../src/parse/front-matter.js";
+import { parseMarkdown } from "../src/parse/parse.js";
+import { setFrontMatterKey } from "../src/cli/status/front-matter-key.js";
 
 describe("one front-matter reader", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { frontMatterMapping } from "../src/parse.js";
+import { frontMatterMapping } from "../src/parse/parse.js";
 
 describe("reading a front-matter header", () => {
   it("keeps a commit hash written without quotes as the text it is, where YAML would read a number", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { anchorsOf, githubSlug } from "../src/anchors.js";
-import { buildDocument } from "../src/document.js";
-import { headingAnchor } from "../src/sections.js";
+import { anchorsOf, githubSlug } from "../src/text/anchors.js";
+import { buildDocument } from "../src/core/document.js";
+import { headingAnchor } from "../src/pair/sections.js";
 
 /** The anchor pairing gives the first heading of a page, and whether link-destination finds it among the page's anchors. */
 function bothReaders(markdown: string): { pairing: string; explicit: boolean; pageHasIt: boolean } {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import type { Root } from "mdast";
 import { describe, expect, it } from "vitest";
-import { anchorsOf, anchorsOfNodes } from "../src/anchors.js";
-import { parseMarkdown } from "../src/parse.js";
+import { anchorsOf, anchorsOfNodes } from "../src/text/anchors.js";
+import { parseMarkdown } from "../src/parse/parse.js";
 
 /** The reference: anchors from a parse of the whole page. */
 function anchorsOfWholePage(text: string) {

@@ -1,8 +1,8 @@
 import { toHtml } from "hast-util-to-html";
 import { describe, expect, it } from "vitest";
-import { buildDocument } from "../src/document.js";
+import { buildDocument } from "../src/core/document.js";
 import { renderSegment, safeUrl, valueOffsets, type SegmentMark } from "../src/formatters/html-render.js";
-import type { Segment } from "../src/types.js";
+import type { Segment } from "../src/core/types.js";
 
 function segmentAt(text: string, needle: string): Segment {
   const document = buildDocument(text);

@@ -5,10 +5,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
-import { run, type CliIO } from "../src/cli.js";
-import { lintFile } from "../src/engine.js";
+import { run, type CliIO } from "../src/cli/main.js";
+import { lintFile } from "../src/node/engine.js";
 import { formatHtml } from "../src/formatters/html.js";
-import type { Finding } from "../src/types.js";
+import type { Finding } from "../src/core/types.js";
 import { hasChromium, openBrowser } from "./helpers/browser.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");

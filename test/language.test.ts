@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { languageOfText } from "../src/language-id.js";
-import { detectLanguage } from "../src/language.js";
-import { lint } from "../src/lint.js";
+import { languageOfText } from "../src/text/language-id.js";
+import { detectLanguage } from "../src/text/language.js";
+import { lint } from "../src/core/lint.js";
 
 describe("the language of a translation", () => {
   it("comes from front matter first", () => {

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { run, type CliIO } from "../src/cli.js";
-import { readTranslation } from "../src/engine.js";
+import { run, type CliIO } from "../src/cli/main.js";
+import { readTranslation } from "../src/node/engine.js";
 import { formatJson } from "../src/formatters/json.js";
-import { lintFiles, LintFilesError } from "../src/lint-files.js";
+import { lintFiles, LintFilesError } from "../src/node/lint-files.js";
 
 // A small project in both layouts: an inline bilingual post (its English in comments) and a
 // parallel translation that names its English file in front matter. Each loses a link.

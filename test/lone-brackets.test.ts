@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lint } from "../src/lint.js";
-import { guardLoneBrackets } from "../src/lone-brackets.js";
+import { lint } from "../src/core/lint.js";
+import { guardLoneBrackets } from "../src/parse/lone-brackets.js";
 
 describe("guardLoneBrackets", () => {
   it("leaves a text alone when no paragraph is crowded with ']' that close nothing", () => {

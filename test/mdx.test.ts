@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { anchorsOfNodes } from "../src/anchors.js";
+import { anchorsOfNodes } from "../src/text/anchors.js";
 import { builtinRules } from "../rules/index.js";
-import { ConfigLoader } from "../src/config.js";
-import { buildDocument } from "../src/document.js";
-import { lintFile } from "../src/engine.js";
-import { optionsForConfig } from "../src/file-options.js";
-import { writtenDestinations } from "../src/links.js";
-import { lint } from "../src/lint.js";
-import { headingText } from "../src/sections.js";
-import type { Segment } from "../src/types.js";
+import { ConfigLoader } from "../src/node/config.js";
+import { buildDocument } from "../src/core/document.js";
+import { lintFile } from "../src/node/engine.js";
+import { optionsForConfig } from "../src/node/file-options.js";
+import { writtenDestinations } from "../src/text/links.js";
+import { lint } from "../src/core/lint.js";
+import { headingText } from "../src/pair/sections.js";
+import type { Segment } from "../src/core/types.js";
 
 const view = (segments: Segment[]) => segments.map((s) => [s.kind, s.raw]);
 const translations = (text: string, filePath: string, options: { directives?: boolean; mdx?: boolean } = {}) =>

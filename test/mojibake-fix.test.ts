@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import mojibake from "../rules/mojibake.js";
-import { lintFile } from "../src/engine.js";
-import { fixUntilStable } from "../src/fix.js";
-import { lint } from "../src/lint.js";
+import mojibake from "../rules/mojibake/index.js";
+import { lintFile } from "../src/node/engine.js";
+import { fixUntilStable } from "../src/core/fix.js";
+import { lint } from "../src/core/lint.js";
 import { TYPOGRAPHY } from "./helpers/typography.js";
 
 const ruleSet = [mojibake];

@@ -2,9 +2,9 @@ import fc from "fast-check";
 import type { Nodes } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { describe, expect, it } from "vitest";
-import { lint } from "../src/lint.js";
-import { guardNesting, MAX_NESTING } from "../src/nesting.js";
-import { parseMarkdown } from "../src/parse.js";
+import { lint } from "../src/core/lint.js";
+import { guardNesting, MAX_NESTING } from "../src/parse/nesting.js";
+import { parseMarkdown } from "../src/parse/parse.js";
 
 /** The most block quotes and list items any node of the tree sits in. */
 function containerDepth(root: Nodes): number {

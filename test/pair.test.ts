@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildDocument } from "../src/document.js";
-import { featuresOf } from "../src/features.js";
-import { estimateRatio } from "../src/pair.js";
-import type { LintDocument } from "../src/types.js";
+import { buildDocument } from "../src/core/document.js";
+import { featuresOf } from "../src/pair/features.js";
+import { estimateRatio } from "../src/pair/align.js";
+import type { LintDocument } from "../src/core/types.js";
 
 /** Each matched pair as "source lines -> translation lines", and the unpaired ones, for readable assertions. */
 function pairLines(document: LintDocument): string[] {

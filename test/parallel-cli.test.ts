@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../src/cli.js";
+import { run, type CliIO } from "../src/cli/main.js";
 
 const root = join(import.meta.dirname, "..");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveSource, sourceFinder, type SourceQuery } from "../src/sources.js";
+import { resolveSource, sourceFinder, type SourceQuery } from "../src/node/sources.js";
 
 /** A file system of the paths given, for the resolver's `exists`. */
 function files(...paths: string[]): (path: string) => boolean {

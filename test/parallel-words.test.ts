@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { isMarkupOnly, withoutMarkup } from "../src/markup.js";
-import { githubSlug } from "../src/anchors.js";
-import { headingAnchor, headingText } from "../src/sections.js";
-import type { Segment } from "../src/types.js";
-import { buildDocument } from "../src/document.js";
-import { dominantScript, foldWord, isRightToLeft, letterWords, words } from "../src/words.js";
+import { isMarkupOnly, withoutMarkup } from "../src/parse/markup.js";
+import { githubSlug } from "../src/text/anchors.js";
+import { headingAnchor, headingText } from "../src/pair/sections.js";
+import type { Segment } from "../src/core/types.js";
+import { buildDocument } from "../src/core/document.js";
+import { dominantScript, foldWord, isRightToLeft, letterWords, words } from "../src/text/words.js";
 
 const texts = (list: Array<{ text: string }>) => list.map((w) => w.text);
 

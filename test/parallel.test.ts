@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import linkCount from "../rules/link-count.js";
-import { buildDocument } from "../src/document.js";
-import { lint } from "../src/lint.js";
-import { proseIdentity } from "../src/parallel.js";
-import type { LintDocument, Segment } from "../src/types.js";
+import { buildDocument } from "../src/core/document.js";
+import { lint } from "../src/core/lint.js";
+import { proseIdentity } from "../src/pair/parallel.js";
+import type { LintDocument, Segment } from "../src/core/types.js";
 
 const folder = join(import.meta.dirname, "..", "fixtures", "parallel");
 const read = (path: string) => readFileSync(join(folder, path), "utf8");

@@ -1,13 +1,13 @@
 import type { Emphasis, Link, Paragraph, Text } from "mdast";
 import { describe, expect, it } from "vitest";
 import commentSyntax from "../rules/comment-syntax.js";
-import mojibake from "../rules/mojibake.js";
-import { explicitHeadingId } from "../src/anchors.js";
-import { buildDocument } from "../src/document.js";
-import { featuresOf } from "../src/features.js";
-import { linksOf } from "../src/links.js";
-import { lint } from "../src/lint.js";
-import type { LintDocument, Segment } from "../src/types.js";
+import mojibake from "../rules/mojibake/index.js";
+import { explicitHeadingId } from "../src/text/anchors.js";
+import { buildDocument } from "../src/core/document.js";
+import { featuresOf } from "../src/pair/features.js";
+import { linksOf } from "../src/text/links.js";
+import { lint } from "../src/core/lint.js";
+import type { LintDocument, Segment } from "../src/core/types.js";
 
 /** Seconds one call takes; the budgets below are far above linear time and far below the old blow-ups. */
 function secondsFor(work: () => unknown): number {

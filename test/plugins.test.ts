@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../src/cli.js";
+import { run, type CliIO } from "../src/cli/main.js";
 
 // Plugins import the built package, as a user's do from "nl-lint"; `npm test` builds it first.
 const API = pathToFileURL(join(import.meta.dirname, "..", "dist", "src", "index.js")).href;

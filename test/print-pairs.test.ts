@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildDocument } from "../src/document.js";
-import { describePairs } from "../src/print-pairs.js";
+import { buildDocument } from "../src/core/document.js";
+import { describePairs } from "../src/pair/print-pairs.js";
 
 describe("describePairs", () => {
   it("shows code as written, underscores and backticks included", () => {

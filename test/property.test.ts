@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyFixes, fixUntilStable } from "../src/fix.js";
-import { lint } from "../src/lint.js";
-import { stripBom } from "../src/parse.js";
+import { applyFixes, fixUntilStable } from "../src/core/fix.js";
+import { lint } from "../src/core/lint.js";
+import { stripBom } from "../src/parse/parse.js";
 
 /** Fixed seed so CI is repeatable; NL_LINT_PROPERTY_RUNS=5000 for a longer hunt. */
 const runs = Number(process.env.NL_LINT_PROPERTY_RUNS ?? 100);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { LineIndex } from "../src/lines.js";
-import { lint } from "../src/lint.js";
-import { firstLineOf } from "../src/report-range.js";
+import { LineIndex } from "../src/core/lines.js";
+import { lint } from "../src/core/lint.js";
+import { firstLineOf } from "../src/core/report-range.js";
 
 /** The text a range covers. */
 const covered = (text: string, range: { start: number; end: number }) => text.slice(range.start, range.end);

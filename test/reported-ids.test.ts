@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
 import { formatSarif } from "../src/formatters/sarif.js";
 import { toFileResult } from "../src/formatters/types.js";
-import { reportedIdDescription, reportedIds, reportedIdsTable } from "../src/reported-ids.js";
+import { reportedIdDescription, reportedIds, reportedIdsTable } from "../src/core/reported-ids.js";
 
 const root = join(fileURLToPath(import.meta.url), "..", "..");
 

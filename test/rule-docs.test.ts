@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
-import { defineRule } from "../src/rule.js";
-import { RULE_DOCS_FOLDER, rulePage, rulePages, rulesTable, withRulesTable } from "../src/rule-docs.js";
+import { defineRule } from "../src/core/rule.js";
+import { RULE_DOCS_FOLDER, rulePage, rulePages, rulesTable, withRulesTable } from "../src/core/rule-docs.js";
 import * as z from "zod";
 
 const root = join(import.meta.dirname, "..");

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
-import { applyFixes } from "../src/fix.js";
-import { lint } from "../src/lint.js";
-import type { LintSettings, Rule, RuleExample, Speller } from "../src/rule.js";
+import { applyFixes } from "../src/core/fix.js";
+import { lint } from "../src/core/lint.js";
+import type { LintSettings, Rule, RuleExample, Speller } from "../src/core/rule.js";
 import { memoryFiles } from "./helpers/memory-files.js";
 
 /**

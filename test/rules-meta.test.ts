@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
@@ -7,10 +7,13 @@ const rulesDir = join(import.meta.dirname, "..", "rules");
 const testsDir = join(import.meta.dirname, "rules");
 
 describe("every rule module", () => {
-  const files = readdirSync(rulesDir).filter((f) => f.endsWith(".ts") && f !== "index.ts");
+  // A rule is a file `<id>.ts`, or a folder `<id>/` with an index.ts when it has helpers of its own.
+  const modules = readdirSync(rulesDir, { withFileTypes: true })
+    .filter((entry) => (entry.isFile() && entry.name.endsWith(".ts") && entry.name !== "index.ts") || (entry.isDirectory() && existsSync(join(rulesDir, entry.name, "index.ts"))))
+    .map((entry) => entry.name.replace(/\.ts$/, ""));
 
-  it("is registered, and every registered rule has its own file", () => {
-    expect(builtinRules.map((r) => `${r.id}.ts`).sort()).toEqual(files.sort());
+  it("is registered, and every registered rule has its own file or folder", () => {
+    expect(builtinRules.map((r) => r.id).sort()).toEqual(modules.sort());
   });
 
   for (const rule of builtinRules) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Schedule } from "../src/workers/schedule.js";
+import { Schedule } from "../src/node/workers/schedule.js";
 
 /** Runs a schedule the way the pool does, the threads taking turns; returns what each took. */
 function drain(schedule: Schedule, threads: number, turns: (step: number) => number = (step) => step % threads): number[][] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildDocument } from "../src/document.js";
+import { buildDocument } from "../src/core/document.js";
 
 describe("segments of an inline post", () => {
   it("reads a comment that is never closed as holding its own paragraph only", () => {

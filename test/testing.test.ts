@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import * as z from "zod";
-import { defineRule, matchedPairs } from "../src/rule.js";
+import { defineRule, matchedPairs } from "../src/core/rule.js";
 import { RuleTester } from "../src/testing.js";
 
 /** Reports "colour" in a translation whose source says "color", and fixes it. */

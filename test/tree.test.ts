@@ -1,11 +1,11 @@
 import type { Emphasis, Nodes, Paragraph, Text } from "mdast";
 import { describe, expect, it } from "vitest";
-import { headingPlainText } from "../src/anchors.js";
-import { buildDocument } from "../src/document.js";
-import { linksOf } from "../src/links.js";
+import { headingPlainText } from "../src/text/anchors.js";
+import { buildDocument } from "../src/core/document.js";
+import { linksOf } from "../src/text/links.js";
 import { wordsOf } from "../src/spell/words.js";
-import { plainText, visitNodes } from "../src/tree.js";
-import type { Segment } from "../src/types.js";
+import { plainText, visitNodes } from "../src/parse/tree.js";
+import type { Segment } from "../src/core/types.js";
 
 const text = (value: string): Text => ({ type: "text", value });
 

@@ -4,10 +4,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { run, type CliIO } from "../src/cli.js";
-import { checkUrls, errorCode } from "../src/url-check/checker.js";
-import { externalUrls } from "../src/url-check/collect.js";
-import { urlFilter } from "../src/url-check/options.js";
+import { run, type CliIO } from "../src/cli/main.js";
+import { checkUrls, errorCode } from "../src/node/url-check/checker.js";
+import { externalUrls } from "../src/node/url-check/collect.js";
+import { urlFilter } from "../src/node/url-check/options.js";
 
 /**
  * A test server on the loopback interface only. Paths say what it answers: /ok, /moved (301 to
@@ -288,7 +288,7 @@ describe("nl-lint --check-urls", () => {
 
 describe("the URL cache", () => {
   it("keeps settled answers for their time-to-live, and never a failure of the moment", async () => {
-    const { UrlCache } = await import("../src/url-check/cache.js");
+    const { UrlCache } = await import("../src/node/url-check/cache.js");
     const dir = mkdtempSync(join(tmpdir(), "nl-lint-url-cache-"));
     let now = 1_000_000;
     const location = join(dir, "urls.json");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sameTarget } from "../src/url-match.js";
+import { sameTarget } from "../src/text/url-match.js";
 
 describe("sameTarget on localised documentation sites", () => {
   const ja = { sourceLanguage: "en", targetLanguage: "ja" };

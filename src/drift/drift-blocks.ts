@@ -1,5 +1,5 @@
-import type { SourceDrift } from "../rule.js";
-import type { LintDocument } from "../types.js";
+import type { SourceDrift } from "../core/rule.js";
+import type { LintDocument } from "../core/types.js";
 import { counterpart, sourceUnits, type SourceUnit, type TranslationSpan } from "./units.js";
 
 /**

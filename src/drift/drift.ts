@@ -1,4 +1,4 @@
-import type { SourceDrift } from "../rule.js";
+import type { SourceDrift } from "../core/rule.js";
 import { STAMP_KEY, STAMP_SINCE } from "./fingerprint.js";
 import { diffSequences } from "./sequence-diff.js";
 
@@ -20,7 +20,7 @@ export interface FileCommit {
 
 /**
  * The questions drift asks a file's history; the Node shell answers them from git (`GitHistory`
- * in src/status/git.ts), so that this code stays pure.
+ * in src/node/git.ts), so that this code stays pure.
  */
 export interface SourceHistory {
   topOf(filePath: string): string | undefined;

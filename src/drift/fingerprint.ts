@@ -1,5 +1,5 @@
-import type { SourceDrift } from "../rule.js";
-import type { LintDocument } from "../types.js";
+import type { SourceDrift } from "../core/rule.js";
+import type { LintDocument } from "../core/types.js";
 import { diffSequences } from "./sequence-diff.js";
 import { sourceUnits, unitText } from "./units.js";
 

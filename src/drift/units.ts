@@ -1,6 +1,6 @@
 import type { Nodes, Root, RootContent } from "mdast";
-import { parseMarkdown } from "../parse.js";
-import type { LintDocument, Pair, Segment } from "../types.js";
+import { parseMarkdown } from "../parse/parse.js";
+import type { LintDocument, Pair, Segment } from "../core/types.js";
 
 /**
  * A block of a source file whose change a translation must follow: every segment, and the

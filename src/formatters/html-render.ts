@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Properties, Root as HastRoot, RootContent as HastContent } from "hast";
 import type { List, Nodes as MdastNodes, Root as MdastRoot, RootContent } from "mdast";
 import { toHast, type Handlers } from "mdast-util-to-hast";
-import type { Segment } from "../types.js";
+import type { Segment } from "../core/types.js";
 
 /** A finding to draw inside one segment, its range clipped to the segment. */
 export interface SegmentMark {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { Element, ElementContent, Root as HastRoot } from "hast";
 import { toHtml } from "hast-util-to-html";
-import type { Finding, Pair, Segment } from "../types.js";
+import type { Finding, Pair, Segment } from "../core/types.js";
 import { CLIENT_SCRIPT, REPORT_CSS } from "./html-client.js";
 import { element, renderSegment, textNode, type SegmentMark } from "./html-render.js";
 import { displayPath } from "./paths.js";

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { reportedIdDescription } from "../reported-ids.js";
+import { reportedIdDescription } from "../core/reported-ids.js";
 import type { Formatter, RuleDescription } from "./types.js";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

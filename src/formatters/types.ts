@@ -1,4 +1,4 @@
-import type { Finding, LintDocument } from "../types.js";
+import type { Finding, LintDocument } from "../core/types.js";
 
 /** What a report that shows the text needs of a file: its pairs and the texts their offsets point into. */
 export type ReviewView = Pick<LintDocument, "mode" | "text" | "sourceText" | "pairs" | "sourceLanguage" | "targetLanguage" | "sourceFilePath">;

@@ -1,7 +1,7 @@
 import type { Nodes } from "mdast";
-import { visitNodes } from "../tree.js";
-import type { Segment } from "../types.js";
-import { letterWords } from "../words.js";
+import { visitNodes } from "../parse/tree.js";
+import type { Segment } from "../core/types.js";
+import { letterWords } from "../text/words.js";
 
 /** A word of prose with its offsets in the text its segment lives in. */
 export interface Word {

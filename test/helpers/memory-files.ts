@@ -1,6 +1,6 @@
 import { posix } from "node:path";
-import { createFileView } from "../../src/file-view.js";
-import type { FileView } from "../../src/rule.js";
+import { createFileView } from "../../src/node/file-view.js";
+import type { FileView } from "../../src/core/rule.js";
 
 /** A file view over files held in memory (path → text), as a run would see them on disk under `roots`. */
 export function memoryFiles(files: Record<string, string>, roots: string[] = ["/site"]): FileView & { reads: string[] } {

@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import type { Rule } from "../../src/rule.js";
+import type { Rule } from "../../src/core/rule.js";
 import { RuleTester, type RuleTests } from "../../src/testing.js";
 
 export type { ExpectedError, InvalidCase, ValidCase } from "../../src/testing.js";

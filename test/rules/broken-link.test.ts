@@ -1,6 +1,6 @@
 import rule from "../../rules/broken-link.js";
 import { describe, expect, it } from "vitest";
-import { lint } from "../../src/lint.js";
+import { lint } from "../../src/core/lint.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
 
 runRuleTests(rule, {

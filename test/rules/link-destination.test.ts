@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import rule from "../../rules/link-destination.js";
-import { lint } from "../../src/lint.js";
+import rule from "../../rules/link-destination/index.js";
+import { lint } from "../../src/core/lint.js";
 import { memoryFiles } from "../helpers/memory-files.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
 

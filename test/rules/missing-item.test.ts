@@ -1,4 +1,4 @@
-import rule from "../../rules/missing-item.js";
+import rule from "../../rules/missing-item/index.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
 
 const ptBr = { targetLanguage: "pt-br" };

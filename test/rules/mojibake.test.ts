@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import rule from "../../rules/mojibake.js";
-import { CHARSETS, isDamagedWord } from "../../src/mojibake.js";
+import rule from "../../rules/mojibake/index.js";
+import { CHARSETS, isDamagedWord } from "../../rules/mojibake/evidence.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
 import { TYPOGRAPHY } from "../helpers/typography.js";
 
@@ -169,7 +169,7 @@ describe("isDamagedWord", () => {
 
 describe("mojibake suggestions", () => {
   it("suggests the repair it does not apply", async () => {
-    const { lint } = await import("../../src/lint.js");
+    const { lint } = await import("../../src/core/lint.js");
     const [finding] = lint("La lettre Ï† reste.\n", { ruleSet: [rule], targetLanguage: "fr" }).findings;
     expect(finding.fix).toBeUndefined();
     expect(finding.suggestions?.map((s) => s.fix)).toEqual([{ range: [10, 12], text: "φ" }]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/stale-translation.js";
-import { lint } from "../../src/lint.js";
+import { lint } from "../../src/core/lint.js";
 import { fnv1a, STAMP_KEY, stampValue } from "../../src/drift/fingerprint.js";
-import { setFrontMatterKey } from "../../src/status/front-matter-key.js";
+import { setFrontMatterKey } from "../../src/cli/status/front-matter-key.js";
 import { runRuleTests, type InvalidCase, type ValidCase } from "../helpers/rule-tester.js";
 
 const SOURCE = "en/setup.md";

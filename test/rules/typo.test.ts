@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/typo.js";
-import type { Speller } from "../../src/rule.js";
-import { loadSpellers } from "../../src/spell/hunspell.js";
+import type { Speller } from "../../src/core/rule.js";
+import { loadSpellers } from "../../src/node/hunspell.js";
 import { alphabetOf, suggestWords } from "../../src/spell/suggest.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FrontMatterEditError, setFrontMatterKey } from "../../src/status/front-matter-key.js";
+import { FrontMatterEditError, setFrontMatterKey } from "../../src/cli/status/front-matter-key.js";
 
 describe("setFrontMatterKey", () => {
   it("adds the key as the header's last line and changes no other byte", () => {

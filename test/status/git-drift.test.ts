@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { lint } from "../../src/lint.js";
+import { lint } from "../../src/core/lint.js";
 import { driftedBlocks } from "../../src/drift/drift-blocks.js";
 import { COMMIT_KEYS, findDrift } from "../../src/drift/drift.js";
 import { driftSinceStamp } from "../../src/drift/fingerprint.js";
-import { GitHistory } from "../../src/status/git.js";
+import { GitHistory } from "../../src/node/git.js";
 
 const folders: string[] = [];
 afterEach(() => {

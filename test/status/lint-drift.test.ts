@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { run, type CliIO } from "../../src/cli.js";
+import { run, type CliIO } from "../../src/cli/main.js";
 
 const folders: string[] = [];
 afterEach(() => {

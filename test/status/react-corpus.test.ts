@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import fg from "fast-glob";
 import { afterAll, describe, expect, it } from "vitest";
-import { run, type CliIO } from "../../src/cli.js";
+import { run, type CliIO } from "../../src/cli/main.js";
 
 const corpus = join(import.meta.dirname, "..", "..", "..", "shared", "corpus", "react");
 // A part of the corpus, so that the test stays quick: the whole corpus is checked by hand (README).

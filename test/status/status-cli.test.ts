@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { run, type CliIO } from "../../src/cli.js";
+import { run, type CliIO } from "../../src/cli/main.js";
 
 const folders: string[] = [];
 afterEach(() => {
