@@ -7,6 +7,7 @@ import { derivesFromSource, looksLikeCognate, nearSourceWords } from "../src/spe
 import { isRegularDerivation, lacksDoubledLetter } from "../src/spell/derivation.js";
 import { katakanaRuns, katakanaSlips } from "../src/spell/katakana.js";
 import { isSourceName, shapeOf } from "../src/spell/names.js";
+import { withLanguageForms } from "../src/spell/variants.js";
 import { isLikelySlip } from "../src/spell/suggest.js";
 import { fold, wordsOf, type Word } from "../src/spell/words.js";
 import type { LintDocument, Pair, Report, Segment } from "../src/types.js";
@@ -121,7 +122,8 @@ function lexicon(document: LintDocument, settings: LintSettings) {
   // A page written in the source language is no translation (an English page linted on its own):
   // its terms are its authors', and a dictionary would flag them by the hundred (`backend`).
   const inSourceLanguage = language !== undefined && primaryLanguage(language) === primaryLanguage(document.sourceLanguage ?? "en");
-  const target = language && !inSourceLanguage ? settings.speller?.(language) : undefined;
+  const dictionary = language && !inSourceLanguage ? settings.speller?.(language) : undefined;
+  const target = dictionary && language ? withLanguageForms(dictionary, language) : undefined;
   let source: Speller | undefined | null = null;
   const sourceDictionary = () => (source === null ? (source = settings.speller?.(document.sourceLanguage ?? "en")) : source);
 

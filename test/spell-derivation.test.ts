@@ -19,3 +19,26 @@ describe("regular derivations", () => {
     expect(isRegularDerivation("pressuposto", "pt", correct)).toBe(true);
   });
 });
+
+describe("verbs, agents and qualities built on a known word", () => {
+  it("es: a verb in -ear and its noun in -eo come from a noun", () => {
+    const correct = knows("pasta escaner sondeo");
+    for (const word of ["pastear", "pasteo", "escanereando", "sondeado", "sondeen"]) expect(isRegularDerivation(word, "es", correct)).toBe(true);
+    // Without the noun, no -ear verb: `trabear` is no form of anything the dictionary has.
+    expect(isRegularDerivation("trabear", "es", correct)).toBe(false);
+  });
+
+  it("es and pt: an agent noun in -dor and an adjective in -ante come from the verb", () => {
+    expect(isRegularDerivation("empaquetadores", "es", knows("empaquetar"))).toBe(true);
+    expect(isRegularDerivation("atrapante", "es", knows("atrapar"))).toBe(true);
+    expect(isRegularDerivation("empacotador", "pt", knows("empacotar"))).toBe(true);
+    // The ending must match the verb's class: `-edor` needs an `-er` verb.
+    expect(isRegularDerivation("empaquetedor", "es", knows("empaquetar"))).toBe(false);
+  });
+
+  it("es and pt: a quality noun in -idad / -idade comes from the adjective", () => {
+    expect(isRegularDerivation("modularidad", "es", knows("modular"))).toBe(true);
+    expect(isRegularDerivation("modularidade", "pt", knows("modular"))).toBe(true);
+    expect(isRegularDerivation("modularidad", "es", knows("modulo"))).toBe(false);
+  });
+});

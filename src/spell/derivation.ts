@@ -19,6 +19,18 @@ const PT_VERB_FORMS = ["ar", "a", "as", "am", "ando", "ado", "ada", "ados", "ada
 const ES_VERB_FORMS = ["ar", "a", "as", "an", "ando", "ado", "ada", "ados", "adas", "ó", "aron", "aba", "aban", "amos", "ará", "arán", "aría"];
 const FR_VERB_FORMS = ["er", "e", "es", "ent", "é", "ée", "és", "ées", "ons", "ez", "ait", "aient", "era", "eront", "ant"];
 
+/**
+ * Spanish forms a verb in `-ear` and its action noun in `-eo` take. Spanish coins such verbs from
+ * nouns (`monitor` → `monitorear`, `monitoreo`; `muestra` → `muestrear`, `muestreo`).
+ */
+const ES_EAR_FORMS = ["ear", "eando", "eado", "eada", "eados", "eadas", "eó", "earon", "eaba", "eaban", "eamos", "eará", "earán", "earía", "ean", "een", "eo", "eos"];
+
+/** Endings of an agent noun (`-dor`) and of an adjective of action (`-ante`), on a verb's stem. */
+const agentAndActionEndings = (agent: string[], action: Array<[ending: string, verbs: string[]]>): Array<[string, string[]]> => [
+  ...["a", "e", "i"].flatMap((vowel): Array<[string, string[]]> => agent.map((ending) => [vowel + ending, [`${vowel}r`]])),
+  ...action.flatMap(([ending, verbs]): Array<[string, string[]]> => [[ending, verbs], [`${ending}s`, verbs]]),
+];
+
 const MORPHOLOGY: Record<string, Morphology> = {
   pt: {
     prefixes: ["des", "re", "pré", "pre", "sub", "super", "sobre", "co", "auto", "anti", "contra", "inter", "intra", "multi", "micro", "macro", "mini", "meta", "pós", "semi", "hiper", "ultra", "pseudo", "retro", "trans", "neo", "mono", "poli", "bi", "tri", "uni", "infra", "extra"],
@@ -29,6 +41,8 @@ const MORPHOLOGY: Record<string, Morphology> = {
       // An agent noun's activity: `consultor` → `consultoria`, `mentor` → `mentoria`.
       ["oria", ["or"]], ["orias", ["or"]],
       ...PT_VERB_FORMS.map((form): [string, string[]] => [form, ["ação", "ações"]]),
+      ...agentAndActionEndings(["dor", "dora", "dores", "doras"], [["ante", ["ar"]], ["ente", ["er", "ir"]]]),
+      ["idade", [""]], ["idades", [""]],
     ],
   },
   es: {
@@ -39,6 +53,10 @@ const MORPHOLOGY: Record<string, Morphology> = {
       ["ación", ["ar"]], ["aciones", ["ar"]],
       ["oría", ["or"]], ["orías", ["or"]],
       ...ES_VERB_FORMS.map((form): [string, string[]] => [form, ["ación", "aciones"]]),
+      // `orquestar` → `orquestador`, `bloquear` → `bloqueante`, `cardinal` → `cardinalidad`.
+      ...agentAndActionEndings(["dor", "dora", "dores", "doras"], [["ante", ["ar"]], ["iente", ["er", "ir"]]]),
+      ["idad", [""]], ["idades", [""]],
+      ...ES_EAR_FORMS.map((form): [string, string[]] => [form, ["", "a", "o", "eo"]]),
     ],
   },
   fr: {
