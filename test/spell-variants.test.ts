@@ -49,3 +49,11 @@ describe("French spellings the classic dictionary lacks", () => {
     expect(withLanguageForms(dictionary("île"), "fr").correct("Ile")).toBe(true);
   });
 });
+
+describe("Turkish", () => {
+  it("accepts a known word with a chain of suffixes", () => {
+    const turkish = withLanguageForms(dictionary("kitap"), "tr");
+    expect(turkish.correct("kitaplarda")).toBe(true);
+    expect(turkish.correct("kitaplerda")).toBe(false);
+  });
+});
