@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { featuresOf } from "../src/features.js";
 import { usesOwnScript } from "../src/language-id.js";
 import { primaryLanguage } from "../src/language.js";
 import { linksOf } from "../src/links.js";
@@ -106,6 +107,8 @@ interface Context {
   urls: string[];
   /** Source words that are names, products or identifiers, lower case (see `isSourceName`). */
   sourceNames: Set<string>;
+  /** Inline code of the paired source, lower case: a name the translation may quote as text (`«my-app»`). */
+  sourceCode: Set<string>;
 }
 
 interface Verdict {
@@ -213,7 +216,7 @@ export default defineRule({
     const judge = (word: Word, index: number, context: Context): Verdict | undefined => {
       const { sourceWords } = context;
       const lower = word.text.toLowerCase();
-      if (accepted.has(lower) || sourceWords.has(lower) || context.sourceLetters.has(lettersOf(lower))) return undefined;
+      if (accepted.has(lower) || sourceWords.has(lower) || context.sourceLetters.has(lettersOf(lower)) || context.sourceCode.has(lower)) return undefined;
       const correction = corrections.get(word.text) ?? corrections.get(lower);
       if (correction !== undefined) return { messageId: "correction", suggestions: [matchCase(correction, word.text)], fixable: true };
       const shape = shapeOf(word.text);
@@ -276,6 +279,7 @@ export default defineRule({
         sourceLetters: new Set([...sourceWords.keys()].map(lettersOf)),
         urls: [segment, ...sources].flatMap((s) => linksOf(s, segmentText(document, s)).map((l) => l.url.toLowerCase())),
         sourceNames: namesOf(sources),
+        sourceCode: new Set(sources.flatMap((s) => [...featuresOf(s).code].map((code) => code.toLowerCase()))),
       };
       for (const [index, word] of context.words.entries()) {
         const verdict = judge(word, index, context);

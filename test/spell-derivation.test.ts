@@ -42,3 +42,19 @@ describe("verbs, agents and qualities built on a known word", () => {
     expect(isRegularDerivation("modularidad", "es", knows("modulo"))).toBe(false);
   });
 });
+
+describe("Spanish verbs made with a prefix and a noun at once, and plurals of stressed endings", () => {
+  it("es: en-/em- + a noun's stem + a verb ending is a verb", () => {
+    const correct = knows("paquete carta");
+    expect(isRegularDerivation("empaquetar", "es", correct)).toBe(true);
+    expect(isRegularDerivation("encartado", "es", correct)).toBe(true);
+    // Without the prefix, or with an ending no verb has, it is not.
+    expect(isRegularDerivation("paquetar", "es", correct)).toBe(false);
+    expect(isRegularDerivation("empaquetur", "es", correct)).toBe(false);
+  });
+
+  it("es: a word stressed on its last vowel takes -s", () => {
+    expect(isRegularDerivation("bebés", "es", knows("bebé"))).toBe(true);
+    expect(isRegularDerivation("bebes", "es", knows("bebé"))).toBe(false);
+  });
+});

@@ -13,6 +13,11 @@ interface Morphology {
   doubledAfterVowel: string;
   /** Ending of the coined word → endings of the dictionary word it is built on, on the same stem. */
   suffixes: Array<[ending: string, from: string[]]>;
+  /**
+   * Verbs made of a prefix, a noun's stem and a verb ending at once (`en` + `ruta` + `ar` →
+   * `enrutar`, `em` + `paquete` + `ar` → `empaquetar`): no half of them is a word on its own.
+   */
+  parasynthetic?: { prefixes: string[]; verbEndings: string[]; nounEndings: string[] };
 }
 
 const PT_VERB_FORMS = ["ar", "a", "as", "am", "ando", "ado", "ada", "ados", "adas", "ou", "aram", "ava", "avam", "amos", "ará", "arão", "aria"];
@@ -57,7 +62,10 @@ const MORPHOLOGY: Record<string, Morphology> = {
       ...agentAndActionEndings(["dor", "dora", "dores", "doras"], [["ante", ["ar"]], ["iente", ["er", "ir"]]]),
       ["idad", [""]], ["idades", [""]],
       ...ES_EAR_FORMS.map((form): [string, string[]] => [form, ["", "a", "o", "eo"]]),
+      // The plural of a word stressed on its last vowel: `caché` → `cachés`.
+      ...["á", "é", "í", "ó", "ú"].map((vowel): [string, string[]] => [`${vowel}s`, [vowel]]),
     ],
+    parasynthetic: { prefixes: ["en", "em"], verbEndings: ES_VERB_FORMS, nounEndings: ["a", "o", "e", ""] },
   },
   fr: {
     prefixes: ["dé", "dés", "re", "ré", "pré", "sous", "sur", "co", "auto", "anti", "contre", "inter", "intra", "multi", "micro", "macro", "mini", "méta", "post", "semi", "hyper", "ultra", "pseudo", "rétro", "trans", "néo", "mono", "poly", "bi", "tri", "uni", "infra", "extra"],
@@ -94,17 +102,29 @@ function withSuffix(word: string, morphology: Morphology, correct: (w: string) =
   return false;
 }
 
+function parasynthetic(word: string, morphology: Morphology, correct: (w: string) => boolean): boolean {
+  const { prefixes, verbEndings, nounEndings } = morphology.parasynthetic ?? { prefixes: [], verbEndings: [], nounEndings: [] };
+  for (const prefix of prefixes.filter((p) => word.startsWith(p))) {
+    for (const ending of verbEndings.filter((e) => word.endsWith(e))) {
+      const stem = word.slice(prefix.length, word.length - ending.length);
+      if (stem.length >= MIN_STEM && nounEndings.some((n) => correct(stem + n))) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * True when `word` (lower case) is a regular derivation of a word the dictionary knows: a
  * productive prefix before a known word, or a known word's stem with another regular ending
- * (an adjective in `-ável` from a verb in `-ar`, a verb from a noun in `-ação`). Languages
+ * (an adjective in `-ável` from a verb in `-ar`, a verb from a noun in `-ação`), or a verb made
+ * of a prefix and a noun at once (`enrutar`). Languages
  * without a table here get no such allowance.
  */
 export function isRegularDerivation(word: string, language: string | undefined, correct: (w: string) => boolean): boolean {
   const morphology = language ? MORPHOLOGY[language.toLowerCase().split("-")[0]] : undefined;
   if (!morphology) return false;
   const lower = word.toLowerCase();
-  return withPrefix(lower, morphology, correct) || withSuffix(lower, morphology, correct);
+  return withPrefix(lower, morphology, correct) || withSuffix(lower, morphology, correct) || parasynthetic(lower, morphology, correct);
 }
 
 /**

@@ -32,6 +32,11 @@ const inFrench = { targetLanguage: "fr", settings: { speller: (language: string)
 runRuleTests(rule, {
   valid: [
     {
+      name: "a name the source writes as inline code may be quoted as text in the translation",
+      code: "<!-- Make a folder called `trienado`. -->\n\nO «trienado» roda.\n",
+      lint: withDictionary,
+    },
+    {
       name: "French: a capital without its accent and the reformed spelling without a circumflex are correct",
       code: "<!-- A star shines. -->\n\nEtoile, brille.\n\n<!-- The chain is long. -->\n\nLa chaine est longue.\n",
       lint: inFrench,
