@@ -58,3 +58,12 @@ describe("Spanish verbs made with a prefix and a noun at once, and plurals of st
     expect(isRegularDerivation("bebes", "es", knows("bebé"))).toBe(false);
   });
 });
+
+describe("regular forms of a known verb", () => {
+  it("es and pt: the present, participle and gerund of a verb in -ar whose infinitive is known", () => {
+    expect(isRegularDerivation("desbloquea", "es", knows("desbloquear"))).toBe(true);
+    expect(isRegularDerivation("desbloqueando", "es", knows("desbloquear"))).toBe(true);
+    expect(isRegularDerivation("desbloqueado", "pt", knows("desbloquear"))).toBe(true);
+    expect(isRegularDerivation("desbloqueindo", "es", knows("desbloquear"))).toBe(false);
+  });
+});

@@ -46,6 +46,7 @@ const MORPHOLOGY: Record<string, Morphology> = {
       // An agent noun's activity: `consultor` → `consultoria`, `mentor` → `mentoria`.
       ["oria", ["or"]], ["orias", ["or"]],
       ...PT_VERB_FORMS.map((form): [string, string[]] => [form, ["ação", "ações"]]),
+      ...PT_VERB_FORMS.map((form): [string, string[]] => [form, ["ar"]]),
       ...agentAndActionEndings(["dor", "dora", "dores", "doras"], [["ante", ["ar"]], ["ente", ["er", "ir"]]]),
       ["idade", [""]], ["idades", [""]],
     ],
@@ -62,6 +63,8 @@ const MORPHOLOGY: Record<string, Morphology> = {
       ...agentAndActionEndings(["dor", "dora", "dores", "doras"], [["ante", ["ar"]], ["iente", ["er", "ir"]]]),
       ["idad", [""]], ["idades", [""]],
       ...ES_EAR_FORMS.map((form): [string, string[]] => [form, ["", "a", "o", "eo"]]),
+      // A regular form of a verb whose infinitive the dictionary has: `empoderar` → `empodera`.
+      ...ES_VERB_FORMS.map((form): [string, string[]] => [form, ["ar"]]),
       // The plural of a word stressed on its last vowel: `caché` → `cachés`.
       ...["á", "é", "í", "ó", "ú"].map((vowel): [string, string[]] => [`${vowel}s`, [vowel]]),
     ],

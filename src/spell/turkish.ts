@@ -111,3 +111,4 @@ export function isTurkishApostropheForm(word: string, correct: (w: string) => bo
   // The suffixes must fit the head, whatever it is: a name the dictionary does not know takes them too.
   return isTurkishSuffixChain(head + tail, (stem) => stem === head);
 }
+

@@ -11,7 +11,8 @@ import { isTurkishApostropheForm, isTurkishSuffixChain } from "./turkish.js";
  * - French reformed spelling of 1990, which drops the circumflex on i and u (`chaine`,
  *   `entrainer`); the packaged dictionary is the classic one. (Its è for é before a silent
  *   syllable, `évènement`, is not taken: an è for é elsewhere, `rèseau`, is a slip.)
- * - Turkish suffix chains on a known word (`derlemleri`), see `isTurkishSuffixChain`.
+ * - Turkish suffix chains on a known word (`derlemleri`), see `turkish.ts`. (Compounds written as
+ *   one word, `altyazı`, are not taken: a slip can leave two short words, `kul` + `anarak`.)
  */
 export function withLanguageForms(speller: Speller, language: string): Speller {
   const primary = language.toLowerCase().split("-")[0];
@@ -32,7 +33,10 @@ type FormRule = (word: string, correct: (w: string) => boolean, language: string
 const FORMS: Record<string, FormRule> = {
   es: (word, correct, language) => withEnclitics(word, (base) => correct(base) || isRegularDerivation(base, language, correct)),
   fr: (word, correct) => withUnaccentedCapital(word, correct) || reformedSpelling(word, correct),
-  tr: (word, correct) => isTurkishSuffixChain(word.toLocaleLowerCase("tr"), correct) || isTurkishApostropheForm(word, correct),
+  tr: (word, correct) => {
+    const lower = word.toLocaleLowerCase("tr");
+    return isTurkishSuffixChain(lower, correct) || isTurkishApostropheForm(word, correct);
+  },
 };
 
 /** Spanish pronouns written after an infinitive, a gerund or an imperative, one or two of them. */

@@ -32,6 +32,11 @@ const inFrench = { targetLanguage: "fr", settings: { speller: (language: string)
 runRuleTests(rule, {
   valid: [
     {
+      name: "the pieces of a word an inline HTML tag cuts are no words",
+      code: "<!-- The model was trained. -->\n\nO modelo foi <b>treinad</b>o.\n",
+      lint: withDictionary,
+    },
+    {
       name: "a name the source writes as inline code may be quoted as text in the translation",
       code: "<!-- Make a folder called `trienado`. -->\n\nO «trienado» roda.\n",
       lint: withDictionary,
