@@ -42,6 +42,9 @@ const FORMS: Record<string, FormRule> = {
 /** Spanish pronouns written after an infinitive, a gerund or an imperative, one or two of them. */
 const ENCLITICS = ["nos", "los", "las", "les", "lo", "la", "le", "se", "me", "te", "os"];
 
+/** The one-syllable imperatives: a short word before a pronoun is otherwise no verb (`to` + `los`). */
+const SHORT_IMPERATIVES = new Set(["di", "haz", "pon", "sal", "ten", "ven", "ve", "da"]);
+
 const ACUTE: Record<string, string> = { a: "á", e: "é", i: "í", o: "ó", u: "ú" };
 const PLAIN: Record<string, string> = { á: "a", é: "e", í: "i", ó: "o", ú: "u" };
 const withoutAcute = (text: string) => text.replace(/[áéíóú]/g, (c) => PLAIN[c]);
@@ -83,7 +86,7 @@ function baseTakes(base: string, pronouns: number, isVerbForm: (base: string) =>
   }
   if (accents === 1) return /[aeiou]/.test(plain) && isVerbForm(plain) && vowelCount(base) >= 2;
   // Unaccented: a one-syllable imperative (`ponlo`, `dime`) or one that lost the accent on its last syllable (`mantenlas`).
-  return accents === 0 && ((vowelCount(base) === 1 && isVerbForm(base)) || (vowelCount(base) >= 2 && /[aeiou][ns]?$/.test(base) && isVerbForm(acuteOnLastVowel(base))));
+  return accents === 0 && (SHORT_IMPERATIVES.has(base) || (vowelCount(base) >= 2 && /[aeiou][ns]?$/.test(base) && isVerbForm(acuteOnLastVowel(base))));
 }
 
 /** Capitals that French may write without their accent. */
