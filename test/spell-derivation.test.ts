@@ -67,3 +67,10 @@ describe("regular forms of a known verb", () => {
     expect(isRegularDerivation("desbloqueindo", "es", knows("desbloquear"))).toBe(false);
   });
 });
+
+describe("a stem ending in i or u before a vowel", () => {
+  it("is not taken: the form may need an accent on that vowel (envía, not envia)", () => {
+    expect(isRegularDerivation("envia", "es", knows("enviar"))).toBe(false);
+    expect(isRegularDerivation("continuan", "es", knows("continuar"))).toBe(false);
+  });
+});

@@ -100,6 +100,8 @@ function withSuffix(word: string, morphology: Morphology, correct: (w: string) =
   for (const [ending, from] of morphology.suffixes) {
     if (!word.endsWith(ending)) continue;
     const stem = word.slice(0, word.length - ending.length);
+    // An i or u before a vowel may need an accent that breaks the diphthong (`envía`, `continúa`): such a form is the dictionary's to know.
+    if (/[iu]$/.test(stem) && /^[aeiou]/.test(ending)) continue;
     if (stem.length >= MIN_STEM && from.some((base) => correct(stem + base))) return true;
   }
   return false;
