@@ -74,3 +74,11 @@ describe("a stem ending in i or u before a vowel", () => {
     expect(isRegularDerivation("continuan", "es", knows("continuar"))).toBe(false);
   });
 });
+
+describe("a derivation that moves the stress", () => {
+  it("es: the base word loses its written accent (rápido → rapidizar)", () => {
+    expect(isRegularDerivation("rapidizado", "es", knows("rápido"))).toBe(true);
+    expect(isRegularDerivation("rapidizado", "pt", knows("rápido"))).toBe(false);
+    expect(isRegularDerivation("rapidizado", "es", knows("rapto"))).toBe(false);
+  });
+});

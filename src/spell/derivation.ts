@@ -13,6 +13,8 @@ interface Morphology {
   doubledAfterVowel: string;
   /** Ending of the coined word → endings of the dictionary word it is built on, on the same stem. */
   suffixes: Array<[ending: string, from: string[]]>;
+  /** Whether a derivation may move the stress, so that the base word's written accent goes (`anónimo` → `anonimizar`). */
+  stressMoves?: boolean;
   /**
    * Verbs made of a prefix, a noun's stem and a verb ending at once (`en` + `ruta` + `ar` →
    * `enrutar`, `em` + `paquete` + `ar` → `empaquetar`): no half of them is a word on its own.
@@ -63,12 +65,15 @@ const MORPHOLOGY: Record<string, Morphology> = {
       ...agentAndActionEndings(["dor", "dora", "dores", "doras"], [["ante", ["ar"]], ["iente", ["er", "ir"]]]),
       ["idad", [""]], ["idades", [""]],
       ...ES_EAR_FORMS.map((form): [string, string[]] => [form, ["", "a", "o", "eo"]]),
+      // A verb in -izar from an adjective or noun, whose stress accent it loses: `anónimo` → `anonimizar`.
+      ...["izar", "izado", "izada", "izados", "izadas", "izando", "ización"].map((form): [string, string[]] => [form, ["o", "a", "", "e"]]),
       // A regular form of a verb whose infinitive the dictionary has: `empoderar` → `empodera`.
       ...ES_VERB_FORMS.map((form): [string, string[]] => [form, ["ar"]]),
       // The plural of a word stressed on its last vowel: `caché` → `cachés`.
       ...["á", "é", "í", "ó", "ú"].map((vowel): [string, string[]] => [`${vowel}s`, [vowel]]),
     ],
     parasynthetic: { prefixes: ["en", "em"], verbEndings: ES_VERB_FORMS, nounEndings: ["a", "o", "e", ""] },
+    stressMoves: true,
   },
   fr: {
     prefixes: ["dé", "dés", "re", "ré", "pré", "sous", "sur", "co", "auto", "anti", "contre", "inter", "intra", "multi", "micro", "macro", "mini", "méta", "post", "semi", "hyper", "ultra", "pseudo", "rétro", "trans", "néo", "mono", "poly", "bi", "tri", "uni", "infra", "extra"],
@@ -96,13 +101,22 @@ function withPrefix(word: string, morphology: Morphology, correct: (w: string) =
   return false;
 }
 
+export const ACUTE: Record<string, string> = { a: "á", e: "é", i: "í", o: "ó", u: "ú" };
+
+/** `stem` with an acute accent on one of its vowels, each in turn: the base word's stressed syllable. */
+function withOneAcute(stem: string): string[] {
+  return [...stem].flatMap((letter, at) => (ACUTE[letter] ? [stem.slice(0, at) + ACUTE[letter] + stem.slice(at + 1)] : []));
+}
+
 function withSuffix(word: string, morphology: Morphology, correct: (w: string) => boolean): boolean {
   for (const [ending, from] of morphology.suffixes) {
     if (!word.endsWith(ending)) continue;
     const stem = word.slice(0, word.length - ending.length);
     // An i or u before a vowel may need an accent that breaks the diphthong (`envía`, `continúa`): such a form is the dictionary's to know.
     if (/[iu]$/.test(stem) && /^[aeiou]/.test(ending)) continue;
-    if (stem.length >= MIN_STEM && from.some((base) => correct(stem + base))) return true;
+    if (stem.length < MIN_STEM) continue;
+    const stems = morphology.stressMoves ? [stem, ...withOneAcute(stem)] : [stem];
+    if (stems.some((s) => from.some((base) => correct(s + base)))) return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 import type { Speller } from "../rule.js";
-import { isRegularDerivation } from "./derivation.js";
+import { ACUTE, isRegularDerivation } from "./derivation.js";
 import { isTurkishApostropheForm, isTurkishSuffixChain } from "./turkish.js";
 
 /**
@@ -45,7 +45,6 @@ const ENCLITICS = ["nos", "los", "las", "les", "lo", "la", "le", "se", "me", "te
 /** The one-syllable imperatives: a short word before a pronoun is otherwise no verb (`to` + `los`). */
 const SHORT_IMPERATIVES = new Set(["di", "haz", "pon", "sal", "ten", "ven", "ve", "da"]);
 
-const ACUTE: Record<string, string> = { a: "á", e: "é", i: "í", o: "ó", u: "ú" };
 const PLAIN: Record<string, string> = { á: "a", é: "e", í: "i", ó: "o", ú: "u" };
 const withoutAcute = (text: string) => text.replace(/[áéíóú]/g, (c) => PLAIN[c]);
 const vowelCount = (text: string) => (text.match(/[aeiouáéíóú]/g) ?? []).length;
