@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { featuresOf } from "../src/pair/features.js";
 import { usesOwnScript } from "../src/text/language-id.js";
 import { primaryLanguage } from "../src/text/language.js";
 import { linksOf } from "../src/text/links.js";
@@ -7,6 +8,7 @@ import { derivesFromSource, looksLikeCognate, nearSourceWords } from "../src/spe
 import { isRegularDerivation, lacksDoubledLetter } from "../src/spell/derivation.js";
 import { katakanaRuns, katakanaSlips } from "../src/spell/katakana.js";
 import { isSourceName, shapeOf } from "../src/spell/names.js";
+import { withLanguageForms } from "../src/spell/variants.js";
 import { isLikelySlip } from "../src/spell/suggest.js";
 import { fold, wordsOf, type Word } from "../src/spell/words.js";
 import type { LintDocument, Pair, Report, Segment } from "../src/core/types.js";
@@ -100,6 +102,8 @@ interface Context {
   urls: string[];
   /** Source words that are names, products or identifiers, lower case (see `isSourceName`). */
   sourceNames: Set<string>;
+  /** Inline code of the paired source, lower case: a name the translation may quote as text (`«my-app»`). */
+  sourceCode: Set<string>;
 }
 
 interface Verdict {
@@ -116,7 +120,8 @@ function lexicon(document: LintDocument, settings: LintSettings) {
   // A page written in the source language is no translation (an English page linted on its own):
   // its terms are its authors', and a dictionary would flag them by the hundred (`backend`).
   const inSourceLanguage = language !== undefined && primaryLanguage(language) === primaryLanguage(document.sourceLanguage ?? "en");
-  const target = language && !inSourceLanguage ? settings.speller?.(language) : undefined;
+  const dictionary = language && !inSourceLanguage ? settings.speller?.(language) : undefined;
+  const target = dictionary && language ? withLanguageForms(dictionary, language) : undefined;
   let source: Speller | undefined | null = null;
   const sourceDictionary = () => (source === null ? (source = settings.speller?.(document.sourceLanguage ?? "en")) : source);
 
@@ -266,7 +271,7 @@ export default defineRule({
     const judge = (word: Word, index: number, context: Context): Verdict | undefined => {
       const { sourceWords } = context;
       const lower = word.text.toLowerCase();
-      if (accepted.has(lower) || sourceWords.has(lower) || context.sourceLetters.has(lettersOf(lower))) return undefined;
+      if (accepted.has(lower) || sourceWords.has(lower) || context.sourceLetters.has(lettersOf(lower)) || context.sourceCode.has(lower)) return undefined;
       const correction = corrections.get(word.text) ?? corrections.get(lower);
       if (correction !== undefined) return { messageId: "correction", suggestions: [matchCase(correction, word.text)], fixable: true };
       const shape = shapeOf(word.text);
@@ -329,6 +334,7 @@ export default defineRule({
         sourceLetters: new Set([...sourceWords.keys()].map(lettersOf)),
         urls: [segment, ...sources].flatMap((s) => linksOf(s, segmentText(document, s)).map((l) => l.url.toLowerCase())),
         sourceNames: namesOf(sources),
+        sourceCode: new Set(sources.flatMap((s) => [...featuresOf(s).code].map((code) => code.toLowerCase()))),
       };
       for (const [index, word] of context.words.entries()) {
         const verdict = judge(word, index, context);

@@ -116,8 +116,19 @@ function proseRuns(segment: Segment, text: string): Run[] {
 }
 
 /**
+ * Whether the word at `start`…`end` of a prose run is only part of a word that an inline HTML tag
+ * cuts (`<ins>R</ins>adiance`): a tag touches it and a letter touches the tag's other side.
+ */
+function cutByTag(text: string, start: number, end: number): boolean {
+  const before = /\p{L}<\/?[a-z][^<>]*>$/iu.test(text.slice(Math.max(0, start - 40), start));
+  const after = /^<\/?[a-z][^<>]*>\p{L}/iu.test(text.slice(end, end + 40));
+  return before || after;
+}
+
+/**
  * The words of a segment's prose, in order. Code, HTML, link targets, URLs, e-mail addresses and
- * runs damaged by a wrong decoding are left out; words with digits are left out too.
+ * runs damaged by a wrong decoding are left out; words with digits are left out too, and so are
+ * pieces of a word an inline HTML tag cuts.
  */
 export function wordsOf(segment: Segment, text: string): Word[] {
   let words = cache.get(segment);
@@ -136,7 +147,7 @@ export function wordsOf(segment: Segment, text: string): Word[] {
         const before = piece.slice(0, match.index);
         if (/\p{N}/u.test(match[0]) || /\p{N}$/u.test(before)) continue;
         for (const part of splitCjk(match[0], pieceStart + match.index)) {
-          if (!inId(part.start)) words.push({ ...part, emphasized: run.emphasized });
+          if (!inId(part.start) && !cutByTag(text, part.start, part.end)) words.push({ ...part, emphasized: run.emphasized });
         }
       }
     }

@@ -26,9 +26,26 @@ const english = fakeSpeller(
 const speller = (language: string) => (language.startsWith("pt") ? portuguese : language === "en" ? english : undefined);
 const withDictionary = { targetLanguage: "pt-br", settings: { speller } };
 const withoutDictionary = { targetLanguage: "pt-br", settings: {} };
+const frenchClassic = fakeSpeller("une étoile brille la chaîne est longue");
+const inFrench = { targetLanguage: "fr", settings: { speller: (language: string) => (language === "fr" ? frenchClassic : english) } };
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: "the pieces of a word an inline HTML tag cuts are no words",
+      code: "<!-- The model was trained. -->\n\nO modelo foi <b>treinad</b>o.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "a name the source writes as inline code may be quoted as text in the translation",
+      code: "<!-- Make a folder called `trienado`. -->\n\nO «trienado» roda.\n",
+      lint: withDictionary,
+    },
+    {
+      name: "French: a capital without its accent and the reformed spelling without a circumflex are correct",
+      code: "<!-- A star shines. -->\n\nEtoile, brille.\n\n<!-- The chain is long. -->\n\nLa chaine est longue.\n",
+      lint: inFrench,
+    },
     {
       name: "a word of the paired source is kept as it is",
       code: "<!-- We trained the model on a dataset. -->\n\nO modelo foi treinado em um dataset.\n",
