@@ -2,6 +2,7 @@
 // everything else under dist/ is internal. The rule tester is the separate entry `nl-lint/testing`.
 export { lint, type LintOptions, type LintResult, type RuleSetting } from "./core/lint.js";
 // The files engine: what the command line runs, without printing or exiting.
+export { ConfigError } from "./node/config.js";
 export { lintFiles, LintFilesError, type LintFilesHooks, type LintFilesOptions, type LintFilesResult } from "./node/lint-files.js";
 export {
   defineRule,
