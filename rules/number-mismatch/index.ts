@@ -22,6 +22,13 @@ const PROSE_KINDS = new Set<Segment["kind"]>(["paragraph", "heading", "listItem"
 const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>]+/gi;
 /** A footnote mark the parser left as text (`[^3]` in a comment whose definition is elsewhere). */
 const FOOTNOTE_MARK = /\[\^[^\]\s]+\]/g;
+/** A citation mark in running text (`[24]`), whose entry a translator may have moved to a reference list. */
+const CITATION_MARK = /\[\d{1,3}\]/g;
+/**
+ * A section number opening a heading or a one-line title (`3.2 Tools`, `5、Articles`): an outline
+ * marker translators add or drop, like an ordered list's, not a number of the text.
+ */
+const SECTION_NUMBER = /^(\s*)\d+(?:\.\d+)*[.)、:]?(?=\s|$)/;
 /** Between two numbers of one date or time (`27/04/2020`, `10:30`): one finding, not three. */
 const DATE_JOINT = /^[/.:-]$/;
 
@@ -45,12 +52,16 @@ function numbersOf(document: LintDocument, segment: Segment, code = false): Plac
   if (!PROSE_KINDS.has(segment.kind) || isTranslatorNoteSegment(segment)) return [];
   const prose = proseOf(segment, segmentText(document, segment), { skipCode: !code });
   if (segment.side === "translation" && NOTE_MARK.test(prose.text.replace(/^[\s\\*_]+/, ""))) return [];
-  const readable = withoutTranslatorNotes(withoutMarkup(prose.text).replace(ADDRESS, blank).replace(FOOTNOTE_MARK, blank));
+  let readable = withoutTranslatorNotes(withoutMarkup(prose.text).replace(ADDRESS, blank).replace(FOOTNOTE_MARK, blank).replace(CITATION_MARK, blank));
+  if (isTitle(segment, readable)) readable = readable.replace(SECTION_NUMBER, (m, space: string) => space + blank(m.slice(space.length)));
   return numbersIn(readable).map((n) => {
     const start = prose.offsets[n.start];
     return { ...n, segment, start, end: Math.max(start + 1, prose.offsets[n.end - 1] + 1) };
   });
 }
+
+/** A heading, or a paragraph of one line (a bold title): where a section number may open the text. */
+const isTitle = (segment: Segment, text: string) => segment.kind === "heading" || (segment.kind === "paragraph" && !text.trim().includes("\n"));
 
 const shareValue = (a: FoundNumber, b: FoundNumber) => [...a.values].some((v) => b.values.has(v));
 

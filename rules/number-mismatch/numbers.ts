@@ -45,7 +45,8 @@ const SCALES: Record<string, number[]> = {
   千: [3], 万: [4], 萬: [4], 百万: [6], 千万: [7], 億: [8], 亿: [8], 兆: [12],
 };
 
-const SCALE_WORD = /^[ \u00a0\u202f]?(\p{L}+)/u;
+/** A scale word after a number, with a space or a hyphen between (`1.5 billion`, `100-billion`). */
+const SCALE_WORD = /^[ \u00a0\u202f-]?(\p{L}+)/u;
 const SCALE_SUFFIX = /^([kKMB]|bn)(?![\p{L}\p{N}])/u;
 
 /** Full-width digits and the full-width point (`３．５`), as ASCII, one character for one. */

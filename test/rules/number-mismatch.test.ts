@@ -127,6 +127,21 @@ runRuleTests(rule, {
       code: "Bem-vindo à sétima edição.\n",
       lint: parallel("Welcome to the 7th issue.\n", "pt-br"),
     },
+    {
+      name: "a section number a translator put before a heading",
+      code: "## 3.2 Ferramentas de depuração\n\n**4.1 Leituras da semana**\n",
+      lint: parallel("## Debugging tools\n\n**Reading of the week**\n", "pt-br"),
+    },
+    {
+      name: "a citation mark whose link moved to a reference list",
+      code: "O artigo[12] mostra o método.\n",
+      lint: parallel("The [paper](https://example.org/p) shows the method.\n", "pt-br"),
+    },
+    {
+      name: "a scale word joined to its number by a hyphen",
+      code: "训练 1000 亿参数的模型。\n",
+      lint: parallel("Train 100-billion parameter models.\n", "zh-cn"),
+    },
   ],
   invalid: [
     {
