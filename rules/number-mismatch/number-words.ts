@@ -25,7 +25,7 @@ const TENS: Record<string, string> = {
 
 /** Other words for a number: feminine forms, hundreds, thousands, ordinals, `both`, `dozen`. */
 const OTHERS: Record<string, Record<string, number>> = {
-  en: { a: 1, an: 1, single: 1, once: 1, both: 2, twice: 2, couple: 2, pair: 2, double: 2, triple: 3, dozen: 12, hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, half: 50 },
+  en: { a: 1, an: 1, single: 1, once: 1, both: 2, twice: 2, couple: 2, pair: 2, double: 2, triple: 3, dozen: 12, hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 },
   pt: { uma: 1, duas: 2, ambos: 2, ambas: 2, duzia: 12, cem: 100, cento: 100, mil: 1000, milhao: 1e6, bilhao: 1e9, metade: 50 },
   es: { un: 1, una: 1, ambos: 2, ambas: 2, docena: 12, cien: 100, ciento: 100, mil: 1000, millon: 1e6, mitad: 50 },
   fr: { une: 1, douzaine: 12, cent: 100, mille: 1000, million: 1e6, milliard: 1e9, moitie: 50 },
@@ -52,6 +52,11 @@ const MONTHS: Record<string, string> = {
   it: "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
 };
 
+/** Fractions, by the numbers a translation may write them with (`half` is `50%` or `1/2`; `quarter` is `4分の1`). */
+const FRACTIONS: Record<string, Record<string, number[]>> = {
+  en: { half: [2, 50], quarter: [4, 25] },
+};
+
 const tables = new Map<string, Map<string, number[]>>();
 
 function add(table: Map<string, number[]>, word: string, value: number): void {
@@ -72,6 +77,7 @@ function tableFor(language: string, extra: Record<string, number> = {}): Map<str
   ORDINALS[language]?.split(" ").forEach((forms, i) => forms.split("/").forEach((w) => add(table!, w, i + 1)));
   MONTHS[language]?.split(" ").forEach((w, i) => add(table!, w, i + 1));
   for (const [w, v] of Object.entries({ ...OTHERS[language], ...extra })) add(table, w, v);
+  for (const [w, values] of Object.entries(FRACTIONS[language] ?? {})) values.forEach((v) => add(table!, w, v));
   tables.set(cacheKey, table);
   return table;
 }

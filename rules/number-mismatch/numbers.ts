@@ -20,15 +20,14 @@ const NAME_LETTER = String.raw`[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrill
 /** Spaces that group thousands (`1 000`, with a no-break, narrow no-break or thin space). */
 const GROUP_SPACE = "[ \\u00a0\\u202f\\u2009]";
 
-/**
- * A number: digits, then groups joined by `.`, `,`, an apostrophe (`1'000`) or, before exactly
- * three digits, a space. Not the digits of a name (`H100`, `GPT-3`, `i18n`), but `v2.1` is a version.
- */
-const NUMBER = new RegExp(
-  String.raw`(?:(?<=(?<![\p{L}\p{N}_])[vV])|(?<![\p{N}_]|${NAME_LETTER}|${NAME_LETTER}[-_]))` +
-    String.raw`\d+(?:(?:[.,]|['’](?=\d{3}(?!\d))|${GROUP_SPACE}(?=\d{3}(?!\d)))\d+)*`,
-  "gu",
-);
+/** Digits, then groups joined by `.`, `,`, an apostrophe (`1'000`) or, before exactly three digits, a space; `.5` too. */
+const DIGITS = String.raw`(?:(?<=^|[\s(])\.(?=\d))?\d+(?:(?:[.,]|['’](?=\d{3}(?!\d))|${GROUP_SPACE}(?=\d{3}(?!\d)))\d+)*`;
+
+/** A number of the text: not the digits of a name (`H100`, `GPT-3`, `i18n`), but `v2.1` is a version. */
+const NUMBER = new RegExp(String.raw`(?:(?<=(?<![\p{L}\p{N}_])[vV])|(?<![\p{N}_.]|${NAME_LETTER}|${NAME_LETTER}[-_]))` + DIGITS, "gu");
+
+/** Any number, the digits of names included (`p99`, `1-in-1000`): what the other side may match. */
+const ANY_NUMBER = new RegExp(String.raw`(?<![\p{N}_.])` + DIGITS, "gu");
 
 /**
  * Words and suffixes that multiply the number before them, in the languages nl-lint meets most.
@@ -56,7 +55,7 @@ export function asciiDigits(text: string): string {
 
 /** `0012.500` → `12.5`: the same value written with other zeros. */
 function canonical(integer: string, fraction = ""): string {
-  const whole = integer.replace(/^0+(?=\d)/, "");
+  const whole = integer.replace(/^0+(?=\d)/, "") || "0";
   const part = fraction.replace(/0+$/, "");
   return part ? `${whole}.${part}` : whole;
 }
@@ -114,11 +113,14 @@ function scalesAfter(rest: string): number[] {
   return second.length > 0 ? first.flatMap((a) => second.map((b) => a + b)) : first;
 }
 
-/** The numbers of a prose text (URLs and markup already blanked), with every value each may stand for. */
-export function numbersIn(text: string): FoundNumber[] {
+/**
+ * The numbers of a prose text (URLs and markup already blanked), with every value each may stand
+ * for; with `names`, the digits of names too.
+ */
+export function numbersIn(text: string, names = false): FoundNumber[] {
   const ascii = asciiDigits(text);
   const found: FoundNumber[] = [];
-  for (const match of ascii.matchAll(NUMBER)) {
+  for (const match of ascii.matchAll(names ? ANY_NUMBER : NUMBER)) {
     for (const [written, start] of pieces(match[0], match.index)) {
       const end = start + written.length;
       const values = new Set(readings(written));

@@ -14,7 +14,7 @@ import { repetitionsIn, type Repetition } from "./repetitions.js";
  *
  * No fix: removing the second copy is not certain in every language (`nous nous` in French, `die
  * die` in German), so each finding suggests it instead. Repetitions a language uses on purpose are
- * listed per language, and a team can add its own.
+ * listed per language, and a team can add its own; languages that double words freely are skipped.
  */
 
 const PROSE_KINDS = new Set<Segment["kind"]>(["paragraph", "heading", "listItem", "blockquote", "table", "other"]);
@@ -44,6 +44,12 @@ export default defineRule({
        * `{ "pt": ["já já"] }`. They add to the built-in ones (French `nous nous`, German `die die`…).
        */
       exceptions: z.record(z.string(), z.array(z.string())).default({}),
+      /**
+       * Languages not checked (primary tags): their grammar doubles words freely, so no list of
+       * exceptions could be complete (Turkish `adım adım`, Indonesian `buku buku`, Bengali
+       * `ধীরে ধীরে`, Korean `빨리 빨리`, Vietnamese `từ từ`). Chinese, Japanese and Thai are never checked.
+       */
+      skipLanguages: z.array(z.string()).default(["tr", "id", "ms", "tl", "bn", "hi", "ko", "vi"]),
     })
     .strict(),
   messages: {
@@ -53,6 +59,7 @@ export default defineRule({
   check({ document, options, report }) {
     const target = document.targetLanguage;
     const language = target ? primaryLanguage(target) : undefined;
+    if (language && options.skipLanguages.map(primaryLanguage).includes(language)) return;
     const allowed = new Set(
       [...(BUILT_IN_EXCEPTIONS[language ?? ""] ?? []), ...(options.exceptions[language ?? ""] ?? []), ...(options.exceptions["*"] ?? [])].map((e) => e.toLowerCase()),
     );

@@ -142,6 +142,21 @@ runRuleTests(rule, {
       code: "训练 1000 亿参数的模型。\n",
       lint: parallel("Train 100-billion parameter models.\n", "zh-cn"),
     },
+    {
+      name: "a decimal written without its leading zero",
+      code: "Se você definir 0,5, metade dos eventos é guardada.\n",
+      lint: parallel("If you set .5, half of the events are kept.\n", "pt-br"),
+    },
+    {
+      name: "a number written into a name on the other side (p99)",
+      code: "延迟直方图 p95 与 p99。\n",
+      lint: parallel("The latency histograms at 95 and 99.\n", "zh-cn"),
+    },
+    {
+      name: "a fraction written in words",
+      code: "回答者の 4 分の 1 が中立でした。\n",
+      lint: parallel("A quarter of the people who answered were neutral.\n", "ja"),
+    },
   ],
   invalid: [
     {

@@ -55,6 +55,11 @@ runRuleTests(rule, {
       options: { exceptions: { pt: ["já já"] } },
     },
     {
+      name: "Turkish doubles words to say 'step by step'",
+      code: "Kurulumu adım adım anlatıyor.\n",
+      lint: parallel("It explains the setup in detail.\n", "tr"),
+    },
+    {
       name: "numbers written twice are not words",
       code: "A tabela mostra 10 10 vezes.\n",
       lint: parallel("The table shows 10 ten times.\n", "pt-br"),
@@ -93,9 +98,10 @@ runRuleTests(rule, {
       errors: [{ messageId: "repeated", column: 14 }],
     },
     {
-      name: "Korean puts spaces between words and is checked",
-      code: "파일을 파일을 저장하세요.\n",
-      lint: parallel("Save the file.\n", "ko"),
+      name: "a language skipped by default is checked when the options say so",
+      code: "Dosyayı dosyayı kaydedin.\n",
+      lint: parallel("Save the file.\n", "tr"),
+      options: { skipLanguages: [] },
       errors: [{ messageId: "repeated", column: 1 }],
     },
   ],
