@@ -28,7 +28,9 @@ const CITATION_MARK = /\[\d{1,3}\]/g;
  * A section number opening a heading or a one-line title (`3.2 Tools`, `5、Articles`): an outline
  * marker translators add or drop, like an ordered list's, not a number of the text.
  */
-const SECTION_NUMBER = /^(\s*)\d+(?:\.\d+)*[.)、:]?(?=\s|$)/;
+const SECTION_NUMBER = /^([\s\\]*)\d+(?:\.\d+)*[.)、:]?(?=\s|$)/;
+/** Lines holding only `\\` (a spacer some posts put above each block), which are not content. */
+const SPACER = /^[\s\\]+/;
 /** Between two numbers of one date or time (`27/04/2020`, `10:30`): one finding, not three. */
 const DATE_JOINT = /^[/.:-]$/;
 
@@ -61,7 +63,7 @@ function numbersOf(document: LintDocument, segment: Segment, all = false): Place
 }
 
 /** A heading, or a paragraph of one line (a bold title): where a section number may open the text. */
-const isTitle = (segment: Segment, text: string) => segment.kind === "heading" || (segment.kind === "paragraph" && !text.trim().includes("\n"));
+const isTitle = (segment: Segment, text: string) => segment.kind === "heading" || (segment.kind === "paragraph" && !text.replace(SPACER, "").trim().includes("\n"));
 
 const shareValue = (a: FoundNumber, b: FoundNumber) => [...a.values].some((v) => b.values.has(v));
 

@@ -52,6 +52,16 @@ const MONTHS: Record<string, string> = {
   it: "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
 };
 
+/** Hundreds, thousands, millions as a vague amount (`100s of books` is `des centaines de livres`). */
+const AMOUNTS: Record<string, string> = {
+  en: "hundreds thousands millions",
+  pt: "centenas milhares milhoes",
+  es: "cientos miles millones",
+  fr: "centaines milliers millions",
+  de: "hunderte tausende millionen",
+  it: "centinaia migliaia milioni",
+};
+
 /** Fractions, by the numbers a translation may write them with (`half` is `50%` or `1/2`; `quarter` is `4分の1`). */
 const FRACTIONS: Record<string, Record<string, number[]>> = {
   en: { half: [2, 50], quarter: [4, 25] },
@@ -78,6 +88,7 @@ function tableFor(language: string, extra: Record<string, number> = {}): Map<str
   MONTHS[language]?.split(" ").forEach((w, i) => add(table!, w, i + 1));
   for (const [w, v] of Object.entries({ ...OTHERS[language], ...extra })) add(table, w, v);
   for (const [w, values] of Object.entries(FRACTIONS[language] ?? {})) values.forEach((v) => add(table!, w, v));
+  AMOUNTS[language]?.split(" ").forEach((w, i) => add(table!, w, [100, 1000, 1e6][i]));
   tables.set(cacheKey, table);
   return table;
 }

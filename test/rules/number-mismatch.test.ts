@@ -129,7 +129,7 @@ runRuleTests(rule, {
     },
     {
       name: "a section number a translator put before a heading",
-      code: "## 3.2 Ferramentas de depuração\n\n**4.1 Leituras da semana**\n",
+      code: "## 3.2 Ferramentas de depuração\n\n\\\\\n**4.1 Leituras da semana**\n",
       lint: parallel("## Debugging tools\n\n**Reading of the week**\n", "pt-br"),
     },
     {
@@ -156,6 +156,11 @@ runRuleTests(rule, {
       name: "a fraction written in words",
       code: "回答者の 4 分の 1 が中立でした。\n",
       lint: parallel("A quarter of the people who answered were neutral.\n", "ja"),
+    },
+    {
+      name: "a vague amount in words",
+      code: "Des centaines de livres sont gratuits.\n",
+      lint: parallel("100s of books are free.\n", "fr"),
     },
   ],
   invalid: [
