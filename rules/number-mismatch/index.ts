@@ -47,15 +47,16 @@ function withoutTranslatorNotes(text: string): string {
 }
 
 /**
- * The numbers a reader reads in a segment; with `all`, those of its inline code and of names too
- * (`p99`): never reported, but a number the other side writes so is not missing.
+ * The numbers a reader reads in a segment; with `all`, those of its inline code, of names (`p99`)
+ * and section numbers too: never reported, but a number the other side writes so is not missing.
  */
 function numbersOf(document: LintDocument, segment: Segment, all = false): PlacedNumber[] {
   if (!PROSE_KINDS.has(segment.kind) || isTranslatorNoteSegment(segment)) return [];
   const prose = proseOf(segment, segmentText(document, segment), { skipCode: !all });
   if (segment.side === "translation" && NOTE_MARK.test(prose.text.replace(/^[\s\\*_]+/, ""))) return [];
   let readable = withoutTranslatorNotes(withoutMarkup(prose.text).replace(ADDRESS, blank).replace(FOOTNOTE_MARK, blank).replace(CITATION_MARK, blank));
-  if (isTitle(segment, readable)) readable = readable.replace(SECTION_NUMBER, (m, space: string) => space + blank(m.slice(space.length)));
+  // A section number is never reported, but it still matches: `2020 in review` may become `Retrospectiva de 2020`.
+  if (!all && isTitle(segment, readable)) readable = readable.replace(SECTION_NUMBER, (m, space: string) => space + blank(m.slice(space.length)));
   return numbersIn(readable, all).map((n) => {
     const start = prose.offsets[n.start];
     return { ...n, segment, start, end: Math.max(start + 1, prose.offsets[n.end - 1] + 1) };

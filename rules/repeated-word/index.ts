@@ -26,6 +26,8 @@ const BUILT_IN_EXCEPTIONS: Record<string, string[]> = {
   // A relative pronoun before an article: `die Regeln, die die Tests prüfen`.
   de: ["die die", "der der", "das das", "den den", "dem dem"],
   en: ["had had", "that that"],
+  // `se` for "if" before the reflexive `se`: `se se tornar visível`.
+  pt: ["se se"],
 };
 
 function repetitionsOf(document: LintDocument, segments: Segment[], language: string | undefined, pauses = false): Repetition[] {

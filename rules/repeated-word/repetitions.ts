@@ -46,6 +46,11 @@ function letterAndName(a: string, b: string, before: string): boolean {
   return a.length === 1 && a !== b && /[\p{L}\p{N},;]\s*$/u.test(before);
 }
 
+/** A copy that is part of a compound (`nome e e-mail`): the segmenter splits it, a reader does not. */
+function inCompound(run: string, start: number, end: number): boolean {
+  return /[-'’]$/.test(run.slice(0, start)) || /^[-'’]\p{L}/u.test(run.slice(end));
+}
+
 /**
  * Words written twice in a row in a segment's text runs, left to right. With `pauses`, copies
  * with a comma or a dash between them count too: a source that repeats a word so does it on purpose.
@@ -59,6 +64,7 @@ export function repetitionsIn(nodes: readonly Nodes[], text: string, language: s
       const [a, b] = [list[i - 1], list[i]];
       if (a.text.toLowerCase() !== b.text.toLowerCase() || !/\p{L}/u.test(a.text) || UNSPACED_SCRIPT.test(a.text)) continue;
       if (letterAndName(a.text, b.text, run.slice(0, a.index))) continue;
+      if (inCompound(run, a.index, b.index + b.text.length)) continue;
       const firstEnd = a.index + a.text.length;
       const between = run.slice(firstEnd, b.index);
       if (between.length === 0 || !(pauses ? PAUSE_BETWEEN : SPACE_BETWEEN).test(between)) continue;

@@ -162,6 +162,11 @@ runRuleTests(rule, {
       code: "Des centaines de livres sont gratuits.\n",
       lint: parallel("100s of books are free.\n", "fr"),
     },
+    {
+      name: "a date that opens a line is not a section number",
+      code: "21 de dezembro de 2020, por Ana\n\n## Retrospectiva de 2020\n",
+      lint: parallel("December 21, 2020, by Ana\n\n## 2020 in review\n", "pt-br"),
+    },
   ],
   invalid: [
     {

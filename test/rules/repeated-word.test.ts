@@ -60,6 +60,16 @@ runRuleTests(rule, {
       lint: parallel("It explains the setup in detail.\n", "tr"),
     },
     {
+      name: "a word followed by a compound that starts with it",
+      code: "Preencha o nome e e-mail do contato.\n",
+      lint: parallel("Fill in the contact's name and email.\n", "pt-br"),
+    },
+    {
+      name: "Portuguese 'if' before a reflexive pronoun",
+      code: "Se se tornar visível, a animação começa.\n",
+      lint: parallel("If it becomes visible, the animation starts.\n", "pt-br"),
+    },
+    {
       name: "numbers written twice are not words",
       code: "A tabela mostra 10 10 vezes.\n",
       lint: parallel("The table shows 10 ten times.\n", "pt-br"),
