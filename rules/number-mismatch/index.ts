@@ -50,6 +50,9 @@ function withoutTranslatorNotes(text: string): string {
  * The numbers a reader reads in a segment; with `all`, those of its inline code, of names (`p99`)
  * and section numbers too: never reported, but a number the other side writes so is not missing.
  */
+/** Languages whose decimal mark is a point, where `2,3` is a list of two numbers. */
+const DECIMAL_POINT = new Set(["en", "zh", "ja", "ko", "th", "he"]);
+
 function numbersOf(document: LintDocument, segment: Segment, all = false): PlacedNumber[] {
   if (!PROSE_KINDS.has(segment.kind) || isTranslatorNoteSegment(segment)) return [];
   const prose = proseOf(segment, segmentText(document, segment), { skipCode: !all });
@@ -57,7 +60,9 @@ function numbersOf(document: LintDocument, segment: Segment, all = false): Place
   let readable = withoutTranslatorNotes(withoutMarkup(prose.text).replace(ADDRESS, blank).replace(FOOTNOTE_MARK, blank).replace(CITATION_MARK, blank));
   // A section number is never reported, but it still matches: `2020 in review` may become `Retrospectiva de 2020`.
   if (!all && isTitle(segment, readable)) readable = readable.replace(SECTION_NUMBER, (m, space: string) => space + blank(m.slice(space.length)));
-  return numbersIn(readable, all).map((n) => {
+  const language = segment.side === "source" ? (document.sourceLanguage ?? "en") : document.targetLanguage;
+  const decimalComma = !language || !DECIMAL_POINT.has(primaryLanguage(language));
+  return numbersIn(readable, all, decimalComma).map((n) => {
     const start = prose.offsets[n.start];
     return { ...n, segment, start, end: Math.max(start + 1, prose.offsets[n.end - 1] + 1) };
   });

@@ -25,7 +25,7 @@ const TENS: Record<string, string> = {
 
 /** Other words for a number: feminine forms, hundreds, thousands, ordinals, `both`, `dozen`. */
 const OTHERS: Record<string, Record<string, number>> = {
-  en: { a: 1, an: 1, single: 1, once: 1, both: 2, twice: 2, couple: 2, pair: 2, double: 2, triple: 3, dozen: 12, hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 },
+  en: { a: 1, an: 1, single: 1, once: 1, both: 2, twice: 2, couple: 2, pair: 2, double: 2, triple: 3, dozen: 12, hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, binary: 2, octal: 8, decimal: 10, hexadecimal: 16 },
   pt: { uma: 1, duas: 2, ambos: 2, ambas: 2, duzia: 12, cem: 100, cento: 100, mil: 1000, milhao: 1e6, bilhao: 1e9, metade: 50 },
   es: { un: 1, una: 1, ambos: 2, ambas: 2, docena: 12, cien: 100, ciento: 100, mil: 1000, millon: 1e6, mitad: 50 },
   fr: { une: 1, douzaine: 12, cent: 100, mille: 1000, million: 1e6, milliard: 1e9, moitie: 50 },
@@ -128,7 +128,14 @@ export function spelledValues(text: string, language: string | undefined, extra?
   if (!language || !(language in CARDINALS || extra)) return values;
   const table = tableFor(language, extra);
   const valuesOf = (word: string) => table.get(foldWord(word)) ?? [];
-  for (const word of words(text, language)) for (const value of valuesOf(word.text)) values.add(value);
+  const list = words(text, language);
+  list.forEach((word, i) => {
+    for (const value of valuesOf(word.text)) {
+      values.add(value);
+      // `three million` is 3000000 as well as 3 and a million.
+      for (const scale of valuesOf(list[i + 1]?.text ?? "").filter((v) => v >= 100 && v > value)) values.add(value * scale);
+    }
+  });
   for (const [whole, ten, unit] of text.toLowerCase().matchAll(COMPOUND)) {
     // French writes some numbers as one hyphenated word (`quatre-vingt-dix`).
     for (const value of valuesOf(whole)) values.add(value);

@@ -48,9 +48,19 @@ const SCALES: Record<string, number[]> = {
 const SCALE_WORD = /^[ \u00a0\u202f-]?(\p{L}+)/u;
 const SCALE_SUFFIX = /^([kKMB]|bn)(?![\p{L}\p{N}])/u;
 
-/** Full-width digits and the full-width point (`３．５`), as ASCII, one character for one. */
+/**
+ * Digits of every script (full-width `３`, Bengali `৩`, Devanagari `३`, Arabic-Indic `٣`…) and the
+ * full-width point, as ASCII, one character for one. Unicode puts each script's digits zero to
+ * nine in a row, so a digit's value is its distance from the start of its row, modulo ten.
+ */
 export function asciiDigits(text: string): string {
-  return text.replace(/[\uff10-\uff19\uff0e]/g, (c) => (c === "\uff0e" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)));
+  return text.replace(/[^\x00-\x7f]/g, (c) => {
+    if (c === "\uff0e") return ".";
+    if (!/\p{Nd}/u.test(c)) return c;
+    let zero = c.charCodeAt(0);
+    while (/\p{Nd}/u.test(String.fromCharCode(zero - 1))) zero--;
+    return String((c.charCodeAt(0) - zero) % 10);
+  });
 }
 
 /** `0012.500` → `12.5`: the same value written with other zeros. */
@@ -98,6 +108,12 @@ export function scaled(value: string, power: number): string {
   return canonical(digits.slice(0, point), digits.slice(point));
 }
 
+/** What follows the end of a range (`500-600 thousand`): its scale word is the first number's too. */
+function afterRange(rest: string): string {
+  const range = /^\s?[-–~〜]\s?\d[\d.,]*/.exec(rest);
+  return range ? rest.slice(range[0].length) : rest;
+}
+
 /** The powers of ten the words or suffix right after a number multiply it by (`15亿`, `1.5 billion`, `7B`). */
 function scalesAfter(rest: string): number[] {
   const suffix = SCALE_SUFFIX.exec(rest);
@@ -115,16 +131,17 @@ function scalesAfter(rest: string): number[] {
 
 /**
  * The numbers of a prose text (URLs and markup already blanked), with every value each may stand
- * for; with `names`, the digits of names too.
+ * for; with `names`, the digits of names too. Without `decimalComma` (English, Chinese, Japanese
+ * write a decimal point), `2,3` is two numbers.
  */
-export function numbersIn(text: string, names = false): FoundNumber[] {
+export function numbersIn(text: string, names = false, decimalComma = true): FoundNumber[] {
   const ascii = asciiDigits(text);
   const found: FoundNumber[] = [];
   for (const match of ascii.matchAll(names ? ANY_NUMBER : NUMBER)) {
-    for (const [written, start] of pieces(match[0], match.index)) {
+    for (const [written, start] of pieces(match[0], match.index, decimalComma)) {
       const end = start + written.length;
       const values = new Set(readings(written));
-      const powers = scalesAfter(ascii.slice(end, end + 24));
+      const powers = scalesAfter(afterRange(ascii.slice(end, end + 40)));
       for (const value of [...values]) for (const power of powers) values.add(scaled(value, power));
       found.push({ written: text.slice(start, end), start, end, values });
     }
@@ -133,12 +150,13 @@ export function numbersIn(text: string, names = false): FoundNumber[] {
 }
 
 /**
- * A match that is several numbers: `1,2,3` (a list, not a grouping) or `2020 100` (a space
+ * A match that is several numbers: `1,2,3` (a list, not a grouping; `2,3` too in a language whose
+ * decimal mark is a point) or `2020 100` (a space
  * groups thousands only after one to three digits). Each piece with its offset.
  */
-function pieces(written: string, start: number): Array<[string, number]> {
+function pieces(written: string, start: number, decimalComma: boolean): Array<[string, number]> {
   const commas = written.split(",");
-  const list = commas.length > 2 && !written.includes(".") && !grouped(commas);
+  const list = (commas.length > 2 || !decimalComma) && commas.length > 1 && !written.includes(".") && !grouped(commas);
   const spaced = written.split(/[ \u00a0\u202f\u2009]/);
   const looseSpace = spaced.length > 1 && !/^\d{1,3}$/.test(spaced[0]);
   if (!list && !looseSpace) return [[written, start]];

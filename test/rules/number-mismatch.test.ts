@@ -167,6 +167,26 @@ runRuleTests(rule, {
       code: "21 de dezembro de 2020, por Ana\n\n## Retrospectiva de 2020\n",
       lint: parallel("December 21, 2020, by Ana\n\n## 2020 in review\n", "pt-br"),
     },
+    {
+      name: "Bengali digits are digits",
+      code: "যেমন, ৮০৮১ পোর্ট ব্যবহার করুন।\n",
+      lint: parallel("For example, use port 8081.\n", "bn"),
+    },
+    {
+      name: "English writes a list with commas where a translation puts spaces",
+      code: "As seções 2, 3 e 4 mostram o fluxo.\n",
+      lint: parallel("Sections 2,3 and 4 show the flow.\n", "pt-br"),
+    },
+    {
+      name: "a range shares its scale word, and a number in words takes one too",
+      code: "每秒发送 50 万到 60 万个 span，最大的端点有 300 万条记录。\n",
+      lint: parallel("It sends 500-600 thousand spans a second; the largest endpoint has three million entries.\n", "zh-cn"),
+    },
+    {
+      name: "a base written in words",
+      code: "14 桁の16進数で表します。\n",
+      lint: parallel("It is written as 14 hexadecimal digits.\n", "ja"),
+    },
   ],
   invalid: [
     {
