@@ -46,6 +46,13 @@ function letterAndName(a: string, b: string, before: string): boolean {
   return a.length === 1 && a !== b && /[\p{L}\p{N},;]\s*$/u.test(before);
 }
 
+const sameWord = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** One word twice, inflected or not (`unknown unknowns`): what a source repeats on purpose. */
+const sameStem = (a: string, b: string) => {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x.length >= 3 && y.length >= 3 && (x.startsWith(y) || y.startsWith(x));
+};
+
 /** A copy that is part of a compound (`nome e e-mail`): the segmenter splits it, a reader does not. */
 function inCompound(run: string, start: number, end: number): boolean {
   return /[-'’]$/.test(run.slice(0, start)) || /^[-'’]\p{L}/u.test(run.slice(end));
@@ -53,7 +60,8 @@ function inCompound(run: string, start: number, end: number): boolean {
 
 /**
  * Words written twice in a row in a segment's text runs, left to right. With `pauses`, copies
- * with a comma or a dash between them count too: a source that repeats a word so does it on purpose.
+ * with a comma or a dash between them, or inflected (`unknown unknowns`), count too: a source that
+ * repeats a word so does it on purpose.
  */
 export function repetitionsIn(nodes: readonly Nodes[], text: string, language: string | undefined, pauses = false): Repetition[] {
   const found: Repetition[] = [];
@@ -62,7 +70,7 @@ export function repetitionsIn(nodes: readonly Nodes[], text: string, language: s
     const list = words(run, language);
     for (let i = 1; i < list.length; i++) {
       const [a, b] = [list[i - 1], list[i]];
-      if (a.text.toLowerCase() !== b.text.toLowerCase() || !/\p{L}/u.test(a.text) || UNSPACED_SCRIPT.test(a.text)) continue;
+      if (!(pauses ? sameStem : sameWord)(a.text, b.text) || !/\p{L}/u.test(a.text) || UNSPACED_SCRIPT.test(a.text)) continue;
       if (letterAndName(a.text, b.text, run.slice(0, a.index))) continue;
       if (inCompound(run, a.index, b.index + b.text.length)) continue;
       const firstEnd = a.index + a.text.length;

@@ -49,6 +49,11 @@ runRuleTests(rule, {
       lint: parallel("The system is very very slow.\n", "pt-br"),
     },
     {
+      name: "a source that repeats a word in another form",
+      code: "Elle révèle les « inconnus inconnus » du système.\n",
+      lint: parallel("It shows the unknown unknowns of the system.\n", "fr"),
+    },
+    {
       name: "a team's own exceptions",
       code: "Eu volto já já.\n",
       lint: parallel("I will be right back.\n", "pt-br"),
