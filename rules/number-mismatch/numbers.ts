@@ -84,6 +84,8 @@ export function readings(written: string): string[] {
   const compact = written.replace(/[ \u00a0\u202f\u2009'’]/g, "");
   const marks = [...new Set(compact.match(/[.,]/g) ?? [])];
   const parts = compact.split(/[.,]/);
+  // `0600` is a time of day (06:00, 午前6時): its hour is one of its values.
+  if (/^0\d{3}$/.test(compact)) return [canonical(compact), canonical(compact.slice(0, 2))];
   if (marks.length === 0) return [canonical(compact)];
   if (marks.length === 2) {
     const decimal = compact.search(/[.,][^.,]*$/);

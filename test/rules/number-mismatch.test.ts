@@ -187,6 +187,11 @@ runRuleTests(rule, {
       code: "14 桁の16進数で表します。\n",
       lint: parallel("It is written as 14 hexadecimal digits.\n", "ja"),
     },
+    {
+      name: "a time written as four digits",
+      code: "A reunião é às quintas, às 06:00 PT.\n",
+      lint: parallel("The call is every Thursday at 0600 PT.\n", "pt-br"),
+    },
   ],
   invalid: [
     {
