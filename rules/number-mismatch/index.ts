@@ -105,8 +105,12 @@ function joinDates(numbers: PlacedNumber[], text: string): PlacedNumber[] {
 
 export default defineRule({
   id: "number-mismatch",
-  description: "A number of the source missing from its translation, or one the translation adds (locale-aware; prose only).",
+  description: "A number of the source missing from its translation, or one it adds; off by default, since translators add dates and titles or reword counts (about 80% right on real corpora).",
   severity: "warn",
+  // Read on the corpora, about four findings in five were real differences (most of them a
+  // translation behind its source); the rest were dates, titles and counts translators add or
+  // reword on purpose. Below the 95% a default rule needs, so a team turns it on.
+  enabledByDefault: false,
   fixable: false,
   schema: z
     .object({

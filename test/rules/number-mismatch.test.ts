@@ -3,13 +3,15 @@ import rule from "../../rules/number-mismatch/index.js";
 import { numbersIn, readings, scaled } from "../../rules/number-mismatch/numbers.js";
 import { cjkNumeral } from "../../rules/number-mismatch/number-words.js";
 import { lint } from "../../src/lint.js";
-import { runRuleTests } from "../helpers/rule-tester.js";
+import { runRuleTests, type ValidCase } from "../helpers/rule-tester.js";
 
 const ptBr = { targetLanguage: "pt-br" };
 const parallel = (source: string, targetLanguage: string) => ({ source: { text: source }, targetLanguage });
+/** The rule is off by default: every case turns it on with its default options. */
+const on = <T extends ValidCase>(cases: T[]): T[] => cases.map((c) => ({ options: {}, ...c }));
 
 runRuleTests(rule, {
-  valid: [
+  valid: on([
     {
       name: "the same numbers, grouped and marked the Portuguese way",
       code: "<!-- It took 1,250.75 hours over 3.5 years. -->\nLevou 1.250,75 horas em 3,5 anos.\n",
@@ -192,8 +194,8 @@ runRuleTests(rule, {
       code: "A reunião é às quintas, às 06:00 PT.\n",
       lint: parallel("The call is every Thursday at 0600 PT.\n", "pt-br"),
     },
-  ],
-  invalid: [
+  ]),
+  invalid: on([
     {
       name: "a date the translation adds is one finding",
       code: "<!-- The meetup is at the end of the month. -->\nO encontro é no fim do mês (27/04/2020).\n",
@@ -236,7 +238,7 @@ runRuleTests(rule, {
       lint: parallel("Read [chapter 3](https://example.org/c).\n", "pt-br"),
       errors: [{ messageId: "changed", column: 18 }],
     },
-  ],
+  ]),
 });
 
 describe("reading numbers", () => {
@@ -270,9 +272,14 @@ describe("number-mismatch examples", () => {
   const run = (example: (typeof examples.valid)[number]) =>
     lint(example.code, {
       ruleSet: [rule],
+      rules: { [rule.id]: [rule.severity, example.options ?? {}] },
       targetLanguage: example.targetLanguage,
       ...(example.source === undefined ? {} : { source: { text: example.source } }),
     }).findings.map((f) => f.message);
+  it("is off unless turned on", () => {
+    const example = examples.invalid[0];
+    expect(lint(example.code, { targetLanguage: example.targetLanguage }).findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
+  });
   it("has at least two of each kind", () => {
     expect(examples.valid.length).toBeGreaterThanOrEqual(2);
     expect(examples.invalid.length).toBeGreaterThanOrEqual(2);
