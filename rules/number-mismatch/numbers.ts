@@ -44,8 +44,8 @@ const SCALES: Record<string, number[]> = {
   千: [3], 万: [4], 萬: [4], 百万: [6], 千万: [7], 億: [8], 亿: [8], 兆: [12],
 };
 
-/** A scale word after a number, with a space or a hyphen between (`1.5 billion`, `100-billion`). */
-const SCALE_WORD = /^[ \u00a0\u202f-]?(\p{L}+)/u;
+/** A scale word after a number, with a space, a line break or a hyphen between (`1.5 billion`, `100-billion`). */
+const SCALE_WORD = /^[\s-]?(\p{L}+)/u;
 const SCALE_SUFFIX = /^([kKMB]|bn)(?![\p{L}\p{N}])/u;
 
 /**

@@ -194,6 +194,11 @@ runRuleTests(rule, {
       code: "A reunião é às quintas, às 06:00 PT.\n",
       lint: parallel("The call is every Thursday at 0600 PT.\n", "pt-br"),
     },
+    {
+      name: "a scale word on the next line of a wrapped paragraph",
+      code: "Prometheus 上に 30 億の時系列があります。\n",
+      lint: parallel("Prometheus stores 3\nbillion series.\n", "ja"),
+    },
   ]),
   invalid: on([
     {
