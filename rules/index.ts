@@ -6,9 +6,11 @@ import linkDestination from "./link-destination/index.js";
 import linkTarget from "./link-target.js";
 import missingItem from "./missing-item/index.js";
 import mojibake from "./mojibake/index.js";
+import numberMismatch from "./number-mismatch/index.js";
+import repeatedWord from "./repeated-word/index.js";
 import staleTranslation from "./stale-translation.js";
 import typo from "./typo.js";
 import untranslated from "./untranslated.js";
 
 /** Every built-in rule, in the order they run and are documented. */
-export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax, typo, linkDestination, staleTranslation, missingItem, untranslated, linkTarget];
+export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax, typo, linkDestination, staleTranslation, missingItem, untranslated, linkTarget, numberMismatch, repeatedWord];
