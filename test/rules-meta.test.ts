@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
@@ -7,7 +7,10 @@ const rulesDir = join(import.meta.dirname, "..", "rules");
 const testsDir = join(import.meta.dirname, "rules");
 
 describe("every rule module", () => {
-  const files = readdirSync(rulesDir).filter((f) => f.endsWith(".ts") && f !== "index.ts");
+  // A rule is a file `rules/<id>.ts`, or a folder `rules/<id>/` whose `index.ts` defines it (its helpers beside it).
+  const files = readdirSync(rulesDir, { withFileTypes: true })
+    .filter((e) => (e.isFile() && e.name.endsWith(".ts") && e.name !== "index.ts") || (e.isDirectory() && existsSync(join(rulesDir, e.name, "index.ts"))))
+    .map((e) => (e.isDirectory() ? `${e.name}.ts` : e.name));
 
   it("is registered, and every registered rule has its own file", () => {
     expect(builtinRules.map((r) => `${r.id}.ts`).sort()).toEqual(files.sort());

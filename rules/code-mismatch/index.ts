@@ -1,0 +1,231 @@
+import type { Code, InlineCode, Nodes } from "mdast";
+import * as z from "zod";
+import { proseOf } from "../../src/prose.js";
+import { defineRule, matchedPairs, segmentText } from "../../src/rule.js";
+import type { LintDocument, Pair, Segment } from "../../src/types.js";
+import { codeLines, codeWithoutComments } from "./code-text.js";
+
+/** A code block or span of one side, with what a translation must keep of it. */
+interface CodePiece {
+  segment: Segment;
+  node: Code | InlineCode;
+  /** Its code as compared: comments out, spacing evened. */
+  lines: string[];
+  key: string;
+}
+
+/** The code spans and code blocks a segment holds (a list item may hold a block), in order. */
+function codeNodes(segment: Segment): Array<Code | InlineCode> {
+  const found: Array<Code | InlineCode> = [];
+  const stack: Nodes[] = [...segment.nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "code" || node.type === "inlineCode") found.push(node);
+    else if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return found;
+}
+
+interface Options {
+  compareComments: boolean;
+  compareStrings: boolean;
+}
+
+function pieceOf(segment: Segment, node: Code | InlineCode, options: Options): CodePiece {
+  if (node.type === "inlineCode") {
+    const key = node.value.replace(/\s+/g, " ").trim();
+    return { segment, node, lines: [key], key };
+  }
+  const code = codeWithoutComments(node.value, node.lang, { ignoreStrings: !options.compareStrings, keepComments: options.compareComments });
+  const lines = codeLines(code);
+  return { segment, node, lines, key: lines.join("\n") };
+}
+
+function piecesOf(segments: Segment[], type: "code" | "inlineCode", options: Options): CodePiece[] {
+  return segments.flatMap((s) => codeNodes(s).filter((n) => n.type === type).map((n) => pieceOf(s, n, options)));
+}
+
+/** Takes out of both lists the pieces the other side has too (a multiset: order does not matter). */
+function withoutShared(sources: CodePiece[], translations: CodePiece[]): { sources: CodePiece[]; translations: CodePiece[] } {
+  const left = new Map<string, number>();
+  for (const s of sources) left.set(s.key, (left.get(s.key) ?? 0) + 1);
+  const unmatchedTranslations = translations.filter((t) => {
+    const n = left.get(t.key) ?? 0;
+    if (n > 0) left.set(t.key, n - 1);
+    return n === 0;
+  });
+  const kept = new Map(left);
+  const unmatchedSources = sources.filter((s) => {
+    const n = kept.get(s.key) ?? 0;
+    if (n > 0) kept.set(s.key, n - 1);
+    return n > 0;
+  });
+  return { sources: unmatchedSources, translations: unmatchedTranslations };
+}
+
+/** Letters and digits only, lower-cased: how a term is matched against prose. */
+const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+/**
+ * The code spans of a pair that one side has and the other lacks. Spans are compared as sets: a
+ * language that repeats a name where English says "it" writes the span twice. A span whose text
+ * the other side writes as plain words is a term set in code type or out of it (a kept English
+ * term marked as code), not code that changed.
+ */
+function differingSpans(document: LintDocument, pair: Pair, options: Options): { sources: CodePiece[]; translations: CodePiece[] } {
+  const sources = piecesOf(pair.sources, "inlineCode", options);
+  const translations = piecesOf(pair.translations, "inlineCode", options);
+  const sourceKeys = new Set(sources.map((s) => s.key));
+  const translationKeys = new Set(translations.map((t) => t.key));
+  const words = (segments: Segment[]) => ` ${bare(segments.map((s) => proseOf(s, segmentText(document, s), { skipCode: true }).text).join(" "))} `;
+  const sourceWords = words(pair.sources);
+  const translationWords = words(pair.translations);
+  const inWords = (piece: CodePiece, prose: string) => bare(piece.key).length > 0 && prose.includes(` ${bare(piece.key)} `);
+  const kept = (piece: CodePiece, keys: Set<string>, others: CodePiece[], prose: string) =>
+    keys.has(piece.key) || inWords(piece, prose) || others.some((o) => sameCodeWritten(piece.key, o.key));
+  return {
+    sources: unique(sources.filter((s) => !kept(s, translationKeys, translations, translationWords))),
+    translations: unique(translations.filter((t) => !kept(t, sourceKeys, sources, sourceWords))),
+  };
+}
+
+const IDENTIFIER_CHARACTER = /[\p{L}\p{N}_]/u;
+
+/**
+ * Whether one span holds the other whole, at identifier boundaries: `spawn` and `spawn()`,
+ * `#[macro_use]` and `#[macro_use] extern crate`, `6` and `6, 12, 18` name the same code, written
+ * with more or less around it (a translator may merge or split spans); `check` in `checks` does not.
+ */
+function sameCodeWritten(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === 0 || !IDENTIFIER_CHARACTER.test(short)) return false;
+  for (let at = long.indexOf(short); at >= 0; at = long.indexOf(short, at + 1)) {
+    const before = long[at - 1] ?? " ";
+    const after = long[at + short.length] ?? " ";
+    if (!IDENTIFIER_CHARACTER.test(before) && !IDENTIFIER_CHARACTER.test(after)) return true;
+  }
+  return false;
+}
+
+/** The first piece of each key. */
+function unique(pieces: CodePiece[]): CodePiece[] {
+  const seen = new Set<string>();
+  return pieces.filter((p) => !seen.has(p.key) && seen.add(p.key));
+}
+
+/** Share of lines two blocks have in common: above one half they are one block, changed. */
+function likeness(a: CodePiece, b: CodePiece): number {
+  const other = new Set(b.lines);
+  const shared = a.lines.filter((l) => other.has(l)).length;
+  return shared / Math.max(a.lines.length, b.lines.length, 1);
+}
+
+const SAME_BLOCK = 0.5;
+
+const offsetOf = (node: Code | InlineCode) => node.position?.start.offset ?? 0;
+
+export default defineRule({
+  id: "code-mismatch",
+  description: "An inline code span or a code block's code differs between a translation and its source: changed, dropped or added. Comments in code may be translated.",
+  severity: "error",
+  fixable: false,
+  schema: z
+    .object({
+      /** Count comments in code blocks as code; by default a translator may translate them. */
+      compareComments: z.boolean().default(false),
+      /** Count what strings in code blocks hold as code; by default a sample's messages may be translated. */
+      compareStrings: z.boolean().default(false),
+    })
+    .strict(),
+  examples: {
+    valid: [
+      { title: "A code span kept as it is (Spanish).", code: "<!-- Install it with `npm install nl-lint`. -->\nInstálalo con `npm install nl-lint`.\n" },
+      {
+        title: "A code block whose comment is translated (Chinese, parallel files): only the code is compared.",
+        code: "# Guide\n\n```py\n# 计算总数\ntotal = sum(items)\n```\n",
+        source: "# Guide\n\n```py\n# compute the total\ntotal = sum(items)\n```\n",
+      },
+    ],
+    invalid: [
+      {
+        title: "An identifier translated inside a code span (Brazilian Portuguese).",
+        code: "<!-- Call `useState` at the top of the component. -->\nChame `usarEstado` no topo do componente.\n",
+        messages: ["Code `usarEstado` is not in the source (line 1), which has `useState` here."],
+      },
+      {
+        title: "A code span dropped (German).",
+        code: "<!-- Set `timeout` to `30`. -->\nStellen Sie die Wartezeit auf `30`.\n",
+        messages: ["Code `timeout` of the source (line 1) is missing from the translation."],
+      },
+    ],
+  },
+  messages: {
+    spanChanged: "Code `{{translated}}` is not in the source (line {{sourceLine}}), which has `{{source}}` here.",
+    spanAdded: "Code `{{translated}}` is not in the source (line {{sourceLine}}).",
+    spanDropped: "Code `{{source}}` of the source (line {{sourceLine}}) is missing from the translation.",
+    blockChanged: "Code block differs from its source (line {{sourceLine}}): `{{translated}}` is not in it.",
+    blockAdded: "Code block has no counterpart in the source.",
+  },
+  check({ document, options, report }) {
+    const sourceLine = (piece: CodePiece) => document.sourceLines.position(offsetOf(piece.node)).line;
+    /** The first line of a translation segment, where a finding about it is shown. */
+    const firstLineOf = (segment: Segment) => {
+      const lineEnd = document.lines.starts[document.lines.position(segment.start).line] ?? segment.end;
+      return { side: "translation" as const, start: segment.start, end: Math.max(segment.start + 1, Math.min(segment.end, lineEnd - 1)) };
+    };
+    const at = (piece: CodePiece) => {
+      const start = offsetOf(piece.node);
+      return { side: "translation" as const, start, end: piece.node.position?.end.offset ?? start + 1 };
+    };
+
+    for (const pair of matchedPairs(document)) {
+      const { sources, translations } = differingSpans(document, pair, options);
+      translations.forEach((t, i) => {
+        const s = sources[i];
+        if (s) report({ messageId: "spanChanged", data: { translated: t.key, source: s.key, sourceLine: sourceLine(s) }, ...at(t) });
+        else report({ messageId: "spanAdded", data: { translated: t.key, sourceLine: document.sourceLines.position(pair.sources[0].start).line }, ...at(t) });
+      });
+      for (const s of sources.slice(translations.length)) report({ messageId: "spanDropped", data: { source: s.key, sourceLine: sourceLine(s) }, ...firstLineOf(pair.translations[0]) });
+    }
+
+    const reportBlocks = (sourcePieces: CodePiece[], translationPieces: CodePiece[], whole: boolean) => {
+      const unmatched = withoutShared(sourcePieces, translationPieces);
+      const sources = [...unmatched.sources];
+      for (const t of unmatched.translations) {
+        const best = sources.map((s) => ({ s, score: likeness(t, s) })).sort((a, b) => b.score - a.score)[0];
+        if (best && best.score >= SAME_BLOCK) {
+          sources.splice(sources.indexOf(best.s), 1);
+          const changed = new Set(best.s.lines);
+          const line = t.lines.find((l) => !changed.has(l)) ?? t.lines[0] ?? "";
+          report({ messageId: "blockChanged", data: { translated: line, sourceLine: sourceLine(best.s) }, ...lineAt(document, t, line) });
+        } else if (whole) {
+          report({ messageId: "blockAdded", ...firstLineOf(t.segment) });
+        }
+      }
+    };
+
+    if (document.mode === "parallel") {
+      const all = (side: "source" | "translation") => document.segments.filter((s) => s.side === side);
+      reportBlocks(piecesOf(all("source"), "code", options), piecesOf(all("translation"), "code", options), true);
+    } else {
+      // An inline post often writes a code block once, outside the comments: only blocks both sides hold are compared.
+      for (const pair of matchedPairs(document)) reportBlocks(piecesOf(pair.sources, "code", options), piecesOf(pair.translations, "code", options), false);
+    }
+  },
+});
+
+/** The offsets of a block's line that differs, found in the text the block was written as. */
+function lineAt(document: LintDocument, piece: CodePiece, line: string): { side: "translation"; start: number; end: number } {
+  const start = offsetOf(piece.node);
+  const end = piece.node.position?.end.offset ?? start + 1;
+  const written = document.text.slice(start, end).split("\n");
+  let offset = start;
+  for (const raw of written) {
+    if (raw.replace(/\s+/g, " ").trim().includes(line) && line.length > 0) {
+      const indent = raw.length - raw.trimStart().length;
+      return { side: "translation", start: offset + indent, end: offset + raw.trimEnd().length };
+    }
+    offset += raw.length + 1;
+  }
+  return { side: "translation", start, end: Math.min(end, start + written[0].length) };
+}

@@ -1,0 +1,94 @@
+import rule from "../../rules/code-mismatch/index.js";
+import { runRuleTests } from "../helpers/rule-tester.js";
+
+const fence = "```";
+/** A parallel source page with a code sample. */
+const sourcePage = {
+  filePath: "/site/en/guide.md",
+  text: `# Guide\n\nCall \`useState\` first.\n\n${fence}js\n// keep the count in state\nconst [count, setCount] = useState(0);\nalert("Saved");\n${fence}\n`,
+};
+const translatedPage = (code: string, span = "useState") =>
+  `# Guia\n\nChame \`${span}\` primeiro.\n\n${fence}js\n${code}\n${fence}\n`;
+
+runRuleTests(rule, {
+  valid: [
+    { name: "the same code span, in German", code: "<!-- Run `npm install` once. -->\nFühren Sie einmal `npm install` aus.\n" },
+    {
+      name: "spans in another order (a translator reorders a sentence), in Spanish",
+      code: "<!-- Use `map` before `filter`. -->\nAntes de `filter`, usa `map`.\n",
+    },
+    {
+      name: "a span the translation repeats where the source says 'it' (Japanese)",
+      code: "<!-- Lock `mutex` and then release it. -->\n`mutex` をロックしてから `mutex` を解放します。\n",
+    },
+    {
+      name: "a kept English term set in code type by the translator (Chinese)",
+      code: "<!-- It improves beam search for long outputs. -->\n它改进了长输出的 `beam search`。\n",
+    },
+    {
+      name: "spans merged into one, the same code written with more around it",
+      code: "<!-- Call `open()` or `open`. -->\nAppelez `open()`.\n",
+    },
+    {
+      name: "a code block whose comment and string are translated (parallel pair)",
+      code: translatedPage(`// guarde a contagem no estado\nconst [count, setCount] = useState(0);\nalert("Salvo");`),
+      lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
+    },
+    {
+      name: "a code block re-indented, in a Python sample with a translated # comment",
+      code: `<!-- Print it:\n\n${fence}python\n# show the total\nprint(total)\n${fence}\n-->\nImprima:\n\n${fence}python\n    # mostra o total\n    print(total)\n${fence}\n`,
+    },
+    {
+      name: "an inline post that writes its code block once, outside the comments",
+      code: `<!-- Build it. -->\nビルドします。\n\n${fence}sh\ncargo build\n${fence}\n`,
+    },
+  ],
+  invalid: [
+    {
+      name: "an identifier translated in a code span (pt-BR)",
+      code: "<!-- Call `useState` at the top. -->\nChame `usarEstado` no topo.\n",
+      errors: [{ messageId: "spanChanged", line: 2, column: 7, messageIncludes: "has `useState` here" }],
+    },
+    {
+      name: "a code span dropped (French)",
+      code: "<!-- Set `debug` to `true`. -->\nMettez le débogage à `true`.\n",
+      errors: [{ messageId: "spanDropped", line: 2, messageIncludes: "`debug`" }],
+    },
+    {
+      name: "a code span added that the source has nowhere (Spanish)",
+      code: "<!-- Restart the server. -->\nReinicia el servidor con `systemctl restart`.\n",
+      errors: [{ messageId: "spanAdded", line: 2 }],
+    },
+    {
+      name: "a typo inside a span is not the same code: `check` is not `checks`",
+      code: "<!-- Turn on `strict_checks`. -->\nAktivieren Sie `strict_check`.\n",
+      errors: [{ messageId: "spanChanged" }],
+    },
+    {
+      name: "code changed in a block whose comment is translated (parallel pair)",
+      code: translatedPage(`// guarde a contagem no estado\nconst [contagem, setCount] = useState(0);\nalert("Salvo");`),
+      lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
+      errors: [{ messageId: "blockChanged", line: 7, column: 1, messageIncludes: "const [contagem, setCount] = useState(0);" }],
+    },
+    {
+      name: "strings count when asked to",
+      code: translatedPage(`// guarde a contagem no estado\nconst [count, setCount] = useState(0);\nalert("Salvo");`),
+      lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
+      options: { compareStrings: true },
+      errors: [{ messageId: "blockChanged", line: 8 }],
+    },
+    {
+      name: "comments count when asked to",
+      code: translatedPage(`// guarde a contagem no estado\nconst [count, setCount] = useState(0);\nalert("Salvo");`),
+      lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
+      options: { compareComments: true },
+      errors: [{ messageId: "blockChanged", line: 6 }],
+    },
+    {
+      name: "a code block in the translation with no counterpart in the source file",
+      code: `# Guia\n\nChame \`useState\` primeiro.\n\n${fence}js\n// guarde a contagem no estado\nconst [count, setCount] = useState(0);\nalert("Salvo");\n${fence}\n\n${fence}sh\nnpm run dev\n${fence}\n`,
+      lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
+      errors: [{ messageId: "blockAdded", line: 11 }],
+    },
+  ],
+});
