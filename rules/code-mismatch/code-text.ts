@@ -4,6 +4,8 @@
  * from the code itself.
  */
 interface Syntax {
+  /** Whether the language writes markup whose text is for readers (HTML, JSX): `<h1>Olá</h1>`. */
+  markupText?: boolean;
   line: string[];
   block: Array<[string, string]>;
   /** Quote characters that open a string on one line; a backtick string may span lines. */
@@ -11,12 +13,14 @@ interface Syntax {
 }
 
 const C_LIKE: Syntax = { line: ["//"], block: [["/*", "*/"]], quotes: ['"', "'", "`"] };
+/** JavaScript and TypeScript, which may hold JSX. */
+const JS: Syntax = { ...C_LIKE, markupText: true };
 /** Rust and Go: `'a` is a lifetime or a rune, not a string. */
 const C_NO_SINGLE: Syntax = { line: ["//"], block: [["/*", "*/"]], quotes: ['"', "`"] };
 const HASH: Syntax = { line: ["#"], block: [], quotes: ['"', "'"] };
 const SQL_LIKE: Syntax = { line: ["--"], block: [["/*", "*/"]], quotes: ['"', "'"] };
-const MARKUP: Syntax = { line: [], block: [["<!--", "-->"]], quotes: ['"', "'"] };
-const MDX: Syntax = { line: [], block: [["<!--", "-->"], ["{/*", "*/}"]], quotes: [] };
+const MARKUP: Syntax = { line: [], block: [["<!--", "-->"]], quotes: ['"', "'"], markupText: true };
+const MDX: Syntax = { line: [], block: [["<!--", "-->"], ["{/*", "*/}"]], quotes: [], markupText: true };
 const CSS: Syntax = { line: [], block: [["/*", "*/"]], quotes: ['"', "'"] };
 const SCSS: Syntax = { line: ["//"], block: [["/*", "*/"]], quotes: ['"', "'"] };
 const INI: Syntax = { line: ["#", ";"], block: [], quotes: ['"'] };
@@ -28,7 +32,8 @@ const PLAIN: Syntax = { line: ["//"], block: [], quotes: [] };
 
 const BY_LANGUAGE: Record<string, Syntax> = {};
 const languages = (syntax: Syntax, names: string) => names.split(" ").forEach((n) => (BY_LANGUAGE[n] = syntax));
-languages(C_LIKE, "js javascript jsx mjs cjs ts typescript tsx mts cts java c h cpp c++ cc hpp cs csharp kotlin kt swift scala php dart groovy gradle json json5 jsonc objc objective-c zig solidity sol proto protobuf");
+languages(JS, "js javascript jsx mjs cjs ts typescript tsx mts cts");
+languages(C_LIKE, "java c h cpp c++ cc hpp cs csharp kotlin kt swift scala php dart groovy gradle json json5 jsonc objc objective-c zig solidity sol proto protobuf");
 languages(C_NO_SINGLE, "rust rs go golang");
 languages(HASH, "sh bash shell zsh fish python py python3 ruby rb yaml yml toml dockerfile docker makefile make perl pl r powershell ps1 ps nix cmake elixir ex exs graphql gql tcl properties env dotenv");
 languages(SQL_LIKE, "sql psql mysql pgsql plsql lua haskell hs elm ada");
@@ -95,7 +100,15 @@ export function codeWithoutComments(code: string, lang: string | null | undefine
     out += code[i];
     i++;
   }
-  return out;
+  return options.ignoreStrings && syntax.markupText ? withoutMarkupText(out) : out;
+}
+
+/**
+ * Text between a tag's end and the next tag, as JSX and HTML samples show a reader
+ * (`<h1>Meu app</h1>`, `Nome: {name}`), emptied like strings: a sample's interface may be translated.
+ */
+function withoutMarkupText(code: string): string {
+  return code.replace(/(>)([^<>]*?)(?=<)/g, (_, close: string, text: string) => close + (/\p{L}/u.test(text) ? text.replace(/[^\s{}]+/gu, "") : text));
 }
 
 /** Where the string opened at `start` closes, skipping escapes; -1 when it does not close on its line. */
@@ -107,6 +120,11 @@ function closingQuote(code: string, start: number, quote: string): number {
     else if (c === "\n" && quote !== "`") return -1;
   }
   return -1;
+}
+
+/** A code span with what its strings hold emptied (`x = "algo"` is `x = ""`): the strings a sample shows may be translated. */
+export function spanWithoutStrings(code: string): string {
+  return codeWithoutComments(code, "js", { ignoreStrings: true, keepComments: true });
 }
 
 /** Lines of code compared without their spacing: a translation may indent or wrap differently. */

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { proseOf } from "../../src/prose.js";
 import { defineRule, matchedPairs, segmentText } from "../../src/rule.js";
 import type { LintDocument, Pair, Segment } from "../../src/types.js";
-import { codeLines, codeWithoutComments } from "./code-text.js";
+import { codeLines, codeWithoutComments, spanWithoutStrings } from "./code-text.js";
 
 /** A code block or span of one side, with what a translation must keep of it. */
 interface CodePiece {
@@ -12,6 +12,8 @@ interface CodePiece {
   /** Its code as compared: comments out, spacing evened. */
   lines: string[];
   key: string;
+  /** How it is written, for messages. */
+  shown: string;
 }
 
 /** The code spans and code blocks a segment holds (a list item may hold a block), in order. */
@@ -33,12 +35,13 @@ interface Options {
 
 function pieceOf(segment: Segment, node: Code | InlineCode, options: Options): CodePiece {
   if (node.type === "inlineCode") {
-    const key = node.value.replace(/\s+/g, " ").trim();
-    return { segment, node, lines: [key], key };
+    const written = options.compareStrings ? node.value : spanWithoutStrings(node.value);
+    const key = written.replace(/\s+/g, " ").trim();
+    return { segment, node, lines: [key], key, shown: node.value.replace(/\s+/g, " ").trim() };
   }
   const code = codeWithoutComments(node.value, node.lang, { ignoreStrings: !options.compareStrings, keepComments: options.compareComments });
   const lines = codeLines(code);
-  return { segment, node, lines, key: lines.join("\n") };
+  return { segment, node, lines, key: lines.join("\n"), shown: lines.join("\n") };
 }
 
 function piecesOf(segments: Segment[], type: "code" | "inlineCode", options: Options): CodePiece[] {
@@ -63,6 +66,8 @@ function withoutShared(sources: CodePiece[], translations: CodePiece[]): { sourc
   return { sources: unmatchedSources, translations: unmatchedTranslations };
 }
 
+const LATIN_WORD_CHARACTER = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}_]/u;
+
 /** Letters and digits only, lower-cased: how a term is matched against prose. */
 const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
@@ -80,7 +85,15 @@ function differingSpans(document: LintDocument, pair: Pair, options: Options): {
   const words = (segments: Segment[]) => ` ${bare(segments.map((s) => proseOf(s, segmentText(document, s), { skipCode: true }).text).join(" "))} `;
   const sourceWords = words(pair.sources);
   const translationWords = words(pair.translations);
-  const inWords = (piece: CodePiece, prose: string) => bare(piece.key).length > 0 && prose.includes(` ${bare(piece.key)} `);
+  // Chinese and Japanese write no spaces: a Latin term ends where the Latin letters end (`enumは`).
+  const inWords = (piece: CodePiece, prose: string) => {
+    const term = bare(piece.key);
+    if (term.length === 0) return false;
+    for (let at = prose.indexOf(term); at >= 0; at = prose.indexOf(term, at + 1)) {
+      if (!LATIN_WORD_CHARACTER.test(prose[at - 1] ?? " ") && !LATIN_WORD_CHARACTER.test(prose[at + term.length] ?? " ")) return true;
+    }
+    return false;
+  };
   const kept = (piece: CodePiece, keys: Set<string>, others: CodePiece[], prose: string) =>
     keys.has(piece.key) || inWords(piece, prose) || others.some((o) => sameCodeWritten(piece.key, o.key));
   return {
@@ -182,10 +195,10 @@ export default defineRule({
       const { sources, translations } = differingSpans(document, pair, options);
       translations.forEach((t, i) => {
         const s = sources[i];
-        if (s) report({ messageId: "spanChanged", data: { translated: t.key, source: s.key, sourceLine: sourceLine(s) }, ...at(t) });
-        else report({ messageId: "spanAdded", data: { translated: t.key, sourceLine: document.sourceLines.position(pair.sources[0].start).line }, ...at(t) });
+        if (s) report({ messageId: "spanChanged", data: { translated: t.shown, source: s.shown, sourceLine: sourceLine(s) }, ...at(t) });
+        else report({ messageId: "spanAdded", data: { translated: t.shown, sourceLine: document.sourceLines.position(pair.sources[0].start).line }, ...at(t) });
       });
-      for (const s of sources.slice(translations.length)) report({ messageId: "spanDropped", data: { source: s.key, sourceLine: sourceLine(s) }, ...firstLineOf(pair.translations[0]) });
+      for (const s of sources.slice(translations.length)) report({ messageId: "spanDropped", data: { source: s.shown, sourceLine: sourceLine(s) }, ...firstLineOf(pair.translations[0]) });
     }
 
     const reportBlocks = (sourcePieces: CodePiece[], translationPieces: CodePiece[], whole: boolean) => {

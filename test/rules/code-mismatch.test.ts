@@ -22,6 +22,10 @@ runRuleTests(rule, {
       code: "<!-- Lock `mutex` and then release it. -->\n`mutex` をロックしてから `mutex` を解放します。\n",
     },
     {
+      name: "a keyword the Japanese translation writes as plain text, with no space before the particle",
+      code: "<!-- Declare it with `enum` here. -->\nここでは enumで宣言します。\n",
+    },
+    {
       name: "a kept English term set in code type by the translator (Chinese)",
       code: "<!-- It improves beam search for long outputs. -->\n它改进了长输出的 `beam search`。\n",
     },
@@ -33,6 +37,14 @@ runRuleTests(rule, {
       name: "a code block whose comment and string are translated (parallel pair)",
       code: translatedPage(`// guarde a contagem no estado\nconst [count, setCount] = useState(0);\nalert("Salvo");`),
       lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
+    },
+    {
+      name: "JSX text a sample shows its reader, translated (pt-BR): interface text, like strings",
+      code: `<!-- Render it:\n\n${fence}js\nreturn <h1>Hello, {name}</h1>;\n${fence}\n-->\nRenderize:\n\n${fence}js\nreturn <h1>Olá, {name}</h1>;\n${fence}\n`,
+    },
+    {
+      name: "a string translated inside a code span (pt-BR)",
+      code: '<!-- Writing `list[0] = "thing"` mutates it. -->\nEscrever `list[0] = "coisa"` o altera.\n',
     },
     {
       name: "a code block re-indented, in a Python sample with a translated # comment",
