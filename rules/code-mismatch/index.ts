@@ -139,8 +139,10 @@ const offsetOf = (node: Code | InlineCode) => node.position?.start.offset ?? 0;
 
 export default defineRule({
   id: "code-mismatch",
-  description: "An inline code span or a code block's code differs between a translation and its source: changed, dropped or added. Comments in code may be translated.",
+  description:
+    "An inline code span or a code block's code differs between a translation and its source: changed or added (a dropped block is missing-item's). Comments, strings and JSX text in code may be translated. Off by default: not yet shown 95% right on the corpora (lagging translations, spans translated as terms).",
   severity: "error",
+  enabledByDefault: false,
   fixable: false,
   schema: z
     .object({

@@ -10,74 +10,92 @@ const sourcePage = {
 const translatedPage = (code: string, span = "useState") =>
   `# Guia\n\nChame \`${span}\` primeiro.\n\n${fence}js\n${code}\n${fence}\n`;
 
+/** The rule is off by default: every case turns it on with its default options. */
+const on = {};
+
 runRuleTests(rule, {
   valid: [
-    { name: "the same code span, in German", code: "<!-- Run `npm install` once. -->\nFühren Sie einmal `npm install` aus.\n" },
+    { name: "the same code span, in German", options: on, code: "<!-- Run `npm install` once. -->\nFühren Sie einmal `npm install` aus.\n" },
     {
       name: "spans in another order (a translator reorders a sentence), in Spanish",
+      options: on,
       code: "<!-- Use `map` before `filter`. -->\nAntes de `filter`, usa `map`.\n",
     },
     {
       name: "a span the translation repeats where the source says 'it' (Japanese)",
+      options: on,
       code: "<!-- Lock `mutex` and then release it. -->\n`mutex` をロックしてから `mutex` を解放します。\n",
     },
     {
       name: "a keyword the Japanese translation writes as plain text, with no space before the particle",
+      options: on,
       code: "<!-- Declare it with `enum` here. -->\nここでは enumで宣言します。\n",
     },
     {
       name: "a kept English term set in code type by the translator (Chinese)",
+      options: on,
       code: "<!-- It improves beam search for long outputs. -->\n它改进了长输出的 `beam search`。\n",
     },
     {
       name: "spans merged into one, the same code written with more around it",
+      options: on,
       code: "<!-- Call `open()` or `open`. -->\nAppelez `open()`.\n",
     },
     {
       name: "a code block whose comment and string are translated (parallel pair)",
+      options: on,
       code: translatedPage(`// guarde a contagem no estado\nconst [count, setCount] = useState(0);\nalert("Salvo");`),
       lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
     },
     {
       name: "JSX text a sample shows its reader, translated (pt-BR): interface text, like strings",
+      options: on,
       code: `<!-- Render it:\n\n${fence}js\nreturn <h1>Hello, {name}</h1>;\n${fence}\n-->\nRenderize:\n\n${fence}js\nreturn <h1>Olá, {name}</h1>;\n${fence}\n`,
     },
     {
       name: "a string translated inside a code span (pt-BR)",
+      options: on,
       code: '<!-- Writing `list[0] = "thing"` mutates it. -->\nEscrever `list[0] = "coisa"` o altera.\n',
     },
     {
       name: "a code block re-indented, in a Python sample with a translated # comment",
+      options: on,
       code: `<!-- Print it:\n\n${fence}python\n# show the total\nprint(total)\n${fence}\n-->\nImprima:\n\n${fence}python\n    # mostra o total\n    print(total)\n${fence}\n`,
     },
     {
       name: "an inline post that writes its code block once, outside the comments",
+      options: on,
       code: `<!-- Build it. -->\nビルドします。\n\n${fence}sh\ncargo build\n${fence}\n`,
     },
   ],
   invalid: [
     {
       name: "an identifier translated in a code span (pt-BR)",
+      options: on,
       code: "<!-- Call `useState` at the top. -->\nChame `usarEstado` no topo.\n",
       errors: [{ messageId: "spanChanged", line: 2, column: 7, messageIncludes: "has `useState` here" }],
     },
     {
       name: "a code span dropped (French)",
+      options: on,
       code: "<!-- Set `debug` to `true`. -->\nMettez le débogage à `true`.\n",
       errors: [{ messageId: "spanDropped", line: 2, messageIncludes: "`debug`" }],
     },
     {
       name: "a code span added that the source has nowhere (Spanish)",
+      options: on,
       code: "<!-- Restart the server. -->\nReinicia el servidor con `systemctl restart`.\n",
       errors: [{ messageId: "spanAdded", line: 2 }],
     },
     {
       name: "a typo inside a span is not the same code: `check` is not `checks`",
+      options: on,
       code: "<!-- Turn on `strict_checks`. -->\nAktivieren Sie `strict_check`.\n",
       errors: [{ messageId: "spanChanged" }],
     },
     {
       name: "code changed in a block whose comment is translated (parallel pair)",
+      options: on,
       code: translatedPage(`// guarde a contagem no estado\nconst [contagem, setCount] = useState(0);\nalert("Salvo");`),
       lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
       errors: [{ messageId: "blockChanged", line: 7, column: 1, messageIncludes: "const [contagem, setCount] = useState(0);" }],
@@ -98,6 +116,7 @@ runRuleTests(rule, {
     },
     {
       name: "a code block in the translation with no counterpart in the source file",
+      options: on,
       code: `# Guia\n\nChame \`useState\` primeiro.\n\n${fence}js\n// guarde a contagem no estado\nconst [count, setCount] = useState(0);\nalert("Salvo");\n${fence}\n\n${fence}sh\nnpm run dev\n${fence}\n`,
       lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
       errors: [{ messageId: "blockAdded", line: 11 }],
