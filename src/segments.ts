@@ -250,7 +250,7 @@ export function isTranslatorNote(inner: string, languages: { source: string; tar
   return script !== undefined && script !== "latin";
 }
 
-const NOTE_MARK = /^\s*(?:[(（[]\s*)?(?:訳注|译注|譯注|역주|translator['’]?s? notes?\b|note (?:of|from) the translator|N\.\s?d\.\s?(?:T|R|Ü)\.|N\.\s?(?:do|del|du)\s?T\.|nota d[oe]l? tradu|note du tradu|anmerkung des übersetzers)/i;
+export const NOTE_MARK = /^\s*(?:[(（[]\s*)?(?:訳注|译注|譯注|역주|translator['’]?s? notes?\b|note (?:of|from) the translator|N\.\s?d\.\s?(?:T|R|Ü)\.|N\.\s?(?:do|del|du)\s?T\.|nota d[oe]l? tradu|note du tradu|anmerkung des übersetzers)/i;
 /** Code spans and blocks: their letters say nothing about the language of the text around them. */
 const CODE = /```[\s\S]*?(?:```|$)|`[^`\n]*`/g;
 

@@ -127,10 +127,18 @@ export function spanWithoutStrings(code: string): string {
   return codeWithoutComments(code, "js", { ignoreStrings: true, keepComments: true });
 }
 
+/**
+ * Code with its spacing evened: runs of spaces are one, and none is kept beside an operator or
+ * a bracket (`len + 1` is `len+1`), where spacing is style, not code.
+ */
+export function withoutSpacing(code: string): string {
+  return code.replace(/\s+/g, " ").trim().replace(/ ?([^\p{L}\p{N}_ ]) ?/gu, "$1");
+}
+
 /** Lines of code compared without their spacing: a translation may indent or wrap differently. */
 export function codeLines(code: string): string[] {
   return code
     .split(/\r?\n/)
-    .map((l) => l.replace(/\s+/g, " ").trim())
+    .map(withoutSpacing)
     .filter((l) => l.length > 0);
 }

@@ -3,7 +3,8 @@ import * as z from "zod";
 import { proseOf } from "../../src/prose.js";
 import { defineRule, matchedPairs, segmentText } from "../../src/rule.js";
 import type { LintDocument, Pair, Segment } from "../../src/types.js";
-import { codeLines, codeWithoutComments, spanWithoutStrings } from "./code-text.js";
+import { NOTE_MARK } from "../../src/segments.js";
+import { codeLines, codeWithoutComments, spanWithoutStrings, withoutSpacing } from "./code-text.js";
 
 /** A code block or span of one side, with what a translation must keep of it. */
 interface CodePiece {
@@ -36,7 +37,7 @@ interface Options {
 function pieceOf(segment: Segment, node: Code | InlineCode, options: Options): CodePiece {
   if (node.type === "inlineCode") {
     const written = options.compareStrings ? node.value : spanWithoutStrings(node.value);
-    const key = written.replace(/\s+/g, " ").trim();
+    const key = withoutSpacing(written);
     return { segment, node, lines: [key], key, shown: node.value.replace(/\s+/g, " ").trim() };
   }
   const code = codeWithoutComments(node.value, node.lang, { ignoreStrings: !options.compareStrings, keepComments: options.compareComments });
@@ -71,35 +72,91 @@ const LATIN_WORD_CHARACTER = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Gree
 /** Letters and digits only, lower-cased: how a term is matched against prose. */
 const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
+/** Pairs either side of a pair whose spans still count as its own: alignment may split a sentence or a list differently. */
+const NEIGHBOURS = 2;
+
 /**
- * The code spans of a pair that one side has and the other lacks. Spans are compared as sets: a
- * language that repeats a name where English says "it" writes the span twice. A span whose text
- * the other side writes as plain words is a term set in code type or out of it (a kept English
- * term marked as code), not code that changed.
+ * The code spans of a pair that one side has and the other lacks. Spans are compared as sets, and
+ * with the spans of the pairs around: a language that repeats a name where English says "it"
+ * writes the span twice, or names what the sentence before named. A span whose text the other side
+ * writes as plain words is a term set in code type or out of it (a kept English term marked as
+ * code), not code that changed; so is a source span glued to the letters of a word (`impl`ementing).
+ * A translator's note (`（訳注：…）`) adds what it likes.
  */
-function differingSpans(document: LintDocument, pair: Pair, options: Options): { sources: CodePiece[]; translations: CodePiece[] } {
+function differingSpans(document: LintDocument, index: number, options: Options): { sources: CodePiece[]; translations: CodePiece[] } {
+  const pair = document.pairs[index];
+  const around = document.pairs.slice(Math.max(0, index - NEIGHBOURS), index + NEIGHBOURS + 1);
   const sources = piecesOf(pair.sources, "inlineCode", options);
-  const translations = piecesOf(pair.translations, "inlineCode", options);
-  const sourceKeys = new Set(sources.map((s) => s.key));
-  const translationKeys = new Set(translations.map((t) => t.key));
+  const translations = piecesOf(pair.translations, "inlineCode", options).filter((t) => !inTranslatorNote(document, t));
+  const nearbySources = piecesOf(around.flatMap((p) => p.sources), "inlineCode", options);
+  const nearbyTranslations = piecesOf(around.flatMap((p) => p.translations), "inlineCode", options);
   const words = (segments: Segment[]) => ` ${bare(segments.map((s) => proseOf(s, segmentText(document, s), { skipCode: true }).text).join(" "))} `;
   const sourceWords = words(pair.sources);
   const translationWords = words(pair.translations);
-  // Chinese and Japanese write no spaces: a Latin term ends where the Latin letters end (`enumは`).
-  const inWords = (piece: CodePiece, prose: string) => {
-    const term = bare(piece.key);
-    if (term.length === 0) return false;
-    for (let at = prose.indexOf(term); at >= 0; at = prose.indexOf(term, at + 1)) {
-      if (!LATIN_WORD_CHARACTER.test(prose[at - 1] ?? " ") && !LATIN_WORD_CHARACTER.test(prose[at + term.length] ?? " ")) return true;
-    }
-    return false;
-  };
-  const kept = (piece: CodePiece, keys: Set<string>, others: CodePiece[], prose: string) =>
-    keys.has(piece.key) || inWords(piece, prose) || others.some((o) => sameCodeWritten(piece.key, o.key));
-  return {
-    sources: unique(sources.filter((s) => !kept(s, translationKeys, translations, translationWords))),
-    translations: unique(translations.filter((t) => !kept(t, sourceKeys, sources, sourceWords))),
-  };
+  // Spans around count when written the same; a span written with more or less around it only in the pair itself.
+  // Around, a bare name (`num`) held in a longer span (`num[i]`) says nothing; an expression does.
+  const kept = (piece: CodePiece, own: CodePiece[], nearby: CodePiece[], prose: string) =>
+    inWords(piece.key, prose) ||
+    own.some((o) => sameCodeWritten(piece.key, o.key)) ||
+    nearby.some((o) => o.key === piece.key || (!IDENTIFIER.test(piece.key) && !IDENTIFIER.test(o.key) && sameCodeWritten(piece.key, o.key)));
+  const droppedSources = unique(sources.filter((s) => !gluedToWord(document.sourceText, s) && !kept(s, translations, nearbyTranslations, translationWords)));
+  const addedTranslations = unique(translations.filter((t) => !kept(t, sources, nearbySources, sourceWords)));
+  return withoutTranslatedTerms(droppedSources, addedTranslations, translationWords);
+}
+
+/** Words and nothing else, in lower case (`traits`, `assembly template`): in code type, a term, not an identifier. */
+const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
+/** Letters of a script other than Latin, and no code punctuation: a term written in the translation's own script. */
+const OTHER_SCRIPT_ONLY = /^[^\p{Script=Latin}\p{N}\p{P}\p{S}]+$/u;
+const OTHER_SCRIPT = /[^\P{L}\p{Script=Latin}]/u;
+
+/**
+ * Spans that are a term translated into a language written in another script: the source sets
+ * plain words in code type (`closures`, `command not found`) and the Japanese or Chinese writes
+ * the term in its own script, in code type (`クロージャ`) or not. An identifier's shape (`OurErrorType`,
+ * `use_state`, `fmt::Result`) is code, and stays reported.
+ */
+function withoutTranslatedTerms(sources: CodePiece[], translations: CodePiece[], translationWords: string): { sources: CodePiece[]; translations: CodePiece[] } {
+  if (!OTHER_SCRIPT.test(translationWords)) return { sources, translations };
+  const code = sources.filter((s) => !PLAIN_WORDS.test(s.key));
+  // Words of the translation's script in code type are words, unless they stand where an identifier was.
+  let renderedIdentifiers = code.length;
+  return { sources: code, translations: translations.filter((t) => !OTHER_SCRIPT_ONLY.test(t.key) || renderedIdentifiers-- > 0) };
+}
+
+/**
+ * Whether a term occurs in prose as words of its own. Chinese and Japanese write no spaces: a
+ * Latin term ends where the Latin letters end (`enumは`).
+ */
+function inWords(key: string, prose: string): boolean {
+  const term = bare(key);
+  if (term.length === 0) return false;
+  for (let at = prose.indexOf(term); at >= 0; at = prose.indexOf(term, at + 1)) {
+    // English writes a term's plural in prose (`slice` in code, "slices" in words).
+    const end = at + term.length + (prose.slice(at + term.length).match(/^(?:es|s)(?![\p{L}\p{N}])/u)?.[0].length ?? 0);
+    if (!LATIN_WORD_CHARACTER.test(prose[at - 1] ?? " ") && !LATIN_WORD_CHARACTER.test(prose[end] ?? " ")) return true;
+  }
+  return false;
+}
+
+/** A span written as part of a word (`impl`ementing, `Box`ing): the word is what is translated. */
+function gluedToWord(text: string, piece: CodePiece): boolean {
+  const start = offsetOf(piece.node);
+  const end = piece.node.position?.end.offset ?? start;
+  return LATIN_LETTER.test(text[start - 1] ?? " ") || LATIN_LETTER.test(text[end] ?? " ");
+}
+
+const LATIN_LETTER = /\p{Script=Latin}/u;
+/** A bare name: letters, digits and underscores. */
+const IDENTIFIER = /^[\p{L}\p{N}_]+$/u;
+
+/** Whether a translation's span sits in a translator's note in parentheses: `（訳注：…）`, `(N. do T.: …)`. */
+function inTranslatorNote(document: LintDocument, piece: CodePiece): boolean {
+  const before = document.text.slice(piece.segment.start, offsetOf(piece.node));
+  const open = Math.max(before.lastIndexOf("("), before.lastIndexOf("（"));
+  if (open < 0) return false;
+  const inside = before.slice(open);
+  return !/[)）]/.test(inside) && NOTE_MARK.test(inside);
 }
 
 const IDENTIFIER_CHARACTER = /[\p{L}\p{N}_]/u;
@@ -193,15 +250,16 @@ export default defineRule({
       return { side: "translation" as const, start, end: piece.node.position?.end.offset ?? start + 1 };
     };
 
-    for (const pair of matchedPairs(document)) {
-      const { sources, translations } = differingSpans(document, pair, options);
+    document.pairs.forEach((pair, index) => {
+      if (pair.sources.length === 0 || pair.translations.length === 0) return;
+      const { sources, translations } = differingSpans(document, index, options);
       translations.forEach((t, i) => {
         const s = sources[i];
         if (s) report({ messageId: "spanChanged", data: { translated: t.shown, source: s.shown, sourceLine: sourceLine(s) }, ...at(t) });
         else report({ messageId: "spanAdded", data: { translated: t.shown, sourceLine: document.sourceLines.position(pair.sources[0].start).line }, ...at(t) });
       });
       for (const s of sources.slice(translations.length)) report({ messageId: "spanDropped", data: { source: s.shown, sourceLine: sourceLine(s) }, ...firstLineOf(pair.translations[0]) });
-    }
+    });
 
     const reportBlocks = (sourcePieces: CodePiece[], translationPieces: CodePiece[], whole: boolean) => {
       const unmatched = withoutShared(sourcePieces, translationPieces);
@@ -212,7 +270,8 @@ export default defineRule({
           sources.splice(sources.indexOf(best.s), 1);
           const changed = new Set(best.s.lines);
           const line = t.lines.find((l) => !changed.has(l)) ?? t.lines[0] ?? "";
-          report({ messageId: "blockChanged", data: { translated: line, sourceLine: sourceLine(best.s) }, ...lineAt(document, t, line) });
+          const where = lineAt(document, t, line);
+          report({ messageId: "blockChanged", data: { translated: document.text.slice(where.start, where.end), sourceLine: sourceLine(best.s) }, ...where });
         } else if (whole) {
           report({ messageId: "blockAdded", ...firstLineOf(t.segment) });
         }
@@ -236,7 +295,7 @@ function lineAt(document: LintDocument, piece: CodePiece, line: string): { side:
   const written = document.text.slice(start, end).split("\n");
   let offset = start;
   for (const raw of written) {
-    if (raw.replace(/\s+/g, " ").trim().includes(line) && line.length > 0) {
+    if (line.length > 0 && withoutSpacing(raw).includes(line)) {
       const indent = raw.length - raw.trimStart().length;
       return { side: "translation", start: offset + indent, end: offset + raw.trimEnd().length };
     }

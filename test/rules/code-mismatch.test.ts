@@ -67,8 +67,49 @@ runRuleTests(rule, {
       options: on,
       code: `<!-- Build it. -->\nビルドします。\n\n${fence}sh\ncargo build\n${fence}\n`,
     },
+    {
+      name: "a term the source sets in code type, written in Japanese by the translation",
+      options: on,
+      code: "<!-- See the `closures` chapter, and the `enum` keyword. -->\n`クロージャ` の章と列挙型のキーワードを参照してください。\n",
+    },
+    {
+      name: "a term the source writes as a plural word, set in code type by the translation (Chinese)",
+      options: on,
+      code: "<!-- Read more about slices in the reference. -->\n在参考文档中阅读更多关于 `slice` 的内容。\n",
+    },
+    {
+      name: "an expression shortened, its whole form in the sentence before (pt-BR)",
+      options: on,
+      code: "<!-- We write `impl Deref<Target = str> for String`. -->\nEscrevemos `impl Deref<Target = str> for String`.\n\n<!-- So a string derefs. -->\nComo `String` implementa `Deref<Target=str>`, a conversão é automática.\n",
+    },
+    {
+      name: "a source span glued to a word (`impl`ementing) whose word is translated (French)",
+      options: on,
+      code: "<!-- We are `impl`ementing the trait here. -->\nNous implémentons le trait ici.\n",
+    },
+    {
+      name: "a span in a translator's note in parentheses (Japanese)",
+      options: on,
+      code: "<!-- Braces mark where the value goes. -->\n波括弧は値が入る場所を示します（訳注：`{` を横から見てください）。\n",
+    },
+    {
+      name: "spacing inside a span changed around an operator",
+      options: on,
+      code: "<!-- Shift by `len + 1` places. -->\nDesloque `len+1` posições.\n",
+    },
+    {
+      name: "a name the translation gives where the source says 'it', named in the sentence before (pt-BR)",
+      options: on,
+      code: "<!-- The `vec!` macro builds a vector. -->\nA macro `vec!` cria um vetor.\n\n<!-- It takes any number of arguments. -->\nA `vec!` aceita qualquer número de argumentos.\n",
+    },
   ],
   invalid: [
+    {
+      name: "an identifier translated into Japanese is still reported: its shape is code",
+      options: on,
+      code: "<!-- Here `ParseError` wraps the cause in a `Box<dyn Error>` value. -->\nここでは `解析エラー` が原因を `Box<dyn Error>` の値に包みます。\n",
+      errors: [{ messageId: "spanChanged", messageIncludes: "has `ParseError` here" }],
+    },
     {
       name: "an identifier translated in a code span (pt-BR)",
       options: on,
