@@ -79,8 +79,10 @@ export function codeWithoutComments(code: string, lang: string | null | undefine
     const block = syntax.block.find(([open]) => code.startsWith(open, i));
     if (block) {
       const close = code.indexOf(block[1], i + block[0].length);
-      i = close < 0 ? code.length : close + block[1].length;
-      out += " ";
+      const end = close < 0 ? code.length : close + block[1].length;
+      // Keep the comment's line breaks, so that each line of the result is a line of the block.
+      out += " " + code.slice(i, end).replace(/[^\n]/g, "");
+      i = end;
       continue;
     }
     if (syntax.line.some((m) => opensLineComment(code, i, m))) {
@@ -135,10 +137,10 @@ export function withoutSpacing(code: string): string {
   return code.replace(/\s+/g, " ").trim().replace(/ ?([^\p{L}\p{N}_ ]) ?/gu, "$1");
 }
 
-/** Lines of code compared without their spacing: a translation may indent or wrap differently. */
+/**
+ * Each line of a block's code without its spacing (a translation may indent differently), one
+ * for each line the block is written on: a line that held only a comment is empty.
+ */
 export function codeLines(code: string): string[] {
-  return code
-    .split(/\r?\n/)
-    .map(withoutSpacing)
-    .filter((l) => l.length > 0);
+  return code.split(/\r?\n/).map(withoutSpacing);
 }

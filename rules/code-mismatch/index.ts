@@ -10,8 +10,10 @@ import { codeLines, codeWithoutComments, spanWithoutStrings, withoutSpacing } fr
 interface CodePiece {
   segment: Segment;
   node: Code | InlineCode;
-  /** Its code as compared: comments out, spacing evened. */
+  /** Its code as compared: comments out, spacing evened, lines that held no code left out. */
   lines: string[];
+  /** For a block, the compared form of each line it is written on, empty where there is no code. */
+  written?: string[];
   key: string;
   /** How it is written, for messages. */
   shown: string;
@@ -41,8 +43,9 @@ function pieceOf(segment: Segment, node: Code | InlineCode, options: Options): C
     return { segment, node, lines: [key], key, shown: node.value.replace(/\s+/g, " ").trim() };
   }
   const code = codeWithoutComments(node.value, node.lang, { ignoreStrings: !options.compareStrings, keepComments: options.compareComments });
-  const lines = codeLines(code);
-  return { segment, node, lines, key: lines.join("\n"), shown: lines.join("\n") };
+  const written = codeLines(code);
+  const lines = written.filter((l) => l.length > 0);
+  return { segment, node, lines, written, key: lines.join("\n"), shown: lines.join("\n") };
 }
 
 function piecesOf(segments: Segment[], type: "code" | "inlineCode", options: Options): CodePiece[] {
@@ -236,6 +239,7 @@ export default defineRule({
     spanAdded: "Code `{{translated}}` is not in the source (line {{sourceLine}}).",
     spanDropped: "Code `{{source}}` of the source (line {{sourceLine}}) is missing from the translation.",
     blockChanged: "Code block differs from its source (line {{sourceLine}}): `{{translated}}` is not in it.",
+    blockLacks: "Code block lacks `{{source}}` of its source (line {{sourceLine}}).",
     blockAdded: "Code block has no counterpart in the source.",
   },
   check({ document, options, report }) {
@@ -268,10 +272,17 @@ export default defineRule({
         const best = sources.map((s) => ({ s, score: likeness(t, s) })).sort((a, b) => b.score - a.score)[0];
         if (best && best.score >= SAME_BLOCK) {
           sources.splice(sources.indexOf(best.s), 1);
-          const changed = new Set(best.s.lines);
-          const line = t.lines.find((l) => !changed.has(l)) ?? t.lines[0] ?? "";
-          const where = lineAt(document, t, line);
-          report({ messageId: "blockChanged", data: { translated: document.text.slice(where.start, where.end), sourceLine: sourceLine(best.s) }, ...where });
+          const translated = new Set(t.lines);
+          const missing = best.s.lines.find((l) => !translated.has(l));
+          const { index, ...where } = differingLine(document, t, new Set(best.s.lines));
+          // Every line of the translation's block is in the source's: the source has a line more.
+          if (index < 0 && missing !== undefined) {
+            const lacking = best.s.written!.indexOf(missing);
+            const line = document.sourceLines.lineText((best.s.node.position?.start.line ?? 1) + 1 + lacking).trim();
+            report({ messageId: "blockLacks", data: { source: line, sourceLine: sourceLine(best.s) + 1 + lacking }, ...where });
+          } else {
+            report({ messageId: "blockChanged", data: { translated: document.text.slice(where.start, where.end), sourceLine: sourceLine(best.s) }, ...where });
+          }
         } else if (whole) {
           report({ messageId: "blockAdded", ...firstLineOf(t.segment) });
         }
@@ -288,18 +299,14 @@ export default defineRule({
   },
 });
 
-/** The offsets of a block's line that differs, found in the text the block was written as. */
-function lineAt(document: LintDocument, piece: CodePiece, line: string): { side: "translation"; start: number; end: number } {
-  const start = offsetOf(piece.node);
-  const end = piece.node.position?.end.offset ?? start + 1;
-  const written = document.text.slice(start, end).split("\n");
-  let offset = start;
-  for (const raw of written) {
-    if (line.length > 0 && withoutSpacing(raw).includes(line)) {
-      const indent = raw.length - raw.trimStart().length;
-      return { side: "translation", start: offset + indent, end: offset + raw.trimEnd().length };
-    }
-    offset += raw.length + 1;
-  }
-  return { side: "translation", start, end: Math.min(end, start + written[0].length) };
+/** The first line of a block whose code its source lacks (`index` -1 when there is none), as offsets into the translation. */
+function differingLine(document: LintDocument, piece: CodePiece, sourceLines: Set<string>): { side: "translation"; start: number; end: number; index: number } {
+  const written = piece.written ?? [];
+  const index = written.findIndex((l) => l.length > 0 && !sourceLines.has(l));
+  // The code's first line is the one after the opening fence; without a differing line, the block's first line of code.
+  const line = (piece.node.position?.start.line ?? 1) + 1 + (index >= 0 ? index : Math.max(0, written.findIndex((l) => l.length > 0)));
+  const lineStart = document.lines.starts[line - 1] ?? offsetOf(piece.node);
+  const text = document.lines.lineText(line);
+  const indent = text.length - text.trimStart().length;
+  return { side: "translation", start: lineStart + indent, end: lineStart + text.trimEnd().length, index };
 }

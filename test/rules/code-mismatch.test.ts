@@ -142,6 +142,13 @@ runRuleTests(rule, {
       errors: [{ messageId: "blockChanged", line: 7, column: 1, messageIncludes: "const [contagem, setCount] = useState(0);" }],
     },
     {
+      name: "a line of the source's block missing from the translation's (parallel pair)",
+      options: on,
+      code: translatedPage(`// guarde a contagem no estado\nalert("Salvo");`),
+      lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
+      errors: [{ messageId: "blockLacks", line: 7, messageIncludes: "lacks `const [count, setCount] = useState(0);` of its source (line 7)" }],
+    },
+    {
       name: "strings count when asked to",
       code: translatedPage(`// guarde a contagem no estado\nconst [count, setCount] = useState(0);\nalert("Salvo");`),
       lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
