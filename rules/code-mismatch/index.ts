@@ -267,6 +267,7 @@ export default defineRule({
 
     const reportBlocks = (sourcePieces: CodePiece[], translationPieces: CodePiece[], whole: boolean) => {
       const unmatched = withoutShared(sourcePieces, translationPieces);
+      const sourceKeys = new Set(sourcePieces.map((p) => p.key));
       const sources = [...unmatched.sources];
       for (const t of unmatched.translations) {
         const best = sources.map((s) => ({ s, score: likeness(t, s) })).sort((a, b) => b.score - a.score)[0];
@@ -283,7 +284,8 @@ export default defineRule({
           } else {
             report({ messageId: "blockChanged", data: { translated: document.text.slice(where.start, where.end), sourceLine: sourceLine(best.s) }, ...where });
           }
-        } else if (whole) {
+        } else if (whole && !sourceKeys.has(t.key)) {
+          // A block the source has, written twice (once in each of two tabs), is no new code.
           report({ messageId: "blockAdded", ...firstLineOf(t.segment) });
         }
       }

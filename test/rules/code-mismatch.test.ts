@@ -58,6 +58,12 @@ runRuleTests(rule, {
       code: '<!-- Writing `list[0] = "thing"` mutates it. -->\nEscrever `list[0] = "coisa"` o altera.\n',
     },
     {
+      name: "a source block written twice by the translation, once in each of two tabs (parallel pair)",
+      options: on,
+      code: `${translatedPage(`// guarde a contagem no estado\nconst [count, setCount] = useState(0);\nalert("Salvo");`)}\n${fence}js\nconst [count, setCount] = useState(0);\nalert("Salvo");\n${fence}\n`,
+      lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
+    },
+    {
       name: "a code block re-indented, in a Python sample with a translated # comment",
       options: on,
       code: `<!-- Print it:\n\n${fence}python\n# show the total\nprint(total)\n${fence}\n-->\nImprima:\n\n${fence}python\n    # mostra o total\n    print(total)\n${fence}\n`,
