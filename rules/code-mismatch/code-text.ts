@@ -43,10 +43,20 @@ languages(CSS, "css");
 languages(SCSS, "scss less sass");
 languages(INI, "ini conf cfg");
 
-/** The syntax a fence's info string names; its first word is the language (`js title="a.js"`, `rust,ignore`). */
+/** A fence's language: the first word of its info string (`js title="a.js"`, `rust,ignore`). */
+const languageOf = (lang: string | null | undefined) => (lang ?? "").split(/[\s,{]/)[0].toLowerCase();
+
+/** The syntax a fence's info string names. */
 export function syntaxOf(lang: string | null | undefined): Syntax {
-  const name = (lang ?? "").split(/[\s,{]/)[0].toLowerCase();
-  return BY_LANGUAGE[name] ?? PLAIN;
+  return BY_LANGUAGE[languageOf(lang)] ?? PLAIN;
+}
+
+/** Fences that name no language, or plain text: what they hold may be prose, which a translation translates. */
+const TEXT = new Set(["", "text", "txt", "plain", "plaintext"]);
+
+/** Whether a block is code to compare: it names a language other than plain text. */
+export function holdsCode(lang: string | null | undefined): boolean {
+  return !TEXT.has(languageOf(lang));
 }
 
 export interface CodeTextOptions {
@@ -94,7 +104,8 @@ export function codeWithoutComments(code: string, lang: string | null | undefine
     if (quote) {
       const close = closingQuote(code, i, quote);
       if (close > i) {
-        out += options.ignoreStrings ? `${quote}${quote}` : code.slice(i, close + 1);
+        // Emptied strings are one token whatever their quotes: `'root'` and `"root"` are the same code.
+        out += options.ignoreStrings ? '""' : code.slice(i, close + 1);
         i = close + 1;
         continue;
       }

@@ -4,7 +4,7 @@ import { proseOf } from "../../src/prose.js";
 import { defineRule, matchedPairs, segmentText } from "../../src/rule.js";
 import type { LintDocument, Pair, Segment } from "../../src/types.js";
 import { NOTE_MARK } from "../../src/segments.js";
-import { codeLines, codeWithoutComments, spanWithoutStrings, withoutSpacing } from "./code-text.js";
+import { codeLines, codeWithoutComments, holdsCode, spanWithoutStrings, withoutSpacing } from "./code-text.js";
 
 /** A code block or span of one side, with what a translation must keep of it. */
 interface CodePiece {
@@ -49,7 +49,8 @@ function pieceOf(segment: Segment, node: Code | InlineCode, options: Options): C
 }
 
 function piecesOf(segments: Segment[], type: "code" | "inlineCode", options: Options): CodePiece[] {
-  return segments.flatMap((s) => codeNodes(s).filter((n) => n.type === type).map((n) => pieceOf(s, n, options)));
+  const compared = (n: Code | InlineCode) => n.type === type && (n.type === "inlineCode" || holdsCode(n.lang));
+  return segments.flatMap((s) => codeNodes(s).filter(compared).map((n) => pieceOf(s, n, options)));
 }
 
 /** Takes out of both lists the pieces the other side has too (a multiset: order does not matter). */
@@ -100,11 +101,26 @@ function differingSpans(document: LintDocument, index: number, options: Options)
   // Around, a bare name (`num`) held in a longer span (`num[i]`) says nothing; an expression does.
   const kept = (piece: CodePiece, own: CodePiece[], nearby: CodePiece[], prose: string) =>
     inWords(piece.key, prose) ||
-    own.some((o) => sameCodeWritten(piece.key, o.key)) ||
+    own.some((o) => sameCodeWritten(piece.key, o.key) || sameCodeWritten(piece.shown, o.shown)) ||
     nearby.some((o) => o.key === piece.key || (!IDENTIFIER.test(piece.key) && !IDENTIFIER.test(o.key) && sameCodeWritten(piece.key, o.key)));
   const droppedSources = unique(sources.filter((s) => !gluedToWord(document.sourceText, s) && !kept(s, translations, nearbyTranslations, translationWords)));
   const addedTranslations = unique(translations.filter((t) => !kept(t, sources, nearbySources, sourceWords)));
-  return withoutTranslatedTerms(droppedSources, addedTranslations, translationWords);
+  return withoutTranslatedTerms(...withoutTranslatedPhrases(droppedSources, addedTranslations), translationWords);
+}
+
+/** Words and spaces only, once strings are out: a phrase when there are two words or more. */
+const PHRASE = /^\p{L}+(?: \p{L}+)+$/u;
+const isPhrase = (piece: CodePiece) => PHRASE.test(spanWithoutStrings(piece.shown).replace(/""/g, " ").replace(/\s+/g, " ").trim());
+
+/**
+ * A phrase the source sets in code type (`event callback`, `Schedule "a" log`, a label a sample
+ * shows) is words, which a translation translates; an identifier has no spaces. Each such source
+ * span takes one translated phrase with it.
+ */
+function withoutTranslatedPhrases(sources: CodePiece[], translations: CodePiece[]): [CodePiece[], CodePiece[]] {
+  const phrases = sources.filter(isPhrase);
+  let left = phrases.length;
+  return [sources.filter((s) => !phrases.includes(s)), translations.filter((t) => !(left > 0 && isPhrase(t) && left-- > 0))];
 }
 
 /** Words and nothing else, in lower case (`traits`, `assembly template`): in code type, a term, not an identifier. */

@@ -89,6 +89,22 @@ runRuleTests(rule, {
       code: "<!-- We write `impl Deref<Target = str> for String`. -->\nEscrevemos `impl Deref<Target = str> for String`.\n\n<!-- So a string derefs. -->\nComo `String` implementa `Deref<Target=str>`, a conversão é automática.\n",
     },
     {
+      name: "a phrase the source sets in code type, translated as a phrase (pt-BR)",
+      options: on,
+      code: '<!-- Pass an `event callback` and watch for `Save "draft" now`. -->\nPasse uma `função de evento` e observe `Salvar "rascunho" agora`.\n',
+    },
+    {
+      name: "a block of plain text, translated like prose (es)",
+      options: on,
+      code: "# Pasos\n\n```\n* El componente se monta.\n* Los efectos se crean.\n```\n",
+      lint: { filePath: "/site/es/steps.md", source: { filePath: "/site/en/steps.md", text: "# Steps\n\n```\n* The component mounts.\n* Effects are created.\n```\n" } },
+    },
+    {
+      name: "strings emptied whatever their quotes (fr)",
+      options: on,
+      code: "<!-- Call `getElementById('root')` once. -->\nAppelez `getElementById(\"racine\")` une fois.\n",
+    },
+    {
       name: "a source span glued to a word (`impl`ementing) whose word is translated (French)",
       options: on,
       code: "<!-- We are `impl`ementing the trait here. -->\nNous implémentons le trait ici.\n",
