@@ -297,7 +297,8 @@ export default defineRule({
             const lacking = best.s.written!.indexOf(missing);
             const line = document.sourceLines.lineText((best.s.node.position?.start.line ?? 1) + 1 + lacking).trim();
             report({ messageId: "blockLacks", data: { source: line, sourceLine: sourceLine(best.s) + 1 + lacking }, ...where });
-          } else {
+          } else if (index >= 0) {
+            // (Lines the same but in another order or number: too unsure to say where.)
             report({ messageId: "blockChanged", data: { translated: document.text.slice(where.start, where.end), sourceLine: sourceLine(best.s) }, ...where });
           }
         } else if (whole && !sourceKeys.has(t.key)) {

@@ -171,6 +171,12 @@ runRuleTests(rule, {
       errors: [{ messageId: "blockLacks", line: 7, messageIncludes: "lacks `const [count, setCount] = useState(0);` of its source (line 7)" }],
     },
     {
+      name: "code after an arrow is code, not text a JSX sample shows (pt-BR)",
+      options: on,
+      code: `<!-- Stop it:\n\n${fence}jsx\nconst stop = () => {\n  connection.disconnect();\n  return <p>Bye</p>;\n};\n${fence}\n-->\nPare:\n\n${fence}jsx\nconst stop = () => {\n  conexao.desconectar();\n  return <p>Tchau</p>;\n};\n${fence}\n`,
+      errors: [{ messageId: "blockChanged", line: 14, messageIncludes: "conexao.desconectar();" }],
+    },
+    {
       name: "strings count when asked to",
       code: translatedPage(`// guarde a contagem no estado\nconst [count, setCount] = useState(0);\nalert("Salvo");`),
       lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
