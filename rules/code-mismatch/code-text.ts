@@ -121,14 +121,14 @@ export function codeWithoutComments(code: string, lang: string | null | undefine
  * (`<h1>Meu app</h1>`, `Nome: {name}`), emptied like strings: a sample's interface may be translated.
  */
 function withoutMarkupText(code: string): string {
-  return code.replace(MARKUP_TEXT, (_, text: string) => `>${/\p{L}/u.test(text) ? text.replace(/[^\s{}]+/gu, "") : text}`);
+  return code.replace(MARKUP_TEXT, (_, opener: string, text: string) => opener + (/\p{L}/u.test(text) ? text.replace(/\S+/gu, "") : text));
 }
 
 /**
- * A tag's end (not an arrow `=>` or a comparison) and the text after it up to the next tag:
- * words and `{expressions}`, never a statement (`;`, `=`, a call's parentheses).
+ * A tag's end (not an arrow `=>` or a comparison) or an expression's, and the text after it up
+ * to the next tag or `{expression}`: words, never a statement (`;`, `=`). Expressions stay code.
  */
-const MARKUP_TEXT = /(?<![=\->])>((?:[^<>;=(){}]|\{[^{}<>;]*\})*?)(?=<)/g;
+const MARKUP_TEXT = /((?<![=\->])>|\})([^<>;={}]*?)(?=[<{])/g;
 
 /** Where the string opened at `start` closes, skipping escapes; -1 when it does not close on its line. */
 function closingQuote(code: string, start: number, quote: string): number {

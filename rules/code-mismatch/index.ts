@@ -48,13 +48,32 @@ function pieceOf(segment: Segment, node: Code | InlineCode, options: Options): C
   return { segment, node, lines, written, key: lines.join("\n"), shown: lines.join("\n") };
 }
 
-function piecesOf(segments: Segment[], type: "code" | "inlineCode", options: Options): CodePiece[] {
-  const compared = (n: Code | InlineCode) => n.type === type && (n.type === "inlineCode" || holdsCode(n.lang));
+function piecesOf(segments: Segment[], type: "code" | "inlineCode", options: Options, side: "source" | "translation" = "translation"): CodePiece[] {
+  // A source block of plain text is still a counterpart a translation's block may copy.
+  const compared = (n: Code | InlineCode) => n.type === type && (n.type === "inlineCode" || side === "source" || holdsCode(n.lang));
   return segments.flatMap((s) => codeNodes(s).filter(compared).map((n) => pieceOf(s, n, options)));
 }
 
 /** Takes out of both lists the pieces the other side has too (a multiset: order does not matter). */
 function withoutShared(sources: CodePiece[], translations: CodePiece[]): { sources: CodePiece[]; translations: CodePiece[] } {
+  // A block written exactly as the source's is the same code whatever its fence says (```js or ```).
+  const written = (p: CodePiece) => withoutSpacing(p.node.value);
+  const sameText = new Map<string, number>();
+  for (const s of sources) sameText.set(written(s), (sameText.get(written(s)) ?? 0) + 1);
+  const copied = new Set(translations.filter((t) => {
+    const n = sameText.get(written(t)) ?? 0;
+    if (n > 0) sameText.set(written(t), n - 1);
+    return n > 0;
+  }));
+  if (copied.size > 0) {
+    const kept = translations.filter((t) => !copied.has(t));
+    const taken = new Set<CodePiece>();
+    for (const t of copied) {
+      const s = sources.find((x) => !taken.has(x) && written(x) === written(t));
+      if (s) taken.add(s);
+    }
+    return withoutShared(sources.filter((s) => !taken.has(s)), kept);
+  }
   const left = new Map<string, number>();
   for (const s of sources) left.set(s.key, (left.get(s.key) ?? 0) + 1);
   const unmatchedTranslations = translations.filter((t) => {
@@ -286,7 +305,8 @@ export default defineRule({
       const sourceKeys = new Set(sourcePieces.map((p) => p.key));
       const sources = [...unmatched.sources];
       for (const t of unmatched.translations) {
-        const best = sources.map((s) => ({ s, score: likeness(t, s) })).sort((a, b) => b.score - a.score)[0];
+        const candidates = sources.filter((s) => s.node.type === "code" && holdsCode(s.node.lang));
+        const best = candidates.map((s) => ({ s, score: likeness(t, s) })).sort((a, b) => b.score - a.score)[0];
         if (best && best.score >= SAME_BLOCK) {
           sources.splice(sources.indexOf(best.s), 1);
           const translated = new Set(t.lines);
@@ -310,10 +330,10 @@ export default defineRule({
 
     if (document.mode === "parallel") {
       const all = (side: "source" | "translation") => document.segments.filter((s) => s.side === side);
-      reportBlocks(piecesOf(all("source"), "code", options), piecesOf(all("translation"), "code", options), true);
+      reportBlocks(piecesOf(all("source"), "code", options, "source"), piecesOf(all("translation"), "code", options), true);
     } else {
       // An inline post often writes a code block once, outside the comments: only blocks both sides hold are compared.
-      for (const pair of matchedPairs(document)) reportBlocks(piecesOf(pair.sources, "code", options), piecesOf(pair.translations, "code", options), false);
+      for (const pair of matchedPairs(document)) reportBlocks(piecesOf(pair.sources, "code", options, "source"), piecesOf(pair.translations, "code", options), false);
     }
   },
 });

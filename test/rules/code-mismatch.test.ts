@@ -64,6 +64,17 @@ runRuleTests(rule, {
       lint: { filePath: "/site/pt-br/guide.md", source: sourcePage },
     },
     {
+      name: "a block copied as it is under a fence that names its language where the source's names none",
+      options: on,
+      code: "# Início\n\n```js\nstart(\"now\");\n```\n",
+      lint: { filePath: "/site/pt-br/start.md", source: { filePath: "/site/en/start.md", text: "# Start\n\n```\nstart(\"now\");\n```\n" } },
+    },
+    {
+      name: "JSX text before an expression that holds JSX, translated (pt-BR)",
+      options: on,
+      code: `<!-- Label it:\n\n${fence}jsx\n<label>\n  Name:{' '}\n  {editing ? <input /> : <b>{name}</b>}\n</label>\n${fence}\n-->\nRotule:\n\n${fence}jsx\n<label>\n  Nome:{' '}\n  {editing ? <input /> : <b>{name}</b>}\n</label>\n${fence}\n`,
+    },
+    {
       name: "a code block re-indented, in a Python sample with a translated # comment",
       options: on,
       code: `<!-- Print it:\n\n${fence}python\n# show the total\nprint(total)\n${fence}\n-->\nImprima:\n\n${fence}python\n    # mostra o total\n    print(total)\n${fence}\n`,
