@@ -121,7 +121,8 @@ export function codeWithoutComments(code: string, lang: string | null | undefine
  * (`<h1>Meu app</h1>`, `Nome: {name}`), emptied like strings: a sample's interface may be translated.
  */
 function withoutMarkupText(code: string): string {
-  return code.replace(MARKUP_TEXT, (_, opener: string, text: string) => opener + (/\p{L}/u.test(text) ? text.replace(/\S+/gu, "") : text));
+  // The whole run goes, punctuation too: `Welcome to {room}!` and `Bem-vindo à sala {room}.` are the same code.
+  return code.replace(MARKUP_TEXT, (_, opener: string, text: string) => opener + text.replace(/\S+/gu, ""));
 }
 
 /**

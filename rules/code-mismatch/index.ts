@@ -127,8 +127,8 @@ function differingSpans(document: LintDocument, index: number, options: Options)
   return withoutTranslatedTerms(...withoutTranslatedPhrases(droppedSources, addedTranslations), translationWords);
 }
 
-/** Words and spaces only, once strings are out: a phrase when there are two words or more. */
-const PHRASE = /^\p{L}+(?: \p{L}+)+$/u;
+/** Words (and numbers) and spaces only, once strings are out: a phrase when there are two words or more. */
+const PHRASE = /^(?=.*\p{L}{2})[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)+$/u;
 const isPhrase = (piece: CodePiece) => PHRASE.test(spanWithoutStrings(piece.shown).replace(/""/g, " ").replace(/\s+/g, " ").trim());
 
 /**

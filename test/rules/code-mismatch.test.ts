@@ -50,7 +50,7 @@ runRuleTests(rule, {
     {
       name: "JSX text a sample shows its reader, translated (pt-BR): interface text, like strings",
       options: on,
-      code: `<!-- Render it:\n\n${fence}js\nreturn <h1>Hello, {name}</h1>;\n${fence}\n-->\nRenderize:\n\n${fence}js\nreturn <h1>Olá, {name}</h1>;\n${fence}\n`,
+      code: `<!-- Render it:\n\n${fence}js\nreturn <h1>Hello, {name}, see you in {room}!</h1>;\n${fence}\n-->\nRenderize:\n\n${fence}js\nreturn <h1>Olá, {name}: até logo na sala {room}.</h1>;\n${fence}\n`,
     },
     {
       name: "a string translated inside a code span (pt-BR)",
@@ -102,7 +102,7 @@ runRuleTests(rule, {
     {
       name: "a phrase the source sets in code type, translated as a phrase (pt-BR)",
       options: on,
-      code: '<!-- Pass an `event callback` and watch for `Save "draft" now`. -->\nPasse uma `função de evento` e observe `Salvar "rascunho" agora`.\n',
+      code: '<!-- Pass an `event callback`, watch for `Save "draft" now` and pour `2 cups of water`. -->\nPasse uma `função de evento`, observe `Salvar "rascunho" agora` e despeje `2 xícaras de água`.\n',
     },
     {
       name: "a block of plain text, translated like prose (es)",
