@@ -51,8 +51,11 @@ export function syntaxOf(lang: string | null | undefined): Syntax {
   return BY_LANGUAGE[languageOf(lang)] ?? PLAIN;
 }
 
-/** Fences that name no language, or plain text: what they hold may be prose, which a translation translates. */
-const TEXT = new Set(["", "text", "txt", "plain", "plaintext"]);
+/**
+ * Fences that name no language, plain text, or a diagram (whose labels are prose): what they
+ * hold may be translated.
+ */
+const TEXT = new Set(["", "text", "txt", "plain", "plaintext", "mermaid", "plantuml", "puml", "dot", "graphviz"]);
 
 /** Whether a block is code to compare: it names a language other than plain text. */
 export function holdsCode(lang: string | null | undefined): boolean {

@@ -111,9 +111,20 @@ runRuleTests(rule, {
       lint: { filePath: "/site/es/steps.md", source: { filePath: "/site/en/steps.md", text: "# Steps\n\n```\n* The component mounts.\n* Effects are created.\n```\n" } },
     },
     {
+      name: "a diagram whose labels are translated (ja)",
+      options: on,
+      code: "# 流れ\n\n```mermaid\ngraph LR\n  A[受信] --> B[処理]\n```\n",
+      lint: { filePath: "/site/ja/flow.md", source: { filePath: "/site/en/flow.md", text: "# Flow\n\n```mermaid\ngraph LR\n  A[Receive] --> B[Process]\n```\n" } },
+    },
+    {
       name: "strings emptied whatever their quotes (fr)",
       options: on,
       code: "<!-- Call `getElementById('root')` once. -->\nAppelez `getElementById(\"racine\")` une fois.\n",
+    },
+    {
+      name: "an identifier the source writes as words, and a plural span made singular (ko)",
+      options: on,
+      code: "<!-- Set the sampler on the tracer provider, then add `Exporters`. -->\n`TracerProvider`에 샘플러를 설정한 다음 `Exporter`를 추가합니다.\n",
     },
     {
       name: "a source span glued to a word (`impl`ementing) whose word is translated (French)",
