@@ -11,6 +11,8 @@ import repeatedWord from "./repeated-word/index.js";
 import staleTranslation from "./stale-translation.js";
 import typo from "./typo.js";
 import untranslated from "./untranslated.js";
+import codeMismatch from "./code-mismatch/index.js";
+import markupMismatch from "./markup-mismatch/index.js";
 
 /** Every built-in rule, in the order they run and are documented. */
-export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax, typo, linkDestination, staleTranslation, missingItem, untranslated, linkTarget, numberMismatch, repeatedWord];
+export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax, typo, linkDestination, staleTranslation, missingItem, untranslated, linkTarget, numberMismatch, codeMismatch, markupMismatch, repeatedWord];
