@@ -163,6 +163,15 @@ function addCommentRun(b: Builder, nodes: Html[]): void {
 const LINE_GAP = /^[ \t]*(?:\r?\n[ \t>]*)?$/;
 
 /**
+ * A comment's lines with the `<!--` that opens each of them blanked out (same length, so offsets
+ * hold): a writer who opens a comment on every line but closes only the last wrote one comment,
+ * and its later openers are no text (read as Markdown, each would start an HTML block).
+ */
+function withoutReopeningMarks(inner: string): string {
+  return inner.replace(/(\n[ \t]*)<!--/g, (_, lineStart: string) => `${lineStart}    `);
+}
+
+/**
  * Parses the insides of comments as one Markdown text, a line break between two comments, with
  * the document's reference definitions in view; positions map back to the document.
  */
@@ -171,7 +180,7 @@ function addSourceText(b: Builder, spans: CommentSpan[]): void {
   let fragment = "";
   for (const span of spans) {
     if (fragment !== "") fragment += "\n";
-    const inner = b.text.slice(span.innerStart, sourceEnd(b.text, span));
+    const inner = withoutReopeningMarks(b.text.slice(span.innerStart, sourceEnd(b.text, span)));
     pieces.push({ at: fragment.length, offset: span.innerStart, length: inner.length });
     fragment += inner;
   }
