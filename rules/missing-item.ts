@@ -77,6 +77,22 @@ function isLayoutOnly(document: LintDocument, segment: Segment): boolean {
   return /\{\{[<%]/.test(segment.raw) && !/[\p{L}\p{N}]/u.test(withoutMarkup(proseOf(segment, segmentText(document, segment)).text));
 }
 
+/** Most words of a label an author left as a comment in the original (`<!-- Path-related syntax -->`). */
+const MAX_LABEL_WORDS = 6;
+
+/**
+ * A one-line phrase in a comment of its own, followed by more source from another comment: in the
+ * original it was already a comment (an author's label over the comments of a list), so no
+ * translation was due. A dropped paragraph says more than a label; a dropped heading is a heading.
+ */
+function isAuthorLabel(document: LintDocument, segment: Segment): boolean {
+  if (segment.kind !== "paragraph" || segment.raw.trim().includes("\n")) return false;
+  const words = proseOf(segment, segmentText(document, segment)).text.match(/\p{L}+/gu)?.length ?? 0;
+  if (words > MAX_LABEL_WORDS) return false;
+  const next = document.segments[document.segments.indexOf(segment) + 1];
+  return next !== undefined && next.side === "source" && next.comment?.start !== segment.comment?.start;
+}
+
 function quoteOf(document: LintDocument, segment: Segment): string {
   if (segment.kind === "code") {
     const language = segment.raw.match(/^(?:```|~~~)\s*([\w+-]+)/)?.[1];
@@ -239,7 +255,7 @@ export default defineRule({
         const first = run[0];
         if (!parallel) {
           const comment = first.comment?.start ?? first.start;
-          if (reportedComments.has(comment)) continue;
+          if (reportedComments.has(comment) || run.every((segment) => isAuthorLabel(document, segment))) continue;
           reportedComments.add(comment);
           reportUntranslated(run);
           continue;

@@ -108,6 +108,11 @@ runRuleTests(rule, {
         source: { text: "# Installation\n\n> [!NB] Run the installer as an administrator, **once a machine**.\n\nThen call the tool in the project folder.\n" },
       },
     },
+    {
+      name: "a short label the original kept as a comment, over the comments of a list",
+      code: "<!-- Reading and writing -->\n\n<!-- * `open`: opens a file. -->\n<!-- * `close`: closes it again. -->\n* `open`: abre um arquivo.\n* `close`: fecha o arquivo de novo.\n",
+      lint: ptBr,
+    },
   ],
   invalid: [
     {
@@ -134,6 +139,12 @@ runRuleTests(rule, {
       name: "the target language unknown: conjunctions of every known language are tried",
       code: "<!-- Supported formats are CSV, JSON, YAML, TOML, and XML. -->\n\nOs formatos aceitos são CSV e JSON.\n",
       errors: [{ messageId: "enumeration", line: 1, messageIncludes: "'YAML', 'TOML', 'XML'" }],
+    },
+    {
+      name: "a comment whose translation was dropped, before the next comment, is no label: it says too much",
+      code: "<!-- Files are opened lazily, on their first read. -->\n\n<!-- * `open`: opens a file. -->\n<!-- * `close`: closes it again. -->\n* `open`: abre um arquivo.\n* `close`: fecha o arquivo de novo.\n",
+      lint: ptBr,
+      errors: [{ messageId: "untranslated", line: 1, side: "source", messageIncludes: "Files are opened lazily" }],
     },
     {
       name: "a comment with no translation, reported once",
