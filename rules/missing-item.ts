@@ -93,6 +93,23 @@ function isAuthorLabel(document: LintDocument, segment: Segment): boolean {
   return next !== undefined && next.side === "source" && next.comment?.start !== segment.comment?.start;
 }
 
+/** A code line that is a comment: translators rewrite those in their language. */
+const CODE_COMMENT = /^(?:#|\/\/|\/\*|\*|--|<!--|;)/;
+
+/**
+ * Whether a source code block is written in the translation all the same: every line of it
+ * (comments aside) appears there, merged into another block, moved, or given as inline code
+ * (`rustc -Vv`). Only what is written counts, as for a link's URL.
+ */
+function codeWrittenInTranslation(document: LintDocument, segment: Segment): boolean {
+  // In an inline post the source's own comments are in the text too.
+  if (segment.kind !== "code" || document.mode !== "parallel") return false;
+  const node = segment.nodes[0];
+  const value = node?.type === "code" ? node.value : "";
+  const lines = value.split("\n").map((line) => line.trim()).filter((line) => line.length >= 3 && !CODE_COMMENT.test(line));
+  return lines.length > 0 && lines.every((line) => document.text.includes(line));
+}
+
 function quoteOf(document: LintDocument, segment: Segment): string {
   if (segment.kind === "code") {
     const language = segment.raw.match(/^(?:```|~~~)\s*([\w+-]+)/)?.[1];
@@ -262,7 +279,7 @@ export default defineRule({
         }
         // Shortcode and component blocks are the site's structure (a home page's cards, an
         // include): a translation may lay them out its own way, so only content counts.
-        const content = run.filter((segment) => !isStructure(document, segment));
+        const content = run.filter((segment) => !isStructure(document, segment) && !codeWrittenInTranslation(document, segment));
         if (content.length === 0) continue;
         // A short title may have merged into the paragraph after it; alignment cannot tell.
         const words = content.reduce((n, segment) => n + (proseOf(segment, segmentText(document, segment)).text.match(/\p{L}+/gu)?.length ?? 0), 0);
@@ -378,8 +395,9 @@ export default defineRule({
 
       const count = (segments: Segment[], kind: Segment["kind"]) => segments.filter((s) => s.kind === kind).length;
       const code = [count(pair.sources, "code"), count(pair.translations, "code")];
-      if (code[1] < code[0]) {
-        const lost = pair.sources.filter((s) => s.kind === "code")[code[1]];
+      const notWritten = pair.sources.filter((s) => s.kind === "code" && !codeWrittenInTranslation(document, s));
+      if (code[1] < code[0] && notWritten.length > 0) {
+        const lost = notWritten[Math.min(code[1], notWritten.length - 1)];
         report({ messageId: "droppedKind", data: { sourceLine, source: code[0], translated: code[1], what: "code blocks", quote: quoteOf(document, lost) }, ...where });
       }
 
