@@ -87,6 +87,38 @@ function pairedLengthRatio(groups: Pair[][], fallback: number): number {
 }
 
 /**
+ * A block that crossed a heading: the translator put a paragraph after a heading instead of before
+ * it (a welcome paragraph under a heading the translation added, a title matched to the wrong
+ * section), so it sits unpaired on one side of a matched heading and its source unpaired on the
+ * other. The two nearest such blocks of one kind are paired when their content would pair beside
+ * each other. Changes `pairs` in place.
+ */
+/** A heading between two blocks is a reason to doubt they pair: they must score this much beside each other. */
+const ACROSS_HEADING_SCORE = 0.3;
+
+function pairAcrossHeadings(pairs: Pair[], lengthRatio: number): void {
+  const lone = (k: number, side: "sources" | "translations") => {
+    const pair = pairs[k];
+    return pair !== undefined && pair[side].length === 1 && pair[side === "sources" ? "translations" : "sources"].length === 0;
+  };
+  for (let k = 1; k + 1 < pairs.length; k++) {
+    const heading = pairs[k];
+    if (heading.sources[0]?.kind !== "heading" || heading.translations[0]?.kind !== "heading") continue;
+    for (const [before, after] of [["sources", "translations"], ["translations", "sources"]] as const) {
+      if (!lone(k - 1, before) || !lone(k + 1, after)) continue;
+      const [a, b] = [pairs[k - 1][before][0], pairs[k + 1][after][0]];
+      const [source, translation] = before === "sources" ? [a, b] : [b, a];
+      if (source.kind !== translation.kind || matchScore([source], [translation], { proximity: () => 1, lengthRatio }) <= ACROSS_HEADING_SCORE) continue;
+      // The pair keeps the source's place, so that the source side stays in order.
+      const at = before === "sources" ? k - 1 : k + 1;
+      pairs[at] = { sources: [source], translations: [translation] };
+      pairs.splice(before === "sources" ? k + 1 : k - 1, 1);
+      break;
+    }
+  }
+}
+
+/**
  * Pairs the blocks of a source file with those of its translation: headings first (by anchor,
  * level, order and what their sections carry), then the blocks between two matched headings with
  * `align` (1:1, 1:n, n:1, skips). Alignment is quadratic only inside such a region.
@@ -129,6 +161,7 @@ export function alignParallel(allSources: Segment[], allTranslations: Segment[])
     for (const pair of dropDoubtfulPairs(group, pairedRatio)) pairs.push(pair);
     if (k < anchors.length) pairs.push({ sources: [sources[anchors[k][0]]], translations: [translations[anchors[k][1]]] });
   });
+  pairAcrossHeadings(pairs, pairedRatio);
   moved.forEach(([a, b], k) => {
     const group = [{ sources: [a], translations: [b] }, ...dropDoubtfulPairs(aligned.movedGroups[k], pairedRatio)];
     const at = firstTranslationStart(group[0]);
