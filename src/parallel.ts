@@ -87,36 +87,43 @@ function pairedLengthRatio(groups: Pair[][], fallback: number): number {
 }
 
 /**
- * A block that crossed a heading: the translator put a paragraph after a heading instead of before
- * it (a welcome paragraph under a heading the translation added, a title matched to the wrong
- * section), so it sits unpaired on one side of a matched heading and its source unpaired on the
- * other. The two nearest such blocks of one kind are paired when their content would pair beside
- * each other. Changes `pairs` in place.
+ * Blocks that crossed a heading: the translator put paragraphs after a heading instead of before it
+ * (a welcome under a heading the translation added, a title matched to the wrong section), so they
+ * sit unpaired on one side of a matched heading and their sources unpaired on the other. The two
+ * runs are aligned with each other, with less trust in nearness than within a region: the heading
+ * between them is a reason to doubt. Changes `pairs` in place.
  */
-/** A heading between two blocks is a reason to doubt they pair: they must score this much beside each other. */
-const ACROSS_HEADING_SCORE = 0.3;
-
 function pairAcrossHeadings(pairs: Pair[], lengthRatio: number): void {
-  const lone = (k: number, side: "sources" | "translations") => {
-    const pair = pairs[k];
-    return pair !== undefined && pair[side].length === 1 && pair[side === "sources" ? "translations" : "sources"].length === 0;
-  };
+  const lone = (pair: Pair | undefined, side: "sources" | "translations") =>
+    pair !== undefined && pair[side].length === 1 && pair[side === "sources" ? "translations" : "sources"].length === 0;
   for (let k = 1; k + 1 < pairs.length; k++) {
     const heading = pairs[k];
     if (heading.sources[0]?.kind !== "heading" || heading.translations[0]?.kind !== "heading") continue;
     for (const [before, after] of [["sources", "translations"], ["translations", "sources"]] as const) {
-      if (!lone(k - 1, before) || !lone(k + 1, after)) continue;
-      const [a, b] = [pairs[k - 1][before][0], pairs[k + 1][after][0]];
-      const [source, translation] = before === "sources" ? [a, b] : [b, a];
-      if (source.kind !== translation.kind || matchScore([source], [translation], { proximity: () => 1, lengthRatio }) <= ACROSS_HEADING_SCORE) continue;
-      // The pair keeps the source's place, so that the source side stays in order.
-      const at = before === "sources" ? k - 1 : k + 1;
-      pairs[at] = { sources: [source], translations: [translation] };
-      pairs.splice(before === "sources" ? k + 1 : k - 1, 1);
+      let first = k;
+      while (lone(pairs[first - 1], before)) first--;
+      let last = k;
+      while (lone(pairs[last + 1], after)) last++;
+      if (first === k || last === k) continue;
+      const ahead = pairs.slice(first, k).map((p) => p[before][0]);
+      const behind = pairs.slice(k + 1, last + 1).map((p) => p[after][0]);
+      const [sources, translations] = before === "sources" ? [ahead, behind] : [behind, ahead];
+      const aligned = align(sources, translations, { proximity: () => ACROSS_HEADING_NEARNESS, lengthRatio });
+      if (!aligned.some((p) => p.sources.length > 0 && p.translations.length > 0)) continue;
+      // Matched pairs take their source's place, so that the source side stays in order.
+      const withSources = aligned.filter((p) => p.sources.length > 0);
+      const translationsOnly = aligned.filter((p) => p.sources.length === 0);
+      const [keptAhead, keptBehind] = before === "sources" ? [withSources, translationsOnly] : [translationsOnly, withSources];
+      pairs.splice(k + 1, last - k, ...keptBehind);
+      pairs.splice(first, k - first, ...keptAhead);
+      k = first + keptAhead.length;
       break;
     }
   }
 }
+
+/** Nearness given to blocks a heading parts: a pair across it needs more content evidence than beside. */
+const ACROSS_HEADING_NEARNESS = 0.7;
 
 /**
  * Pairs the blocks of a source file with those of its translation: headings first (by anchor,
