@@ -40,6 +40,23 @@ describe("comments that together hold one source text", () => {
   });
 });
 
+describe("a comment opened on every line and closed on the last", () => {
+  it("reads as one paragraph whose later openers are no text", () => {
+    const text = [
+      "<!-- Owls hunt at night, when `mice` leave",
+      "<!-- their burrows, and sleep through most",
+      "<!-- of the day. -->",
+      "フクロウは `mice` が巣穴を出る夜に狩りをし、昼はほとんど眠ります。",
+      "",
+    ].join("\n");
+    const document = buildDocument(text, { targetLanguage: "ja" });
+    const sources = sourcesOf(document);
+    expect(sources.map((s) => s.kind)).toEqual(["paragraph"]);
+    expect(sources[0].raw.trimEnd().endsWith("of the day.")).toBe(true);
+    expect(document.pairs.filter((p) => p.sources.length > 0 && p.translations.length > 0)).toHaveLength(1);
+  });
+});
+
 describe("reference links across the comment's edge", () => {
   it("resolves a reference in a comment with a definition written outside it", () => {
     const text = [

@@ -188,6 +188,26 @@ describe("a long list of one-line comments above the translated list", () => {
   });
 });
 
+describe("a free translation right below its comment", () => {
+  it("pairs the two when nothing stands between them, though code only the translation writes speaks against it", () => {
+    const doc = buildDocument(post(
+      "<!-- A loop can walk over the lines of a file and print each one. -->\nループでファイルの各行をたどり、一行ずつ表示できます。",
+      "```rust\nfor line in text.lines() {\n    println!(\"{}\", line);\n}\n```",
+      "<!-- Or shorter: -->\n`for_each` を使えば、次のように短く書けます:",
+      "```rust\ntext.lines().for_each(|l| println!(\"{}\", l));\n```",
+    ), { targetLanguage: "ja" });
+    expect(pairLines(doc)).toEqual(["1->2", "-->4", "10->11", "-->13"]);
+  });
+
+  it("pairs the one item of a translated list left over beside the one item of its comment left over", () => {
+    const doc = buildDocument(post(
+      "<!--\n* reading a file of 10 lines takes 2 ms\n* parsing the Markdown takes about 5 ms on the Vale benchmark\n* checking each link costs one request of 30 ms, unless The Cache already holds it\n* writing the report is instant\n-->",
+      "* 10 行のファイルを読むのに 2 ms かかる\n* Markdown の解析は Vale のベンチマークで約 5 ms\n* リンクの確認はキャッシュに無ければ一件ごとに通信が要る\n* 報告の書き出しは一瞬",
+    ), { targetLanguage: "ja" });
+    expect(pairLines(doc)).toEqual(["2->8", "3->9", "4->10", "5->11"]);
+  });
+});
+
 describe("a label comment above a list of one-line comments", () => {
   it("pairs the items by their place counted from the list's end", () => {
     const english = ["parse the file", "check the links", "count the links", "look for typos", "compare the lists", "print the report", "write the fixes", "say what changed", "exit with a status"];

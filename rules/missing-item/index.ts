@@ -73,6 +73,39 @@ function isLayoutOnly(document: LintDocument, segment: Segment): boolean {
   return /\{\{[<%]/.test(segment.raw) && !/[\p{L}\p{N}]/u.test(withoutMarkup(proseOf(segment, segmentText(document, segment)).text));
 }
 
+/** Most words of a label an author left as a comment in the original (`<!-- Path-related syntax -->`). */
+const MAX_LABEL_WORDS = 6;
+
+/**
+ * A one-line phrase in a comment of its own, followed by more source from another comment: in the
+ * original it was already a comment (an author's label over the comments of a list), so no
+ * translation was due. A dropped paragraph says more than a label; a dropped heading is a heading.
+ */
+function isAuthorLabel(document: LintDocument, segment: Segment): boolean {
+  if (segment.kind !== "paragraph" || segment.raw.trim().includes("\n")) return false;
+  const words = proseOf(segment, segmentText(document, segment)).text.match(/\p{L}+/gu)?.length ?? 0;
+  if (words > MAX_LABEL_WORDS) return false;
+  const next = document.segments[document.segments.indexOf(segment) + 1];
+  return next !== undefined && next.side === "source" && next.comment?.start !== segment.comment?.start;
+}
+
+/** A code line that is a comment: translators rewrite those in their language. */
+const CODE_COMMENT = /^(?:#|\/\/|\/\*|\*|--|<!--|;)/;
+
+/**
+ * Whether a source code block is written in the translation all the same: every line of it
+ * (comments aside) appears there, merged into another block, moved, or given as inline code
+ * (`rustc -Vv`). Only what is written counts, as for a link's URL.
+ */
+function codeWrittenInTranslation(document: LintDocument, segment: Segment): boolean {
+  // In an inline post the source's own comments are in the text too.
+  if (segment.kind !== "code" || document.mode !== "parallel") return false;
+  const node = segment.nodes[0];
+  const value = node?.type === "code" ? node.value : "";
+  const lines = value.split("\n").map((line) => line.trim()).filter((line) => line.length >= 3 && !CODE_COMMENT.test(line));
+  return lines.length > 0 && lines.every((line) => document.text.includes(line));
+}
+
 function quoteOf(document: LintDocument, segment: Segment): string {
   if (segment.kind === "code") {
     const language = segment.raw.match(/^(?:```|~~~)\s*([\w+-]+)/)?.[1];
@@ -264,14 +297,14 @@ export default defineRule({
         const first = run[0];
         if (!parallel) {
           const comment = first.comment?.start ?? first.start;
-          if (reportedComments.has(comment)) continue;
+          if (reportedComments.has(comment) || run.every((segment) => isAuthorLabel(document, segment))) continue;
           reportedComments.add(comment);
           reportUntranslated(run);
           continue;
         }
         // Shortcode and component blocks are the site's structure (a home page's cards, an
         // include): a translation may lay them out its own way, so only content counts.
-        const content = run.filter((segment) => !isStructure(document, segment));
+        const content = run.filter((segment) => !isStructure(document, segment) && !codeWrittenInTranslation(document, segment));
         if (content.length === 0) continue;
         // A short title may have merged into the paragraph after it; alignment cannot tell.
         const words = content.reduce((n, segment) => n + (proseOf(segment, segmentText(document, segment)).text.match(/\p{L}+/gu)?.length ?? 0), 0);
@@ -387,8 +420,9 @@ export default defineRule({
 
       const count = (segments: Segment[], kind: Segment["kind"]) => segments.filter((s) => s.kind === kind).length;
       const code = [count(pair.sources, "code"), count(pair.translations, "code")];
-      if (code[1] < code[0]) {
-        const lost = pair.sources.filter((s) => s.kind === "code")[code[1]];
+      const notWritten = pair.sources.filter((s) => s.kind === "code" && !codeWrittenInTranslation(document, s));
+      if (code[1] < code[0] && notWritten.length > 0) {
+        const lost = notWritten[Math.min(code[1], notWritten.length - 1)];
         report({ messageId: "droppedKind", data: { sourceLine, source: code[0], translated: code[1], what: "code blocks", quote: quoteOf(document, lost) }, ...where });
       }
 

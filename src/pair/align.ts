@@ -138,11 +138,62 @@ export function align(sources: Segment[], translations: Segment[], options: Alig
     proximity: options.proximity,
     lengthRatio: options.lengthRatio ?? estimateRatio(sources, translations),
   };
-  if (options.band) return alignBanded(sources, translations, full, options.band, options.oneText ?? false);
+  if (options.band) {
+    const pairs = alignBanded(sources, translations, full, options.band, options.oneText ?? false);
+    return options.oneText ? pairFacingLeftovers(pairs, full.lengthRatio) : pairs;
+  }
   if ((sources.length + 1) * (translations.length + 1) <= MAX_CELLS) {
     return alignBanded(sources, translations, full, () => [0, translations.length - 1], options.oneText ?? false);
   }
   return alignInWindows(sources, translations, full);
+}
+
+/**
+ * In one text, a source and a translation block of one kind that alignment both left unpaired, and
+ * that are each alone of their kind between the same matched neighbours, are each other's text: a
+ * free translation (code or a number only one side writes, a name rendered in the target script)
+ * can score below a skip though nothing else could be its counterpart. Only in the direction the
+ * post's matched pairs take (comment before translation, or after) and with lengths not wildly apart.
+ */
+function pairFacingLeftovers(pairs: Pair[], lengthRatio: number): Pair[] {
+  const at = (s: Segment) => s.comment?.start ?? s.start;
+  const matched = (p: Pair) => p.sources.length > 0 && p.translations.length > 0;
+  const both = pairs.filter(matched);
+  const commentsFirst = both.filter((p) => at(p.sources[0]) < p.translations[0].start).length * 2 >= both.length;
+  const result: Pair[] = [];
+  let gap: Pair[] = [];
+  const flush = () => {
+    result.push(...pairedGap(gap));
+    gap = [];
+  };
+  const pairedGap = (lone: Pair[]): Pair[] => {
+    const sources = lone.flatMap((p) => p.sources);
+    if (sources.length !== 1) return lone;
+    const [source] = sources;
+    const alike = lone.flatMap((p) => p.translations).filter((t) => t.kind === source.kind);
+    if (alike.length !== 1) return lone;
+    const [translation] = alike;
+    if (at(source) < translation.start !== commentsFirst || !plausibleLengths(source, translation, lengthRatio)) return lone;
+    const together = { sources: [source], translations: [translation] };
+    // The pair takes the place of whichever of the two comes first, so that pairs stay in order.
+    return lone.flatMap((p) => (p.sources[0] === source ? [together] : p.translations[0] === translation ? [] : [p]));
+  };
+  for (const pair of pairs) {
+    if (matched(pair)) {
+      flush();
+      result.push(pair);
+    } else gap.push(pair);
+  }
+  flush();
+  return result;
+}
+
+/** A translation this many times longer or shorter than expected is no counterpart, however close. */
+const LEFTOVER_LENGTH_FACTOR = 4;
+
+function plausibleLengths(source: Segment, translation: Segment, lengthRatio: number): boolean {
+  const r = (mergedFeatures([translation]).length + 1) / ((mergedFeatures([source]).length + 1) * lengthRatio);
+  return r <= LEFTOVER_LENGTH_FACTOR && r >= 1 / LEFTOVER_LENGTH_FACTOR;
 }
 
 function alignInWindows(sources: Segment[], translations: Segment[], options: ScoreOptions): Pair[] {

@@ -87,6 +87,45 @@ function pairedLengthRatio(groups: Pair[][], fallback: number): number {
 }
 
 /**
+ * Blocks that crossed a heading: the translator put paragraphs after a heading instead of before it
+ * (a welcome under a heading the translation added, a title matched to the wrong section), so they
+ * sit unpaired on one side of a matched heading and their sources unpaired on the other. The two
+ * runs are aligned with each other, with less trust in nearness than within a region: the heading
+ * between them is a reason to doubt. Changes `pairs` in place.
+ */
+function pairAcrossHeadings(pairs: Pair[], lengthRatio: number): void {
+  const lone = (pair: Pair | undefined, side: "sources" | "translations") =>
+    pair !== undefined && pair[side].length === 1 && pair[side === "sources" ? "translations" : "sources"].length === 0;
+  for (let k = 1; k + 1 < pairs.length; k++) {
+    const heading = pairs[k];
+    if (heading.sources[0]?.kind !== "heading" || heading.translations[0]?.kind !== "heading") continue;
+    for (const [before, after] of [["sources", "translations"], ["translations", "sources"]] as const) {
+      let first = k;
+      while (lone(pairs[first - 1], before)) first--;
+      let last = k;
+      while (lone(pairs[last + 1], after)) last++;
+      if (first === k || last === k) continue;
+      const ahead = pairs.slice(first, k).map((p) => p[before][0]);
+      const behind = pairs.slice(k + 1, last + 1).map((p) => p[after][0]);
+      const [sources, translations] = before === "sources" ? [ahead, behind] : [behind, ahead];
+      const aligned = align(sources, translations, { proximity: () => ACROSS_HEADING_NEARNESS, lengthRatio });
+      if (!aligned.some((p) => p.sources.length > 0 && p.translations.length > 0)) continue;
+      // Matched pairs take their source's place, so that the source side stays in order.
+      const withSources = aligned.filter((p) => p.sources.length > 0);
+      const translationsOnly = aligned.filter((p) => p.sources.length === 0);
+      const [keptAhead, keptBehind] = before === "sources" ? [withSources, translationsOnly] : [translationsOnly, withSources];
+      pairs.splice(k + 1, last - k, ...keptBehind);
+      pairs.splice(first, k - first, ...keptAhead);
+      k = first + keptAhead.length;
+      break;
+    }
+  }
+}
+
+/** Nearness given to blocks a heading parts: a pair across it needs more content evidence than beside. */
+const ACROSS_HEADING_NEARNESS = 0.7;
+
+/**
  * Pairs the blocks of a source file with those of its translation: headings first (by anchor,
  * level, order and what their sections carry), then the blocks between two matched headings with
  * `align` (1:1, 1:n, n:1, skips). Alignment is quadratic only inside such a region.
@@ -129,6 +168,7 @@ export function alignParallel(allSources: Segment[], allTranslations: Segment[])
     for (const pair of dropDoubtfulPairs(group, pairedRatio)) pairs.push(pair);
     if (k < anchors.length) pairs.push({ sources: [sources[anchors[k][0]]], translations: [translations[anchors[k][1]]] });
   });
+  pairAcrossHeadings(pairs, pairedRatio);
   moved.forEach(([a, b], k) => {
     const group = [{ sources: [a], translations: [b] }, ...dropDoubtfulPairs(aligned.movedGroups[k], pairedRatio)];
     const at = firstTranslationStart(group[0]);

@@ -72,6 +72,40 @@ function trimSpacerLines(text: string, start: number, end: number): [number, num
   return [content[0][0], content[content.length - 1][1]];
 }
 
+function pushParagraph(b: Builder, side: Side, node: Paragraph, range: [number, number], extra: Partial<Segment>): void {
+  const trimmed = trimSpacerLines(b.text, range[0], range[1]);
+  if (!trimmed) return;
+  const kind = isImageOnly(node) ? "image" : isMarkupOnly(b.text.slice(trimmed[0], trimmed[1])) ? "markup" : "paragraph";
+  push(b, side, kind, node, trimmed, extra);
+}
+
+/**
+ * A paragraph that a line holding only `\\` cuts in two is two paragraphs to a reader: the line
+ * renders as a break (an exported post writes one between a bold title and its text, with no
+ * blank line). Each part is read again on its own, so that each is a block of its own; a
+ * paragraph in a container (its lines carry `>` or an indent) is left whole.
+ */
+function spacerParts(b: Builder, node: Paragraph): Paragraph[] {
+  const text = b.text;
+  const [start, end] = offsets(node);
+  if (node.position?.start.column !== 1) return [node];
+  const lines = text.slice(start, end).split("\n");
+  if (lines.length < 3 || lines.some((line) => /^[ \t]*>/.test(line))) return [node];
+  const parts: Array<[number, number]> = [];
+  let from = start;
+  let at = start;
+  for (const line of lines) {
+    if (SPACER_LINE.test(line) && at > from) {
+      parts.push([from, at - 1]);
+      from = at + line.length + 1;
+    }
+    at += line.length + 1;
+  }
+  if (parts.length === 0 || from >= end) return [node];
+  parts.push([from, end]);
+  return parts.flatMap(([s, e]) => parseFragment(text.slice(s, e), s, b.lines, undefined, b.documentDefinitions()).children.filter((c): c is Paragraph => c.type === "paragraph"));
+}
+
 function isImageOnly(node: Parent): boolean {
   let images = 0;
   for (const child of node.children as Nodes[]) {
@@ -98,6 +132,8 @@ interface Builder {
   definitions: string;
   /** Definitions found inside comments. */
   commentDefinitions: Definition[];
+  /** The document's own reference definitions as Markdown, for a part of a paragraph read again. */
+  documentDefinitions: () => string;
 }
 
 function offsets(node: Nodes): [number, number] {
@@ -164,6 +200,15 @@ function addCommentRun(b: Builder, nodes: Html[]): void {
 const LINE_GAP = /^[ \t]*(?:\r?\n[ \t>]*)?$/;
 
 /**
+ * A comment's lines with the `<!--` that opens each of them blanked out (same length, so offsets
+ * hold): a writer who opens a comment on every line but closes only the last wrote one comment,
+ * and its later openers are no text (read as Markdown, each would start an HTML block).
+ */
+function withoutReopeningMarks(inner: string): string {
+  return inner.replace(/(\n[ \t]*)<!--/g, (_, lineStart: string) => `${lineStart}    `);
+}
+
+/**
  * Parses the insides of comments as one Markdown text, a line break between two comments, with
  * the document's reference definitions in view; positions map back to the document.
  */
@@ -172,7 +217,7 @@ function addSourceText(b: Builder, spans: CommentSpan[]): void {
   let fragment = "";
   for (const span of spans) {
     if (fragment !== "") fragment += "\n";
-    const inner = b.text.slice(span.innerStart, sourceEnd(b.text, span));
+    const inner = withoutReopeningMarks(b.text.slice(span.innerStart, sourceEnd(b.text, span)));
     pieces.push({ at: fragment.length, offset: span.innerStart, length: inner.length });
     fragment += inner;
   }
@@ -316,11 +361,11 @@ function walkBlocks(
         if (side === "translation") addCommentRun(b, [node, ...takeAdjacentHtml(b.text, node, stack)]);
         break;
       case "paragraph": {
-        const trimmed = trimSpacerLines(b.text, range[0], range[1]);
-        if (trimmed) {
-          const kind = isImageOnly(node) ? "image" : isMarkupOnly(b.text.slice(trimmed[0], trimmed[1])) ? "markup" : "paragraph";
-          push(b, side, kind, node, trimmed, extra);
-        }
+        // A comment's text maps into the document piecewise: it is left whole.
+        const parts = comment ? [node] : spacerParts(b, node);
+        if (parts.length > 1) {
+          for (const part of parts) pushParagraph(b, side, part, offsets(part), extra);
+        } else pushParagraph(b, side, node, range, extra);
         if (side === "translation") addNestedComments(b, node);
         break;
       }
@@ -389,6 +434,7 @@ export interface SegmentOptions {
 
 /** Splits a parsed document into segments in document order. */
 export function segmentDocument(options: SegmentOptions): Segment[] {
+  let ownDefinitions: string | undefined;
   const b: Builder = {
     text: options.text,
     lines: options.lines,
@@ -398,6 +444,7 @@ export function segmentDocument(options: SegmentOptions): Segment[] {
     languages: options.languages ?? { source: "en" },
     definitions: options.commentsAreSources ? definitionLines(definitionsOf(options.root)) : "",
     commentDefinitions: options.commentDefinitions ?? [],
+    documentDefinitions: () => (ownDefinitions ??= definitionLines(definitionsOf(options.root))),
   };
   walkBlocks(b, options.root.children, options.side, undefined, 0);
   b.segments.sort((x, y) => x.start - y.start);

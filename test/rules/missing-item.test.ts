@@ -108,6 +108,24 @@ runRuleTests(rule, {
         source: { text: "# Installation\n\n> [!NB] Run the installer as an administrator, **once a machine**.\n\nThen call the tool in the project folder.\n" },
       },
     },
+    {
+      name: "a short label the original kept as a comment, over the comments of a list",
+      code: "<!-- Reading and writing -->\n\n<!-- * `open`: opens a file. -->\n<!-- * `close`: closes it again. -->\n* `open`: abre um arquivo.\n* `close`: fecha o arquivo de novo.\n",
+      lint: ptBr,
+    },
+    {
+      name: "parallel files: two code blocks the translation merged into one",
+      code: "# Instalação\n\nAdicione o repositório e instale o pacote:\n\n```console\nnpm config set registry https://registry.example\nnpm install lintkit\n```\n",
+      lint: {
+        ...ptBr,
+        source: { text: "# Installation\n\nAdd the registry:\n\n```sh\nnpm config set registry https://registry.example\n```\n\nThen install the package:\n\n```sh\nnpm install lintkit\n```\n" },
+      },
+    },
+    {
+      name: "parallel files: a one-line command block the translation gives as inline code",
+      code: "# Versão\n\nVeja a arquitetura na linha `host:` que `rustc -Vv` imprime.\n",
+      lint: { ...ptBr, source: { text: "# Version\n\nFind the architecture in the `host:` line that this command prints:\n\n```sh\nrustc -Vv\n```\n" } },
+    },
   ],
   invalid: [
     {
@@ -136,6 +154,12 @@ runRuleTests(rule, {
       errors: [{ messageId: "enumeration", line: 1, messageIncludes: "'YAML', 'TOML', 'XML'" }],
     },
     {
+      name: "a comment whose translation was dropped, before the next comment, is no label: it says too much",
+      code: "<!-- Files are opened lazily, on their first read. -->\n\n<!-- * `open`: opens a file. -->\n<!-- * `close`: closes it again. -->\n* `open`: abre um arquivo.\n* `close`: fecha o arquivo de novo.\n",
+      lint: ptBr,
+      errors: [{ messageId: "untranslated", line: 1, side: "source", messageIncludes: "Files are opened lazily" }],
+    },
+    {
       name: "a comment with no translation, reported once",
       code: "<!-- The opening paragraph of the post. -->\n\nO parágrafo de abertura do texto.\n\n<!-- A closing paragraph that nobody translated.\n\nAnd a second one in the same comment. -->\n",
       lint: ptBr,
@@ -161,6 +185,15 @@ runRuleTests(rule, {
         source: { text: "Steps:\n\n- Install `lintkit` 2.0 with the manager.\n- Write `lintkit.json` by hand, with 3 rules.\n- Run `lintkit check` in the folder.\n" },
       },
       errors: [{ messageId: "dropped", line: 3, side: "translation", messageIncludes: "list item at line 4: 'Write lintkit.json by hand, with 3 rules.'" }],
+    },
+    {
+      name: "parallel files: a code block written nowhere in the translation is dropped",
+      code: "# Instalação\n\nAdicione o repositório e instale o pacote.\n\n## Uso\n\nChame a ferramenta na pasta do projeto.\n",
+      lint: {
+        ...ptBr,
+        source: { text: "# Installation\n\nAdd the registry and install the package.\n\n```sh\nnpm install lintkit\n```\n\n## Usage\n\nCall the tool in the project folder.\n" },
+      },
+      errors: [{ messageId: "dropped", side: "translation", messageIncludes: "code block at line 5" }],
     },
     {
       name: "parallel files: a dropped alert is quoted by its text, not by its marker",
