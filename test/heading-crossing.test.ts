@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildDocument } from "../src/document.js";
-import type { LintDocument } from "../src/types.js";
+import { buildDocument } from "../src/core/document.js";
+import type { LintDocument } from "../src/core/types.js";
 
 /** Each pair as "source lines -> translation lines". */
 function pairLines(document: LintDocument): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildDocument } from "../src/document.js";
-import { renderedLinks } from "../src/links.js";
-import type { LintDocument } from "../src/types.js";
+import { buildDocument } from "../src/core/document.js";
+import { renderedLinks } from "../src/text/links.js";
+import type { LintDocument } from "../src/core/types.js";
 
 /** Each pair as "source lines -> translation lines". */
 function pairLines(document: LintDocument): string[] {
