@@ -10,7 +10,7 @@ import numberMismatch from "./number-mismatch/index.js";
 import repeatedWord from "./repeated-word/index.js";
 import staleTranslation from "./stale-translation.js";
 import typo from "./typo.js";
-import untranslated from "./untranslated.js";
+import untranslated from "./untranslated/index.js";
 import codeMismatch from "./code-mismatch/index.js";
 import markupMismatch from "./markup-mismatch/index.js";
 

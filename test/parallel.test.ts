@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import linkCount from "../rules/link-count.js";
 import { buildDocument } from "../src/core/document.js";
 import { lint } from "../src/core/lint.js";
-import { proseIdentity } from "../src/pair/parallel.js";
+import { proseIdentity } from "../rules/untranslated/prose-identity.js";
 import type { LintDocument, Segment } from "../src/core/types.js";
 
 const folder = join(import.meta.dirname, "..", "fixtures", "parallel");

@@ -5,9 +5,7 @@ import { align, matchScore, type Proximity } from "./align.js";
 import { parseDocument, type Grammar, type GrammarProblem } from "../parse/parse.js";
 import { commentsOfTree, isDirectiveComment, isProseComment, segmentDocument } from "./segments.js";
 import { matchHeadings, runProximity } from "./sections.js";
-import type { LintDocument, Pair, Segment } from "../core/types.js";
-
-const PROSE = new Set(["paragraph", "listItem", "heading"]);
+import type { Pair, Segment } from "../core/types.js";
 
 /**
  * Translation length / source length over the whole file's paragraphs (a region alone is too
@@ -176,44 +174,6 @@ export function alignParallel(allSources: Segment[], allTranslations: Segment[])
     pairs.splice(index < 0 ? pairs.length : index, 0, ...group);
   });
   return pairs;
-}
-
-export interface ProseIdentity {
-  /** Letters and digits of translated prose (paragraphs, list items, headings) in matched pairs. */
-  proseLength: number;
-  /** The part of it that is the same text as its source. */
-  identicalLength: number;
-  /** `identicalLength / proseLength`, 0 when there is no prose: near 1 for a page left in the source language. */
-  share: number;
-}
-
-const identityCache = new WeakMap<LintDocument, ProseIdentity>();
-
-function comparable(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
-
-/**
- * How much of a parallel translation is its source copied unchanged: a per-document signal, so
- * that a page nobody translated can be reported once rather than once per paragraph.
- */
-export function proseIdentity(document: LintDocument): ProseIdentity {
-  let cached = identityCache.get(document);
-  if (cached) return cached;
-  let proseLength = 0;
-  let identicalLength = 0;
-  for (const pair of document.pairs) {
-    if (pair.sources.length === 0 || pair.translations.length === 0) continue;
-    if (!pair.translations.every((t) => PROSE.has(t.kind))) continue;
-    const length = pair.translations.reduce((n, t) => n + featuresOf(t).length, 0);
-    proseLength += length;
-    const source = comparable(pair.sources.map((s) => s.raw).join("\n"));
-    const translation = comparable(pair.translations.map((t) => t.raw).join("\n"));
-    if (source === translation) identicalLength += length;
-  }
-  cached = { proseLength, identicalLength, share: proseLength === 0 ? 0 : identicalLength / proseLength };
-  identityCache.set(document, cached);
-  return cached;
 }
 
 export interface ParallelParts {

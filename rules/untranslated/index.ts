@@ -1,14 +1,14 @@
 import type { ListItem, Nodes } from "mdast";
 import * as z from "zod";
-import { languageName } from "../src/text/language.js";
-import { hasFunctionWords, identifyLanguage, wordsOf } from "../src/text/language-id.js";
-import { blockComponents } from "../src/parse/markup.js";
-import { proseIdentity } from "../src/pair/parallel.js";
-import { proseOf, withoutQuotations } from "../src/text/prose.js";
-import { segmentFirstLine } from "../src/core/report-range.js";
-import { defineRule, segmentText } from "../src/core/rule.js";
-import { visitNodes } from "../src/parse/tree.js";
-import type { LintDocument, Pair, Segment } from "../src/core/types.js";
+import { languageName } from "../../src/text/language.js";
+import { hasFunctionWords, identifyLanguage, wordsOf } from "../../src/text/language-id.js";
+import { blockComponents } from "../../src/parse/markup.js";
+import { proseIdentity } from "./prose-identity.js";
+import { proseOf, withoutQuotations } from "../../src/text/prose.js";
+import { segmentFirstLine } from "../../src/core/report-range.js";
+import { defineRule, segmentText } from "../../src/core/rule.js";
+import { visitNodes } from "../../src/parse/tree.js";
+import type { LintDocument, Pair, Segment } from "../../src/core/types.js";
 
 /**
  * A translation block still in the source language: identical to its source, or read as the
