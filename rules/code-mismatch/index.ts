@@ -1,7 +1,9 @@
-import type { Code, InlineCode, Nodes } from "mdast";
+import type { Code, InlineCode } from "mdast";
 import * as z from "zod";
 import { proseOf } from "../../src/text/prose.js";
 import { defineRule, matchedPairs, segmentText } from "../../src/core/rule.js";
+import { segmentFirstLine } from "../../src/core/report-range.js";
+import { visitNodes } from "../../src/parse/tree.js";
 import type { LintDocument, Pair, Segment } from "../../src/core/types.js";
 import { NOTE_MARK } from "../../src/pair/segments.js";
 import { codeLines, codeWithoutComments, holdsCode, spanWithoutStrings, withoutSpacing } from "./code-text.js";
@@ -22,12 +24,9 @@ interface CodePiece {
 /** The code spans and code blocks a segment holds (a list item may hold a block), in order. */
 function codeNodes(segment: Segment): Array<Code | InlineCode> {
   const found: Array<Code | InlineCode> = [];
-  const stack: Nodes[] = [...segment.nodes].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  visitNodes(segment.nodes, (node) => {
     if (node.type === "code" || node.type === "inlineCode") found.push(node);
-    else if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
-  }
+  });
   return found;
 }
 
@@ -220,7 +219,11 @@ function sameCodeWritten(a: string, b: string): boolean {
     // A type's English plural is the same name (`Exporter`, `Exporters`); `strict_check` is not `strict_checks`.
     const rest = long.slice(at + short.length);
     const after = (TYPE_NAME.test(short) ? rest.replace(/^e?s(?![\p{L}\p{N}_])/u, "") : rest)[0] ?? " ";
-    if (!IDENTIFIER_CHARACTER.test(before) && !IDENTIFIER_CHARACTER.test(after)) return true;
+    // A name continues only across letters: `Deref<Target=str>` ends at its `>` even where spacing
+    // was taken out (`impl Deref<Target=str>for String`), while `check` inside `checks` does not end.
+    const opensName = IDENTIFIER_CHARACTER.test(short[0]);
+    const closesName = IDENTIFIER_CHARACTER.test(short[short.length - 1]);
+    if (!(opensName && IDENTIFIER_CHARACTER.test(before)) && !(closesName && IDENTIFIER_CHARACTER.test(after))) return true;
   }
   return false;
 }
@@ -289,11 +292,6 @@ export default defineRule({
   },
   check({ document, options, report }) {
     const sourceLine = (piece: CodePiece) => document.sourceLines.position(offsetOf(piece.node)).line;
-    /** The first line of a translation segment, where a finding about it is shown. */
-    const firstLineOf = (segment: Segment) => {
-      const lineEnd = document.lines.starts[document.lines.position(segment.start).line] ?? segment.end;
-      return { side: "translation" as const, start: segment.start, end: Math.max(segment.start + 1, Math.min(segment.end, lineEnd - 1)) };
-    };
     const at = (piece: CodePiece) => {
       const start = offsetOf(piece.node);
       return { side: "translation" as const, start, end: piece.node.position?.end.offset ?? start + 1 };
@@ -307,7 +305,7 @@ export default defineRule({
         if (s) report({ messageId: "spanChanged", data: { translated: t.shown, source: s.shown, sourceLine: sourceLine(s) }, ...at(t) });
         else report({ messageId: "spanAdded", data: { translated: t.shown, sourceLine: document.sourceLines.position(pair.sources[0].start).line }, ...at(t) });
       });
-      for (const s of sources.slice(translations.length)) report({ messageId: "spanDropped", data: { source: s.shown, sourceLine: sourceLine(s) }, ...firstLineOf(pair.translations[0]) });
+      for (const s of sources.slice(translations.length)) report({ messageId: "spanDropped", data: { source: s.shown, sourceLine: sourceLine(s) }, ...segmentFirstLine(document, pair.translations[0]) });
     });
 
     const reportBlocks = (sourcePieces: CodePiece[], translationPieces: CodePiece[], whole: boolean) => {
@@ -333,7 +331,7 @@ export default defineRule({
           }
         } else if (whole && !sourceKeys.has(t.key)) {
           // A block the source has, written twice (once in each of two tabs), is no new code.
-          report({ messageId: "blockAdded", ...firstLineOf(t.segment) });
+          report({ messageId: "blockAdded", ...segmentFirstLine(document, t.segment) });
         }
       }
     };

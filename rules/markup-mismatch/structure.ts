@@ -1,5 +1,6 @@
 import type { Nodes } from "mdast";
 import type { Segment } from "../../src/core/types.js";
+import { plainText, visitNodes } from "../../src/parse/tree.js";
 
 /** The kinds of rendered structure the rule counts, as its options name them. */
 export const MARKUP_KINDS = ["emphasis", "strong", "strikethrough", "headingLevel", "images", "footnotes", "html", "components", "expressions", "shortcodes"] as const;
@@ -30,15 +31,8 @@ const FOOTNOTE_AS_TEXT = /\[\^[^\]\s]+\](?!:)/g;
 const HTML_TAG = /^<([A-Za-z][\w-]*)/;
 
 /** The words a node shows, lower-cased and with spacing evened: what an emphasis marks. */
-function plainText(node: Nodes): string {
-  const parts: string[] = [];
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current.type === "text" || current.type === "inlineCode") parts.push(current.value);
-    else if ("children" in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
-  }
-  return parts.join("").replace(/\s+/g, " ").trim().toLowerCase();
+function shownWords(node: Nodes): string {
+  return plainText(node, { code: true }).replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 function emptyStructure(): Structure {
@@ -48,15 +42,13 @@ function emptyStructure(): Structure {
 /** The structure a reader sees in some segments of one side; code is not looked into. */
 export function structureOf(segments: Segment[]): Structure {
   const found = emptyStructure();
-  const stack: Nodes[] = segments.flatMap((s) => s.nodes).reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  visitNodes(segments.flatMap((s) => s.nodes), (node) => {
     switch (node.type) {
       case "emphasis":
-        found.emphasis.push(plainText(node));
+        found.emphasis.push(shownWords(node));
         break;
       case "strong":
-        found.strong.push(plainText(node));
+        found.strong.push(shownWords(node));
         break;
       case "delete":
         found.strikethrough.push("~~");
@@ -92,8 +84,7 @@ export function structureOf(segments: Segment[]): Structure {
       default:
         break;
     }
-    if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
-  }
+  });
   return found;
 }
 

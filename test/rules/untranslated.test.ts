@@ -1,4 +1,4 @@
-import rule from "../../rules/untranslated.js";
+import rule from "../../rules/untranslated/index.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
 
 const ptBr = { targetLanguage: "pt-br" };
