@@ -17,12 +17,6 @@ const SHELL = [/^src\/cli\//, /^src\/node\//];
 /** The stage folders that must stay pure: no Node import, so that they run anywhere lint() runs. */
 const PURE_FOLDERS = ["src/core/", "src/parse/", "src/pair/", "src/text/", "src/spell/", "src/drift/", "rules/"];
 
-/**
- * Files of the pure core that still import node:path today (posix path arithmetic for links),
- * owned by the links work. The list may only shrink: an entry that no longer imports Node fails.
- */
-const KNOWN_NODE_IMPORTS = new Set(["rules/link-destination/index.ts", "rules/link-destination/link-paths.ts"]);
-
 function typeScriptFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
@@ -121,7 +115,7 @@ describe("the import rules of the layout", () => {
     const rules = Object.keys(inputs).filter((file) => file.startsWith("rules/"));
     const wrong = rules.flatMap((rule) => [
       ...projectImports(rule).filter((target) => SHELL.some((pattern) => pattern.test(target))).map((target) => `${rule} -> ${target}`),
-      ...(KNOWN_NODE_IMPORTS.has(rule) ? [] : nodeImports(rule).map((target) => `${rule} -> ${target}`)),
+      ...nodeImports(rule).map((target) => `${rule} -> ${target}`),
     ]);
     expect(wrong).toEqual([]);
   });
@@ -130,7 +124,7 @@ describe("the import rules of the layout", () => {
     const core = new Set([...reachable("src/core/lint.ts"), ...Object.keys(inputs).filter((file) => file.startsWith("src/drift/"))]);
     const wrong = [...core].flatMap((file) => [
       ...(SHELL.some((pattern) => pattern.test(file)) ? [`${file} is shell code`] : []),
-      ...(KNOWN_NODE_IMPORTS.has(file) ? [] : nodeImports(file).map((target) => `${file} -> ${target}`)),
+      ...nodeImports(file).map((target) => `${file} -> ${target}`),
     ]);
     expect(wrong).toEqual([]);
   });
@@ -140,13 +134,9 @@ describe("the import rules of the layout", () => {
     expect(pure.length).toBeGreaterThan(40);
     const wrong = pure.flatMap((file) => [
       ...projectImports(file).filter((target) => SHELL.some((pattern) => pattern.test(target))).map((target) => `${file} -> ${target}`),
-      ...(KNOWN_NODE_IMPORTS.has(file) ? [] : nodeImports(file).map((target) => `${file} -> ${target}`)),
+      ...nodeImports(file).map((target) => `${file} -> ${target}`),
     ]);
     expect(wrong).toEqual([]);
-  });
-
-  it("the known exceptions still are exceptions (remove an entry once its file is pure)", () => {
-    for (const file of KNOWN_NODE_IMPORTS) expect(nodeImports(file), file).not.toEqual([]);
   });
 
   it("the CLI's two commands do not import each other, and nothing outside the CLI imports it", () => {

@@ -1,4 +1,4 @@
-import { posix } from "node:path";
+import * as posix from "../../src/text/posix-path.js";
 import * as z from "zod";
 import type { Nodes } from "mdast";
 import { anchorsOfNodes, createSlugger, explicitHeadingId, headingPlainText, type ExplicitId } from "../../src/text/anchors.js";

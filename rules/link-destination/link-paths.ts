@@ -1,4 +1,4 @@
-import { posix } from "node:path";
+import * as posix from "../../src/text/posix-path.js";
 import type { FileView } from "../../src/core/rule.js";
 
 /** How a site turns link paths into files; the options of `link-destination`. */
