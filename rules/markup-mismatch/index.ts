@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { proseOf } from "../../src/text/prose.js";
 import { defineRule, matchedPairs, segmentText } from "../../src/core/rule.js";
+import { segmentFirstLine } from "../../src/core/report-range.js";
 import type { LintDocument, Segment } from "../../src/core/types.js";
 import { KIND_NAMES, MARKUP_KINDS, type MarkupKind, missingFrom, structureOf } from "./structure.js";
 
@@ -71,14 +72,10 @@ export default defineRule({
     const language = (document.targetLanguage ?? "").split("-")[0];
     const emphasisOptional = options.emphasisOptional.some((l) => l.toLowerCase() === language);
     const compared = MARKUP_KINDS.filter((k) => options.compare[k] && !(emphasisOptional && (k === "emphasis" || k === "strong")));
-    const firstLineOf = (segment: Segment) => {
-      const lineEnd = document.lines.starts[document.lines.position(segment.start).line] ?? segment.end;
-      return { side: "translation" as const, start: segment.start, end: Math.max(segment.start + 1, Math.min(segment.end, lineEnd - 1)) };
-    };
     for (const pair of matchedPairs(document)) {
       const source = structureOf(pair.sources);
       const translated = structureOf(pair.translations);
-      const at = firstLineOf(pair.translations[0]);
+      const at = segmentFirstLine(document, pair.translations[0]);
       const sourceLine = document.sourceLines.position(pair.sources[0].start).line;
       for (const kind of compared) {
         const s = source[kind];

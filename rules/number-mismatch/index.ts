@@ -3,6 +3,7 @@ import { primaryLanguage } from "../../src/text/language.js";
 import { withoutMarkup } from "../../src/parse/markup.js";
 import { proseOf } from "../../src/text/prose.js";
 import { defineRule, matchedPairs, segmentText } from "../../src/core/rule.js";
+import { segmentFirstLine } from "../../src/core/report-range.js";
 import { isTranslatorNoteSegment, NOTE_MARK } from "../../src/pair/segments.js";
 import type { LintDocument, Segment } from "../../src/core/types.js";
 import { spelledValues } from "./number-words.js";
@@ -160,10 +161,9 @@ export default defineRule({
         const [was, now] = [keptMissing[i], keptAdded[i]];
         report({ messageId: "changed", data: { number: now.written, sourceNumber: was.written, sourceLine: sourceLineOf(was) }, side: "translation", start: now.start, end: now.end });
       }
-      const first = pair.translations[0];
-      const firstLineEnd = document.lines.starts[document.lines.position(first.start).line] ?? first.end;
+      const firstLine = segmentFirstLine(document, pair.translations[0]);
       for (const n of keptMissing.slice(changed)) {
-        report({ messageId: "missing", data: { number: n.written, sourceLine: sourceLineOf(n) }, side: "translation", start: first.start, end: Math.max(first.start + 1, Math.min(first.end, firstLineEnd - 1)) });
+        report({ messageId: "missing", data: { number: n.written, sourceLine: sourceLineOf(n) }, ...firstLine });
       }
       const firstSourceLine = document.sourceLines.position(pair.sources[0].start).line;
       for (const n of keptAdded.slice(changed)) {
