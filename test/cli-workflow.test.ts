@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { run, type CliIO } from "../src/cli/main.js";
 import { createProgress, wantsProgress } from "../src/cli/progress.js";
+import { writeTempFiles } from "./helpers/temp-files.js";
 
 function fakeIO(cwd: string, options: { env?: Record<string, string | undefined>; tty?: boolean } = {}) {
   const out: string[] = [];
@@ -21,12 +22,7 @@ const CLEAN = "Veja o [site](https://example.org) hoje.\n";
 const ONLY = ["--only", "broken-link,link-count"];
 
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "nl-lint-workflow-"));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
+  return writeTempFiles(files, "nl-lint-workflow-");
 }
 
 async function lintJson(dir: string, args: string[]): Promise<{ code: number; files: string[]; rules: string[]; stderr: string }> {

@@ -1,8 +1,9 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run, type CliIO } from "../src/cli/main.js";
+import { writeTempFiles } from "./helpers/temp-files.js";
 
 function fakeIO(cwd: string, env: Record<string, string | undefined> = {}, isTTY = false) {
   const out: string[] = [];
@@ -15,12 +16,7 @@ const BROKEN = "<!-- Read [the guide](https://guide.example/start) today. -->\n\
 const CLEAN = "<!-- Read [the guide](https://guide.example/start) today. -->\n\nLeia [o guia](https://guide.example/start) hoje.\n";
 
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "nl-lint-cli-"));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
+  return writeTempFiles(files, "nl-lint-cli-");
 }
 
 describe("nl-lint command line", () => {

@@ -1,24 +1,18 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run, type CliIO } from "../src/cli/main.js";
 import { ConfigError, ConfigLoader } from "../src/node/config.js";
 import { builtinRules } from "../rules/index.js";
 import { findDictionary } from "../src/node/dictionaries.js";
 import { loadSpellers } from "../src/node/hunspell.js";
+import { writeTempFiles } from "./helpers/temp-files.js";
 
 /** A tiny Hunspell dictionary of Esperanto words (no `dictionary-eo` package is installed). */
 const AFF = "SET UTF-8\nTRY aeiounrlstkmdpgbvjcfz\n";
 const DIC = "6\nla\nsuno\nlumas\nhele\nhodiaŭ\nkaj\n";
 
 function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "nl-lint-dict-"));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
+  return writeTempFiles(files, "nl-lint-dict-");
 }
 
 describe("finding a language's dictionary", () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -10,6 +10,7 @@ import { lintFile } from "../src/node/engine.js";
 import { formatHtml } from "../src/formatters/html.js";
 import type { Finding } from "../src/core/types.js";
 import { hasChromium, openBrowser } from "./helpers/browser.js";
+import { writeTempFiles } from "./helpers/temp-files.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = join(root, "..", "shared");
@@ -25,11 +26,7 @@ function silentIO(cwd: string): CliIO {
 
 /** Writes the posts, then lints them twice: once to an HTML report, once to JSON to know what to look for. */
 async function makeReport(files: Record<string, string>): Promise<{ dir: string; url: string; findings: JsonFinding[][] }> {
-  const dir = mkdtempSync(join(tmpdir(), "review-report-"));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
+  const dir = writeTempFiles(files, "review-report-");
   const names = Object.keys(files);
   expect(await run(["--format", "html", "--output-file", "report.html", ...names], silentIO(dir))).toBeLessThan(2);
   expect(await run(["--format", "json", "--output-file", "report.json", ...names], silentIO(dir))).toBeLessThan(2);

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { run, type CliIO } from "../src/cli/main.js";
+import { writeTempFiles } from "./helpers/temp-files.js";
 
 // Plugins import the built package, as a user's do from "nl-lint"; `npm test` builds it first.
 const API = pathToFileURL(join(import.meta.dirname, "..", "dist", "src", "index.js")).href;
@@ -32,12 +32,7 @@ const PLUGIN = `import { defineRule, z } from ${JSON.stringify(API)};\nexport de
 const POST = "---\nlang: pt-br\n---\n\n<!-- The cat sleeps on the mat. -->\nO gato dorme no tapete. DRAFT\n";
 
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "nl-lint-plugins-"));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
+  return writeTempFiles(files, "nl-lint-plugins-");
 }
 
 async function cli(cwd: string, argv: string[]) {
