@@ -1,4 +1,5 @@
 import type { Nodes } from "mdast";
+import { visitNodes } from "../../src/parse/tree.js";
 import { words } from "../../src/text/words.js";
 
 /** The same word written twice in a row, with the offsets of both copies. */
@@ -30,11 +31,9 @@ const PAUSE_BETWEEN = /^[\s,;:!?…—–-]+$/;
  */
 function textRuns(nodes: readonly Nodes[]): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
-  const visit = (node: Nodes) => {
+  visitNodes(nodes, (node) => {
     if (node.type === "text" && node.position) runs.push([node.position.start.offset!, node.position.end.offset!]);
-    else if ("children" in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  nodes.forEach(visit);
+  });
   return runs;
 }
 
