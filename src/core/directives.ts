@@ -26,7 +26,8 @@ import type { Finding, LintDocument, Pair, Segment, Severity } from "./types.js"
 
 export const UNUSED_DIRECTIVE_RULE = "unused-disable-directive";
 
-type Kind = "disable" | "enable" | "disable-line" | "disable-next-line" | "disable-file";
+/** `review` suppresses nothing: it is the marker `outdated-source`'s fix leaves on a translation to review. */
+type Kind = "disable" | "enable" | "disable-line" | "disable-next-line" | "disable-file" | "review";
 
 interface Directive {
   kind: Kind | "unknown";
@@ -50,7 +51,7 @@ interface DirectiveSet {
   filePath?: string;
 }
 
-const KINDS: Kind[] = ["disable-next-line", "disable-line", "disable-file", "disable", "enable"];
+const KINDS: Kind[] = ["disable-next-line", "disable-line", "disable-file", "disable", "enable", "review"];
 const SPACER = /^[ \t]*\\?\\?[ \t]*$/;
 
 function parseDirective(inner: string, start: number, end: number): Directive {
@@ -210,7 +211,7 @@ function unusedFindings(set: DirectiveSet, severity: 1 | 2, activeRules: Set<str
       findings.push(at(d, `Unknown directive '${d.name}' (expected nl-lint-disable-next-line, -disable-line, -disable, -enable or -disable-file).`));
       continue;
     }
-    if (d.kind === "enable") continue;
+    if (d.kind === "enable" || d.kind === "review") continue;
     if (d.rules === null) {
       if (!d.used) findings.push(at(d, `Unused '${d.name}' directive (no problems were reported here).`));
       continue;

@@ -2,7 +2,7 @@ import { languageOfText } from "../text/language-id.js";
 import { locateLanguage, normalizeLanguage, type LanguageOrigin } from "../text/language.js";
 import { LineIndex } from "./lines.js";
 import { align, inlineBand, inlineProximity } from "../pair/align.js";
-import { isInlineBilingual, parallelParts } from "../pair/parallel.js";
+import { isInlineBilingual, parallelParts, sourceFileSegments } from "../pair/parallel.js";
 import type { Definition, Root } from "mdast";
 import { definitionLines, grammarFor, parseDocument, parseMarkdown, readFrontMatter, type GrammarChoice } from "../parse/parse.js";
 import { definitionsOf, hasInlineSources, isTranslatorNoteSegment, segmentDocument } from "../pair/segments.js";
@@ -12,6 +12,8 @@ export interface DocumentOptions extends Omit<GrammarChoice, "filePath"> {
   filePath?: string;
   /** The source file of a parallel translation; without it, sources are looked for in comments. */
   source?: { text: string; filePath?: string };
+  /** For an inline post with a `source`: segment that file too, as `document.sourceFile`. */
+  segmentSourceFile?: boolean;
   sourceLanguage?: string;
   targetLanguage?: string;
 }
@@ -94,7 +96,14 @@ export function buildDocument(text: string, options: DocumentOptions = {}): Lint
   return {
     text, filePath: options.filePath, lines, root, get frontMatter() { return frontMatterOf(); }, sourceLanguage, targetLanguage, targetLanguageFrom,
     sourceText: text, sourceLines: lines, mode: inline ? "inline" : "monolingual", segments, pairs, nestingCuts, grammarProblems,
+    ...(inline && options.source && options.segmentSourceFile ? { sourceFile: segmentedSourceFile(options.source, choice, options.filePath) } : {}),
   };
+}
+
+/** The source file of an inline post, read with its own grammar and split into segments. */
+function segmentedSourceFile(source: { text: string; filePath?: string }, choice: Pick<GrammarChoice, "mdx" | "directives">, filePath: string | undefined): NonNullable<LintDocument["sourceFile"]> {
+  const { lines, segments } = sourceFileSegments(source.text, grammarFor({ ...choice, filePath: source.filePath ?? filePath }));
+  return { text: source.text, ...(source.filePath ? { filePath: source.filePath } : {}), lines, segments };
 }
 
 /** Definitions written only inside comments: labels the document itself does not define. */

@@ -82,7 +82,14 @@ function findingsBrought(before: Finding[], fixed: Finding[], edits: TextEdit[],
     remaining.set(key, count - 1);
     return false;
   });
-  return unexplained.filter((finding) => !fixed.some((f) => isNextStep(f, finding, edits, beforeText, afterText)));
+  return unexplained.filter((finding) => !fixed.some((f) => isNextStep(f, finding, edits, beforeText, afterText) || isReviewMarkerOf(f, finding, edits)));
+}
+
+/** Whether a finding after a fix is the review marker that fix wrote on purpose (see `Report.reviewMarker`). */
+function isReviewMarkerOf(fixedFinding: Finding, finding: Finding, edits: TextEdit[]): boolean {
+  if (!finding.reviewMarker || finding.ruleId !== fixedFinding.ruleId || finding.filePath) return false;
+  const [editStart, editEnd] = fixedFinding.fix!.range;
+  return finding.start >= mapOffset(editStart, edits, "start") && finding.end <= mapOffset(editEnd, edits, "end");
 }
 
 /** Whether a finding after a fix is the fixing rule's next step there, not the same finding left in place. */

@@ -105,6 +105,12 @@ function grammarFindings(document: LintDocument): Finding[] {
   });
 }
 
+/** Whether a rule that runs compares an inline post with its source file (`uses: ["sourceFile"]`). */
+function usesSourceFile(options: LintOptions): boolean {
+  if (!options.source) return false;
+  return (options.ruleSet ?? builtinRules).some((rule) => rule.uses?.includes("sourceFile") && resolveRuleSettings(rule, options).severity !== "off");
+}
+
 /**
  * Lints one text. Pure: no file system, no process state, no colours. Positions refer to the
  * text without its BOM, as ESLint's do.
@@ -114,7 +120,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const source = options.source ? { ...options.source, text: stripBom(options.source.text).text } : undefined;
   let document: LintDocument;
   try {
-    document = buildDocument(text, { ...options, source });
+    document = buildDocument(text, { ...options, source, segmentSourceFile: usesSourceFile(options) });
   } catch (error) {
     // The Markdown parser recurses: thousands of nested quotes or lists exhaust the stack. One such
     // file gets a finding of its own instead of ending the whole run.
@@ -149,6 +155,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
         end: r.end,
         ...(edits.length > 0 && !(r.side === "source" && document.mode === "parallel") ? { fix: mergeEdits(text, edits) } : {}),
         ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
+        ...(r.reviewMarker ? { reviewMarker: true } : {}),
       });
     };
     try {

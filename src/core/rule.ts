@@ -82,8 +82,10 @@ export interface RuleMeta<Schema extends z.ZodType> {
   /**
    * The services of `LintSettings` the rule reads that a run must load or compute before linting
    * (dictionaries, git history): the files engine pays for one only when a rule that uses it is on.
+   * `sourceFile`: an inline post's source file, parsed into `document.sourceFile` only when a rule
+   * that uses it runs.
    */
-  uses?: Array<keyof LintSettings>;
+  uses?: Array<keyof LintSettings | "sourceFile">;
   /** Snippets that show what the rule accepts and reports; they run as tests and fill its docs page. */
   examples?: RuleExamples;
 }

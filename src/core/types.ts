@@ -89,6 +89,12 @@ export interface LintDocument {
   /** The grammar the source file was read with (parallel mode), for a module that parses it again. */
   sourceGrammar?: Grammar;
   mode: "inline" | "parallel" | "monolingual";
+  /**
+   * An inline bilingual post whose source also exists as its own file (`LintOptions.source`):
+   * that file's text and segments (offsets into `text` here), built only when a rule that
+   * `uses` "sourceFile" runs, to compare the English kept in comments with today's.
+   */
+  sourceFile?: { text: string; filePath?: string; lines: LineIndex; segments: Segment[] };
   segments: Segment[];
   pairs: Pair[];
   /** Offsets where block quotes or lists nested too deeply for the parser: deeper markers were read as text. */
@@ -111,6 +117,8 @@ export interface Report {
   end: number;
   fix?: TextEdit | TextEdit[];
   suggestions?: Suggestion[];
+  /** A marker that a fix of this rule writes on purpose, asking a person to review what it changed: --fix keeps the fix that brings it. */
+  reviewMarker?: boolean;
 }
 
 /** A finding, ready for a formatter. Lines and columns are 1-based; columns count UTF-16 code units. */
@@ -131,6 +139,8 @@ export interface Finding {
   end: number;
   fix?: { range: [number, number]; text: string };
   suggestions?: Suggestion[];
+  /** Set on a finding about a review marker a fix of the same rule wrote (see `Report.reviewMarker`). */
+  reviewMarker?: boolean;
   /** Set for internal errors (a rule that threw) so callers can exit 2. */
   fatal?: boolean;
   /** An internal error's stack trace: printed with --debug, never formatted (see `takeStackTraces`). */

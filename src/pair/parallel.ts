@@ -200,10 +200,16 @@ function parsedSource(text: string, grammar: Grammar): { lines: LineIndex; root:
   return lastSource;
 }
 
+/** A source file parsed (with the last-source cache) and split into source segments, in order. */
+export function sourceFileSegments(sourceText: string, grammar: Grammar): { lines: LineIndex; segments: Segment[]; problem?: GrammarProblem } {
+  const { lines, root, problem } = parsedSource(sourceText, grammar);
+  const segments = segmentDocument({ text: sourceText, lines, root, side: "source", commentsAreSources: false });
+  return { lines, segments, ...(problem ? { problem } : {}) };
+}
+
 /** Parses and segments a source file and the translation already parsed, and pairs their blocks. */
 export function parallelParts(translation: { text: string; lines: LineIndex; root: Root }, sourceText: string, grammar: Grammar): ParallelParts {
-  const { lines: sourceLines, root: sourceRoot, problem } = parsedSource(sourceText, grammar);
-  const sources = segmentDocument({ text: sourceText, lines: sourceLines, root: sourceRoot, side: "source", commentsAreSources: false });
+  const { lines: sourceLines, segments: sources, problem } = sourceFileSegments(sourceText, grammar);
   const translations = segmentDocument({ ...translation, side: "translation", commentsAreSources: false });
   sources.forEach((s, i) => (s.id = i));
   translations.forEach((t, i) => (t.id = sources.length + i));

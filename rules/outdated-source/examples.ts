@@ -1,0 +1,3 @@
+import type { RuleExamples } from "../../src/core/rule.js";
+
+export const examples: RuleExamples = { valid: [], invalid: [] };
