@@ -228,6 +228,11 @@ function letterCount(text: string): number {
  */
 export function isInlineBilingual(root: Root, text: string): boolean {
   let commented = 0;
-  for (const { inner } of commentsOfTree(root, text)) if (!isDirectiveComment(inner) && isProseComment(inner)) commented += letterCount(inner);
-  return commented > 0 && commented >= 0.25 * letterCount(text);
+  // A directive (a suppression, a review marker) is neither source nor translation: its letters count on no side.
+  let directives = 0;
+  for (const { inner } of commentsOfTree(root, text)) {
+    if (isDirectiveComment(inner)) directives += letterCount(inner);
+    else if (isProseComment(inner)) commented += letterCount(inner);
+  }
+  return commented > 0 && commented >= 0.25 * (letterCount(text) - directives);
 }
