@@ -27,7 +27,8 @@ if (!existsSync(corpus)) {
 /** The command-line arguments that lint a corpus the way its layout needs. */
 function runArgs(name) {
   if (name === "dair-inline") {
-    return inlineDairPosts(corpus).map((f) => join(corpus, "dair-ai-newsletter", f));
+    // The pairs name each post's English file too, which outdated-source compares its comments with.
+    return ["--config", "fixtures/dair-ai-newsletter.nl-lint.json", ...inlineDairPosts(corpus).map((f) => join(corpus, "dair-ai-newsletter", f))];
   }
   if (name === "dair-parallel") return ["--config", "fixtures/dair-ai-newsletter.nl-lint.json", join(corpus, "dair-ai-newsletter")];
   if (name === "rust-ja") return [join(corpus, "rust-ja")];
