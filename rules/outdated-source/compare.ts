@@ -4,11 +4,13 @@ import { diffSequences } from "../../src/drift/sequence-diff.js";
  * How the English kept in a comment is compared with the English file's block: what a reader
  * sees, not how it was typed. Line wrapping and runs of spaces, typographic or straight quotes
  * and apostrophes, `…` or `...`, a no-break space, and the marker a list item is written with
- * render the same text (or were changed by an editor's autocorrect, not by the author).
+ * render the same text (or were changed by an editor's autocorrect, not by the author). A line
+ * holding only `\\` is a spacer: the file's blocks are cut there, a comment's text is not.
  */
 export function comparableText(raw: string): string {
   return raw
     .replace(/<!--|-->/g, " ")
+    .replace(/^[ \t]*\\\\?[ \t]*$/gm, "")
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
     .replace(/\u2026/g, "...")

@@ -33,6 +33,18 @@ runRuleTests(rule, {
       lint: ptBr,
     },
     {
+      name: "a spacer line inside a comment, where the file has two blocks, and `...` for `…`",
+      code: "Espere... e depois reinicie.\n\n<!-- Wait...\n\\\\\nthen restart. -->\n",
+      source: "Wait…\n\\\\\nthen restart.\n",
+      lint: ptBr,
+    },
+    {
+      name: "a list item written with another marker is the same item",
+      code: "- Copie a pasta.\n  <!-- * Copy the folder. -->\n",
+      source: "- Copy the folder.\n",
+      lint: ptBr,
+    },
+    {
       name: "a parallel translation without comments is left to the other rules",
       code: "# Cópias\n\nCopie a pasta para outro disco.\n",
       source: english,
@@ -120,6 +132,22 @@ runRuleTests(rule, {
       output: null,
     },
   ],
+});
+
+describe("outdated-source and the aligner", () => {
+  it("does not take for added a title rendered without a comment that the aligner joined to the next comment's pair", () => {
+    const code = "Leia as notícias.\n\n<!-- Read the news. -->\n\n# Eventos\n\n***TinyML Summit***\n\nO encontro é em junho.\n\n<!-- The meeting is in June. -->\n";
+    const source = "Read the news.\n\n# Events\n\n***TinyML Summit***\n\nThe meeting is in June.\n";
+    const { document } = lint(code, { ...ptBr, source: { text: source }, ruleSet: [rule] });
+    // As on real posts where the title shares names with the paragraph: its pair takes the title too.
+    const title = document.pairs.findIndex((p) => p.sources.length === 0 && p.translations[0]?.raw === "***TinyML Summit***");
+    expect(title).toBeGreaterThan(0);
+    const [joined] = document.pairs.splice(title, 1);
+    document.pairs[title].translations.unshift(...joined.translations);
+    const messages: string[] = [];
+    rule.check({ document, options: {}, settings: {}, report: (r) => messages.push(r.messageId) });
+    expect(messages).toEqual([]);
+  });
 });
 
 describe("outdated-source --fix", () => {
