@@ -150,6 +150,14 @@ describe("outdated-source and the aligner", () => {
   });
 });
 
+describe("the review marker", () => {
+  it("is a directive that suppresses nothing and is not reported as unknown", () => {
+    const code = "<!-- nl-lint-review -- source changed: check this translation, then delete this line -->\nGuarde duas cópias.\n\n<!-- Keep two copies. -->\n";
+    const { findings } = lint(code, { ...ptBr, reportUnusedDisableDirectives: "error", only: ["outdated-source"] });
+    expect(findings.map((f) => f.ruleId)).toEqual(["outdated-source"]);
+  });
+});
+
 describe("outdated-source --fix", () => {
   const post = "# Cópias\n\nCopie a pasta de dados para outro disco toda semana.\n\n<!-- Copy the data folder to another disk every week. -->\n\nGuarde pelo menos três cópias.\n\n<!-- Keep at least three copies. -->\n";
   const fixedPost = "# Cópias\n\n<!-- nl-lint-review -- source changed: check this translation, then delete this line -->\nCopie a pasta de dados para outro disco toda semana.\n\n<!-- Copy the data folder to another disk every night. -->\n\nGuarde pelo menos três cópias.\n\n<!-- Keep at least three copies. -->\n";
