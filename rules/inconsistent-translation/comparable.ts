@@ -26,13 +26,24 @@ function headingText(segment: Segment): string {
 /** Quotes of every typographic kind, read as the plain ones they stand for. */
 const DOUBLE_QUOTES = /[“”„‟«»「」『』＂]/g;
 const SINGLE_QUOTES = /[‘’‚‛‹›＇`]/g;
+/**
+ * Chinese and Japanese write no spaces between words; a space beside a Latin word (`HTTP サーバー`,
+ * `HTTPサーバー`) is a typographic habit that varies by translator, not a different rendering.
+ */
+const SPACE_BY_CJK = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー])\s+|\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー])/gu;
+/**
+ * A heading's own number (`4、`, `2.1 `, `3) `): it says where the heading stands in its page, which
+ * differs from page to page, and translators add it where the source has none.
+ */
+const LEADING_NUMBER = /^\d+(?:\.\d+)*(?:[、.)．）]\s*|\s+)/u;
 /** Punctuation a title may or may not end with, in Latin and CJK typography. */
 const TRAILING = /[\s.:;!?,…。．：；！？、]+$/u;
 
 /**
  * The form two texts are compared in: Unicode-compatible forms folded (full-width letters, ligatures),
- * case folded, quotes made plain, spacing collapsed and trailing punctuation dropped, so that
- * `Getting started:` and `getting  Started` are one source, and `“Olá”` and `"olá"` one rendering.
+ * case folded, quotes made plain, spacing collapsed (and dropped beside Chinese and Japanese) and
+ * a heading's leading number and trailing punctuation dropped, so that `Getting started:` and `getting  Started` are one source,
+ * and `“Olá”` and `"olá"` one rendering.
  */
 export function comparableText(text: string): string {
   return text
@@ -41,6 +52,8 @@ export function comparableText(text: string): string {
     .replace(DOUBLE_QUOTES, '"')
     .replace(SINGLE_QUOTES, "'")
     .replace(/\s+/g, " ")
+    .replace(SPACE_BY_CJK, "")
     .replace(TRAILING, "")
-    .trim();
+    .trim()
+    .replace(LEADING_NUMBER, "");
 }

@@ -33,6 +33,32 @@ describe("inconsistent-translation", () => {
     expect(Object.values(found).flat()).toEqual([]);
   });
 
+  it("does not tell renderings apart by a space beside Chinese or Japanese", () => {
+    const found = messagesOf(
+      [
+        { filePath: "/site/a.md", text: inline("## Starting the API server", "## API サーバーの起動") },
+        { filePath: "/site/b.md", text: inline("## Starting the API server", "## APIサーバーの起動") },
+        { filePath: "/site/c.md", text: inline("## Starting the API server", "## API サーバーを起動する") },
+      ],
+      { targetLanguage: "ja" },
+    );
+    expect(found["/site/a.md"]).toEqual([]);
+    expect(found["/site/b.md"]).toEqual([]);
+    expect(found["/site/c.md"]).toEqual(['2: "Starting the API server" is translated "API サーバーを起動する" here, but elsewhere as "API サーバーの起動" (2 times, first in /site/a.md:2).']);
+  });
+
+  it("does not tell renderings apart by the number a translator put before a heading", () => {
+    const found = messagesOf(
+      [
+        { filePath: "/site/a.md", text: inline("## Further reading on caching", "## 3、关于缓存的延伸阅读") },
+        { filePath: "/site/b.md", text: inline("## Further reading on caching", "## 5. 关于缓存的延伸阅读") },
+        { filePath: "/site/c.md", text: inline("## Further reading on caching", "## 关于缓存的延伸阅读") },
+      ],
+      { targetLanguage: "zh-cn" },
+    );
+    expect(Object.values(found).flat()).toEqual([]);
+  });
+
   it("compares what a reader sees: link targets, emphasis and explicit ids left out", () => {
     const found = messagesOf([
       { filePath: "/site/a.md", text: inline("## Read the [server guide](/a/server)", "## Leia o [guia do servidor](/pt/server) {#guia}") },
