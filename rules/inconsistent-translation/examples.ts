@@ -18,6 +18,20 @@ export const examples: RuleExamples = {
       otherFiles: [{ filePath: "/docs/es/hooks.md", code: "<!-- ## Returns -->\n## Valor de retorno\n" }],
     },
     {
+      title: "What a reader does not see is not compared: link targets, explicit heading ids, a space beside Chinese characters, a heading's number.",
+      filePath: "/docs/zh-cn/b.md",
+      targetLanguage: "zh-cn",
+      code: "<!-- ## Configure the [CLI](/cli/) -->\n## 2. 配置 [CLI](/zh-cn/cli/) {#config-cli}\n",
+      otherFiles: [{ filePath: "/docs/zh-cn/a.md", code: "<!-- ## Configure the [CLI](../cli/) -->\n## 配置[CLI](../cli/)\n" }],
+    },
+    {
+      title: "A translation that keeps the source as it is does not count as a rendering (`untranslated` reports it).",
+      filePath: "/docs/de/b.md",
+      targetLanguage: "de",
+      code: "<!-- ## Server Actions -->\n## Server Actions\n",
+      otherFiles: [{ filePath: "/docs/de/a.md", code: "<!-- ## Server Actions -->\n## Serveraktionen\n" }],
+    },
+    {
       title: "Paragraphs are not compared unless `kinds` asks for them.",
       filePath: "/docs/fr/a.md",
       targetLanguage: "fr",

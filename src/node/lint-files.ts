@@ -87,7 +87,7 @@ export interface LintFilesHooks {
   onWarning?(message: string): void;
   /** Once the files are chosen, before any is linted. */
   onStart?(fileCount: number): void;
-  /** Each file's result as it is settled, in the files' order (a cached one too). */
+  /** Each file's result as it is settled, in the files' order (a cached one too); project rules' findings come later, in the returned results only. */
   onResult?(result: FileResult, index: number): void;
 }
 
