@@ -89,6 +89,13 @@ describe.skipIf(!hasGit())("project rules with --changed-since (needs git)", () 
     expect(await findings(dir, { changedSince: "HEAD" })).toEqual(["docs/page-02.md:5"]);
   });
 
+  it("compare with the working folder's files when no path is given", async () => {
+    const dir = repository();
+    writeFileSync(join(dir, "docs/page-02.md"), page(2, "Preparando o servidor"));
+    const { results } = await lintFiles([], { cwd: dir, only: ONLY, concurrency: 1, changedSince: "HEAD" });
+    expect(results.map((r) => [r.filePath.slice(dir.length + 1), r.messages.map((m) => m.line)])).toEqual([["docs/page-02.md", [5]]]);
+  });
+
   it("keep every file's digests in the cache, and read the unchanged files' from it", async () => {
     const dir = repository();
     const cacheLocation = join(dir, "cache.json");

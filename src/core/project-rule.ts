@@ -15,7 +15,9 @@ import type { Finding, LintDocument, Side } from "./types.js";
  *
  * A location carries its 1-based position and whether an inline directive of the file turns the
  * rule off there (`suppressed`): directives are read while the document is at hand, and the check
- * drops reports at suppressed locations.
+ * drops reports at suppressed locations. Such a directive counts as used (for
+ * `--report-unused-disable-directives`) whether or not the check would have reported there: that
+ * is only known once every file is linted.
  */
 
 /** A place in a linted file, found while collecting; plain data. */

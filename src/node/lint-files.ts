@@ -315,10 +315,11 @@ async function prepareRun(patterns: string[], options: LintFilesOptions, rules: 
  * project rule compares the changed files with them (without reporting on them).
  */
 async function unchangedFiles(files: string[], patterns: string[], options: LintFilesOptions, rules: RunRules, context: RunContext): Promise<string[]> {
-  if (options.changedSince === undefined || patterns.length === 0 || !rules.ruleSet.some(isProjectRule)) return [];
+  if (options.changedSince === undefined || !rules.ruleSet.some(isProjectRule)) return [];
   const { cwd, maxFileSize } = runSettings(options);
   const { configs, sources } = context;
-  const all = await selectFiles({ paths: patterns, cwd, ignorePatterns: options.ignorePatterns ?? [], configFor: (file) => configs.forFile(file) });
+  // Without paths, --changed-since takes changed files from anywhere; they are compared with the working folder's.
+  const all = await selectFiles({ paths: patterns.length > 0 ? patterns : ["."], cwd, ignorePatterns: options.ignorePatterns ?? [], configFor: (file) => configs.forFile(file) });
   const linted = new Set(files);
   return all.files.filter((file) => !linted.has(file) && !sources.isSource(file) && !tooLarge(file, maxFileSize, cwd, []));
 }
