@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/inconsistent-translation/index.js";
 import { lintProject, type ProjectText } from "../../src/core/lint-project.js";
 import type { LintOptions } from "../../src/core/lint.js";
+import { RuleTester } from "../helpers/rule-tester.js";
 
 type Options = Omit<LintOptions, "filePath" | "source">;
 
@@ -126,4 +127,18 @@ describe("inconsistent-translation", () => {
     expect(lintProject(texts, { ruleSet: [rule], rules: { [rule.id]: "off" } })[0].digests).toBeUndefined();
     expect(lintProject(texts, { ruleSet: [rule], only: ["typo"] })[0].digests).toBeUndefined();
   });
+});
+
+// The rule tester runs a project rule over a case and its `otherFiles` as one run.
+new RuleTester({ targetLanguage: "fr" }).run(rule, {
+  valid: [{ code: inline("## Reading the logs", "## Lire les journaux"), filePath: "/fr/b.md", otherFiles: [{ filePath: "/fr/a.md", text: inline("## Reading the logs", "## Lire les journaux") }] }],
+  invalid: [
+    {
+      code: inline("## Reading the logs", "## Consulter les logs"),
+      filePath: "/fr/b.md",
+      otherFiles: [{ filePath: "/fr/a.md", text: inline("## Reading the logs", "## Lire les journaux") }],
+      errors: [{ messageId: "inconsistent", line: 2, messageIncludes: '"Lire les journaux" (/fr/a.md:2)' }],
+      output: null,
+    },
+  ],
 });
