@@ -1,5 +1,6 @@
 import type { Rule } from "../src/core/rule.js";
 import brokenLink from "./broken-link.js";
+import inconsistentTranslation from "./inconsistent-translation/index.js";
 import commentSyntax from "./comment-syntax.js";
 import linkCount from "./link-count.js";
 import linkDestination from "./link-destination/index.js";
@@ -16,4 +17,4 @@ import markupMismatch from "./markup-mismatch/index.js";
 import outdatedSource from "./outdated-source/index.js";
 
 /** Every built-in rule, in the order they run and are documented. */
-export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax, typo, linkDestination, staleTranslation, missingItem, untranslated, linkTarget, numberMismatch, codeMismatch, markupMismatch, repeatedWord, outdatedSource];
+export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax, typo, linkDestination, staleTranslation, missingItem, untranslated, linkTarget, numberMismatch, codeMismatch, markupMismatch, repeatedWord, inconsistentTranslation, outdatedSource];

@@ -19,6 +19,9 @@ export {
   type SourceDrift,
   type Speller,
 } from "./core/rule.js";
+// Rules that compare the files of a run (see docs/architecture.md, "Project rules").
+export { defineProjectRule, type CollectContext, type Location, type ProjectCheckContext, type ProjectFile, type ProjectReport, type ProjectRule } from "./core/project-rule.js";
+export { lintProject, type ProjectText } from "./core/lint-project.js";
 export type { Finding, LinkInfo, LintDocument, Pair, Report, Segment, SegmentKind, Severity, Side, Suggestion, TextEdit } from "./core/types.js";
 export { builtinRules } from "../rules/index.js";
 // The zod that rule schemas are read with: a plugin that uses it needs no zod of its own.

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { applyFixes } from "./core/fix.js";
 import { lint, type LintOptions } from "./core/lint.js";
+import { lintProject, type ProjectText } from "./core/lint-project.js";
 import { stripBom } from "./parse/parse.js";
 import type { Rule } from "./core/rule.js";
 import type { Finding, Side } from "./core/types.js";
@@ -24,6 +25,8 @@ export interface ValidCase {
   options?: unknown;
   /** Any other option of `lint()` (settings, languages, grammar). */
   lint?: CaseLintOptions;
+  /** For a project rule: the other files of the run, linted with the case; only the case's own findings are checked. */
+  otherFiles?: ProjectText[];
 }
 
 export interface ExpectedError {
@@ -119,14 +122,17 @@ export class RuleTester {
   findings(rule: Rule, c: ValidCase): Finding[] {
     const source = sourceOf(c);
     const filePath = c.filePath ?? c.lint?.filePath ?? this.defaults.filePath;
-    return lint(c.code, {
+    const options: LintOptions = {
       ...this.defaults,
       ...c.lint,
       ...(source ? { source } : {}),
       ...(filePath !== undefined ? { filePath } : {}),
       ruleSet: [rule],
       rules: c.options === undefined ? {} : { [rule.id]: [rule.severity, c.options] },
-    }).findings;
+    };
+    if (!c.otherFiles) return lint(c.code, options).findings;
+    const { filePath: _, source: _s, ...runOptions } = options;
+    return lintProject([{ filePath: filePath ?? "/case.md", text: c.code, ...(source ? { source } : {}) }, ...c.otherFiles], runOptions)[0].findings;
   }
 
   private checkValid(rule: Rule, c: ValidCase): void {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
 import { applyFixes } from "../src/core/fix.js";
-import { lint } from "../src/core/lint.js";
+import { lint, type RuleSetting } from "../src/core/lint.js";
+import { lintProject } from "../src/core/lint-project.js";
 import type { LintSettings, Rule, RuleExample, Speller } from "../src/core/rule.js";
 import { memoryFiles } from "./helpers/memory-files.js";
 
@@ -36,14 +37,16 @@ function exampleSettings(example: RuleExample): LintSettings {
 /** Lints an example with its rule alone, switched on with the example's options. */
 export function runExample(rule: Rule, example: RuleExample) {
   const text = example.code;
-  const { findings } = lint(text, {
-    filePath: example.filePath,
+  const options = {
     targetLanguage: example.targetLanguage,
-    ...(example.source !== undefined ? { source: { text: example.source, filePath: example.sourcePath } } : {}),
     ruleSet: [rule],
-    rules: { [rule.id]: [rule.severity, example.options ?? {}] },
+    rules: { [rule.id]: [rule.severity, example.options ?? {}] as RuleSetting },
     settings: exampleSettings(example),
-  });
+  };
+  const source = example.source !== undefined ? { source: { text: example.source, filePath: example.sourcePath } } : {};
+  const { findings } = example.otherFiles
+    ? lintProject([{ filePath: example.filePath ?? "/example.md", text, ...source }, ...example.otherFiles.map((f) => ({ filePath: f.filePath, text: f.code }))], options)[0]
+    : lint(text, { filePath: example.filePath, ...source, ...options });
   const own = findings.filter((f) => f.ruleId === rule.id);
   const fixed = own.some((f) => f.fix) ? applyFixes(text, own).output : undefined;
   return { messages: own.map((f) => f.message), fixed };

@@ -2,10 +2,11 @@ import { builtinRules } from "../../rules/index.js";
 import { applyDirectives } from "./directives.js";
 import { buildDocument, type DocumentOptions } from "./document.js";
 import { compareFindings } from "./finding-order.js";
-import type { LintSettings, Rule } from "./rule.js";
+import { messageOf, type LintSettings, type Rule } from "./rule.js";
+import { isProjectRule, type FileDigests, type Location, type ProjectRule } from "./project-rule.js";
 import { MAX_NESTING } from "../parse/nesting.js";
 import { stripBom } from "../parse/parse.js";
-import type { Finding, LintDocument, Report, Severity, TextEdit } from "./types.js";
+import type { Finding, LintDocument, Report, Severity, Side, TextEdit } from "./types.js";
 
 export type RuleSetting = Severity | [Severity] | [Severity, unknown];
 
@@ -24,10 +25,8 @@ export interface LintOptions extends DocumentOptions {
 export interface LintResult {
   findings: Finding[];
   document: LintDocument;
-}
-
-function interpolate(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  /** What the project rules that ran collected of this file, for their run-level check; absent when none ran. */
+  digests?: FileDigests;
 }
 
 /** One edit covering all of a report's edits, as ESLint's JSON shape has it. */
@@ -129,6 +128,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const findings: Finding[] = [...nestingFindings(document), ...grammarFindings(document)];
   const ruleSet = options.ruleSet ?? builtinRules;
   const activeRules = new Set<string>();
+  const collected = new ProjectCollection(document);
   for (const rule of ruleSet) {
     const { severity, ruleOptions } = resolveRuleSettings(rule, options);
     if (severity === "off") continue;
@@ -143,7 +143,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       findings.push({
         ruleId: rule.id,
         severity: severityNumber,
-        message: interpolate(rule.messages[r.messageId] ?? r.messageId, r.data),
+        message: messageOf(rule, r.messageId, r.data),
         messageId: r.messageId,
         side: r.side,
         ...(r.side === "source" && document.mode === "parallel" && document.sourceFilePath ? { filePath: document.sourceFilePath } : {}),
@@ -159,7 +159,8 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       });
     };
     try {
-      rule.check({ document, options: parsedOptions, settings: options.settings ?? {}, report });
+      if (isProjectRule(rule)) collected.collect(rule, parsedOptions, severityNumber, options.settings ?? {});
+      else rule.check({ document, options: parsedOptions, settings: options.settings ?? {}, report });
     } catch (error) {
       findings.push({
         ruleId: rule.id,
@@ -172,11 +173,51 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       });
     }
   }
-  const kept = applyDirectives({
-    document, findings, activeRules,
+  const kept = collected.withoutProbes(applyDirectives({
+    document, findings: [...findings, ...collected.probes()], activeRules,
     knownRules: new Set([...builtinRules, ...ruleSet].map((r) => r.id)),
     reportUnused: options.reportUnusedDisableDirectives,
-  });
+  }));
   kept.sort(compareFindings);
-  return { findings: kept, document };
+  return { findings: kept, document, ...collected.digests() };
+}
+
+/**
+ * The digests of the project rules run on one document. Each location a rule keeps is also a
+ * probe: a finding of that rule at that place, handed to the directives with the real ones, so
+ * that a location a directive covers is marked `suppressed` (and the directive counts as used).
+ */
+class ProjectCollection {
+  private readonly collected: FileDigests = {};
+  private readonly located = new Map<Finding, Location>();
+
+  constructor(private readonly document: LintDocument) {}
+
+  collect(rule: ProjectRule, options: unknown, severity: 1 | 2, settings: LintSettings): void {
+    const locate = (side: Side, start: number, end: number): Location => {
+      const lines = side === "source" ? this.document.sourceLines : this.document.lines;
+      const from = lines.position(start);
+      const to = lines.position(end);
+      const location: Location = { side, start, end, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+      this.located.set({ ruleId: rule.id, severity, message: "", ...location }, location);
+      return location;
+    };
+    const digest = rule.project.collect({ document: this.document, options, settings, locate });
+    this.collected[rule.id] = { severity, ...(this.document.targetLanguage ? { language: this.document.targetLanguage } : {}), digest };
+  }
+
+  probes(): Finding[] {
+    return [...this.located.keys()];
+  }
+
+  /** The findings without the probes; the locations of probes a directive dropped become `suppressed`. */
+  withoutProbes(findings: Finding[]): Finding[] {
+    const kept = new Set(findings);
+    for (const [probe, location] of this.located) if (!kept.has(probe)) location.suppressed = true;
+    return findings.filter((f) => !this.located.has(f));
+  }
+
+  digests(): { digests?: FileDigests } {
+    return Object.keys(this.collected).length > 0 ? { digests: this.collected } : {};
+  }
 }

@@ -110,11 +110,12 @@ function exampleSection(example: RuleExample): string[] {
   if (example.options !== undefined) context.push(`- Options: ${code(JSON.stringify(example.options))}.`);
   if (example.settings) context.push(...settingsLines(example.settings));
   if (context.length > 0) lines.push(...context, "");
+  for (const other of example.otherFiles ?? []) lines.push(`Another file of the run, ${code(other.filePath)}:`, "", fenced(other.code), "");
   if (example.source !== undefined) {
     lines.push(`Source${example.sourcePath ? ` (${code(example.sourcePath)})` : ""}:`, "", fenced(example.source), "");
     lines.push(`Translation${example.filePath ? ` (${code(example.filePath)})` : ""}:`, "");
   } else if (example.filePath) {
-    lines.push(`${code(example.filePath)}:`, "");
+    lines.push(`${example.otherFiles?.length ? "The file reported on, " : ""}${code(example.filePath)}:`, "");
   }
   lines.push(fenced(example.code), "");
   if (example.messages?.length) lines.push("Reported:", "", fenced(example.messages.join("\n"), "text"), "");

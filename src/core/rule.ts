@@ -114,6 +114,8 @@ export interface RuleExample {
   messages?: string[];
   /** The text after `--fix`, for a snippet whose finding is fixed. */
   output?: string;
+  /** For a project rule: the other files of the run, linted with the snippet (their findings are not shown). */
+  otherFiles?: Array<{ filePath: string; code: string }>;
 }
 
 /**
@@ -141,6 +143,11 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> extends RuleMeta<Sch
 /** Declares a rule; a helper so that option types are inferred from the schema. */
 export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<Schema> {
   return rule;
+}
+
+/** A rule's message for a report: its template with each `{{name}}` replaced by the report's data. */
+export function messageOf(rule: Pick<RuleMeta<z.ZodType>, "messages">, messageId: string, data: Record<string, string | number> = {}): string {
+  return (rule.messages[messageId] ?? messageId).replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
 /** Pairs that hold both a source and a translation. */

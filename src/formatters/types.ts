@@ -1,3 +1,4 @@
+import type { FileDigests } from "../core/project-rule.js";
 import type { Finding, LintDocument } from "../core/types.js";
 
 /** What a report that shows the text needs of a file: its pairs and the texts their offsets point into. */
@@ -21,6 +22,8 @@ export interface FileResult {
   debug?: string[];
   /** The file's pairs, only for formats that show them (see `reviewFormats`): costly to keep for a large run. */
   review?: ReviewView;
+  /** What the project rules collected of the file, for their run-level check; taken out before the run returns. */
+  digests?: FileDigests;
 }
 
 /** What a formatter may say about a rule (SARIF lists every rule with its help). */

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { FileDigests } from "../core/project-rule.js";
 import type { FileResult } from "../formatters/types.js";
 
 export const DEFAULT_CACHE_LOCATION = join("node_modules", ".cache", "nl-lint", "cache.json");
@@ -16,6 +17,11 @@ export interface CacheKeyParts {
 interface Stored {
   version: 1;
   entries: Record<string, { key: string; result: FileResult }>;
+  /**
+   * What the project rules collected of files the run did not lint (`--changed-since` compares a
+   * changed file with them), under a key that leaves out what only the findings depend on.
+   */
+  digests?: Record<string, { key: string; digests: FileDigests }>;
 }
 
 export function hashText(text: string): string {
@@ -29,12 +35,14 @@ export function hashText(text: string): string {
  */
 export class LintCache {
   private entries: Stored["entries"] = {};
+  private digests: NonNullable<Stored["digests"]> = {};
   private dirty = false;
 
   constructor(readonly location: string) {
     try {
       const stored = JSON.parse(readFileSync(location, "utf8")) as Stored;
       if (stored.version === 1 && stored.entries && typeof stored.entries === "object") this.entries = stored.entries;
+      if (stored.version === 1 && stored.digests && typeof stored.digests === "object") this.digests = stored.digests;
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
@@ -54,11 +62,21 @@ export class LintCache {
     this.dirty = true;
   }
 
+  getDigests(filePath: string, key: string): FileDigests | undefined {
+    const entry = this.digests[filePath];
+    return entry && entry.key === key ? entry.digests : undefined;
+  }
+
+  setDigests(filePath: string, key: string, digests: FileDigests): void {
+    this.digests[filePath] = { key, digests };
+    this.dirty = true;
+  }
+
   save(): void {
     if (!this.dirty) return;
     mkdirSync(dirname(this.location), { recursive: true });
     const temporary = `${this.location}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: 1, entries: this.entries } satisfies Stored));
+    writeFileSync(temporary, JSON.stringify({ version: 1, entries: this.entries, digests: this.digests } satisfies Stored));
     renameSync(temporary, this.location);
     this.dirty = false;
   }

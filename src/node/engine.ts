@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, 
 import { basename, dirname, join } from "node:path";
 import { fixUntilStable } from "../core/fix.js";
 import { toFileResult, type FileResult, type ReviewView } from "../formatters/types.js";
-import { lint, type LintOptions } from "../core/lint.js";
+import { lint, type LintOptions, type LintResult } from "../core/lint.js";
 import type { Finding, LintDocument } from "../core/types.js";
 
 export interface EngineOptions extends Omit<LintOptions, "filePath" | "source"> {
@@ -182,19 +182,27 @@ export function lintFile(filePath: string, options: EngineOptions): FileOutcome 
   const lintOptions: LintOptions = { ...options, filePath, source };
   const extra = sourcePath ? { sourceFilePath: sourcePath } : {};
   if (!options.fix && !options.fixDryRun) {
-    const { findings, document } = lint(text, lintOptions);
+    const { findings, document, digests } = lint(text, lintOptions);
     const review = options.review ? { review: reviewOf(document) } : {};
     // A post that keeps its source in comments is linted inline even when a source file is known.
     const paired = document.mode === "parallel" ? extra : {};
-    return { result: toFileResult(filePath, findings, { ...paired, ...review }), document };
+    return { result: toFileResult(filePath, findings, { ...paired, ...review, ...(digests ? { digests } : {}) }), document };
   }
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = bom ? text.slice(1) : text;
   const fixRules = options.fixRules;
   const allowed = fixRules ? (finding: Finding) => fixRules.includes(finding.ruleId) : undefined;
-  const fixed = fixUntilStable(body, (t) => lint(t, lintOptions).findings, { allowed });
+  // The project rules' digests are those of the text as fixed, the last one linted.
+  const digestsOf = new Map<string, LintResult["digests"]>();
+  const fixed = fixUntilStable(body, (t) => {
+    const linted = lint(t, lintOptions);
+    digestsOf.set(t, linted.digests);
+    return linted.findings;
+  }, { allowed });
+  const digests = digestsOf.get(fixed.output);
+  const withDigests = digests ? { ...extra, digests } : extra;
   const output = bom + fixed.output;
-  if (options.fixDryRun) return { result: toFileResult(filePath, fixed.findings, { ...extra, ...(fixed.changed ? { output, originalText: text } : {}) }) };
+  if (options.fixDryRun) return { result: toFileResult(filePath, fixed.findings, { ...withDigests, ...(fixed.changed ? { output, originalText: text } : {}) }) };
   if (fixed.changed) {
     const now = readText(filePath);
     if (now.text !== text) {
@@ -205,5 +213,5 @@ export function lintFile(filePath: string, options: EngineOptions): FileOutcome 
     }
     writeAtomically(filePath, output);
   }
-  return { result: toFileResult(filePath, fixed.findings, extra) };
+  return { result: toFileResult(filePath, fixed.findings, withDigests) };
 }

@@ -20,6 +20,8 @@ import { sourceDriftForLint } from "./lint-drift.js";
 import type { LintDocument } from "../core/types.js";
 import { toolVersion } from "./version.js";
 import { mapInWorkers } from "./workers/pool.js";
+import { isProjectRule } from "../core/project-rule.js";
+import { contextDigests, withProjectFindings, type DigestSource } from "./project-checks.js";
 import { rulesForRun, type RunRules } from "./plugins.js";
 
 /**
@@ -85,7 +87,7 @@ export interface LintFilesHooks {
   onWarning?(message: string): void;
   /** Once the files are chosen, before any is linted. */
   onStart?(fileCount: number): void;
-  /** Each file's result as it is settled, in the files' order (a cached one too). */
+  /** Each file's result as it is settled, in the files' order (a cached one too); project rules' findings come later, in the returned results only. */
   onResult?(result: FileResult, index: number): void;
 }
 
@@ -163,6 +165,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const store = (index: number, result: FileResult) => {
     const key = keys.get(index);
     if (cache && key !== undefined && !result.messages.some((m) => m.fatal)) cache.set(files[index], key, result);
+    storeDigests(cache, linter, files[index], result);
     accept(index, result);
   };
   if (threads === 0) {
@@ -181,7 +184,10 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       onResult: (n, groupResults) => groupResults.forEach((result, k) => store(groups[n][k], result)),
     });
   }
+  // Project rules: the unchanged files of a --changed-since run are compared with, not reported on.
+  const others = run.contextFiles.length > 0 ? contextDigests(run.contextFiles, linter, cache) : [];
   cache?.save();
+  results.splice(0, results.length, ...withProjectFindings(results, others, { ruleSet: rules.ruleSet, cwd: settings.cwd, optionsFor: projectRuleOptions(options, context) }));
   const online = options.checkUrls ? await checkUrlsAfterLinting(results, context.configs, options) : { notes: [], networkFailed: false };
   return { results, warnings: run.warnings, urlCheckNotes: online.notes, networkFailed: online.networkFailed, rules: rules.ruleSet };
 }
@@ -275,7 +281,7 @@ function runContext(patterns: string[], options: LintFilesOptions, rules: RunRul
 }
 
 /** The files a run lints, and what was said while choosing them; throws when a pattern names nothing. */
-async function prepareRun(patterns: string[], options: LintFilesOptions, rules: RunRules): Promise<{ files: string[]; context: RunContext; warnings: string[] }> {
+async function prepareRun(patterns: string[], options: LintFilesOptions, rules: RunRules): Promise<{ files: string[]; contextFiles: string[]; context: RunContext; warnings: string[] }> {
   const { cwd, maxFileSize } = runSettings(options);
   const context = runContext(patterns, options, rules);
   const { configs, sources } = context;
@@ -301,7 +307,35 @@ async function prepareRun(patterns: string[], options: LintFilesOptions, rules: 
     const swapped = sourceRootLanguageWarning(files, context, options);
     if (swapped) warnings.push(swapped);
   }
-  return { files, context, warnings };
+  return { files, contextFiles: await unchangedFiles(files, patterns, options, rules, context), context, warnings };
+}
+
+/**
+ * With --changed-since and a project rule, the files the paths name that did not change: a
+ * project rule compares the changed files with them (without reporting on them).
+ */
+async function unchangedFiles(files: string[], patterns: string[], options: LintFilesOptions, rules: RunRules, context: RunContext): Promise<string[]> {
+  if (options.changedSince === undefined || !rules.ruleSet.some(isProjectRule)) return [];
+  const { cwd, maxFileSize } = runSettings(options);
+  const { configs, sources } = context;
+  // Without paths, --changed-since takes changed files from anywhere; they are compared with the working folder's.
+  const all = await selectFiles({ paths: patterns.length > 0 ? patterns : ["."], cwd, ignorePatterns: options.ignorePatterns ?? [], configFor: (file) => configs.forFile(file) });
+  const linted = new Set(files);
+  return all.files.filter((file) => !linted.has(file) && !sources.isSource(file) && !tooLarge(file, maxFileSize, cwd, []));
+}
+
+/** The options of each project rule for its run-level check: those the run's folder's configuration gives it. */
+function projectRuleOptions(options: LintFilesOptions, context: RunContext): (rule: Rule) => unknown {
+  const { cwd } = runSettings(options);
+  const rootOptions = optionsForConfig(baseEngineOptions(options, context), context.configs.forFile(join(cwd, "_")), context.overrides);
+  return (rule) => resolveRuleSettings(rule, rootOptions).ruleOptions;
+}
+
+/** With a cache, a linted file's digests are kept too, for a later --changed-since run to compare with. */
+function storeDigests(cache: LintCache | undefined, linter: FileLinter, file: string, result: FileResult): void {
+  if (!cache || !result.digests) return;
+  const key = linter.digestKey(file);
+  if (key !== undefined) cache.setDigests(file, key, result.digests);
 }
 
 /** A file over the size limit is skipped, with a warning: the rest of the run still gets linted. */
@@ -393,7 +427,7 @@ function baseEngineOptions(options: LintFilesOptions, context: RunContext): Engi
   };
 }
 
-export interface FileLinter {
+export interface FileLinter extends DigestSource {
   /** Loads what linting (not keying) needs; call and await before `lint`. */
   ready(): Promise<void>;
   lint(file: string): FileResult;
@@ -464,6 +498,39 @@ export async function fileLinter(run: LintWorkerInit, knownRules?: RunRules): Pr
       if (context === undefined) contexts.set(fileOptions, (context = contextOf({ fileOptions: { ...fileOptions, ruleSet: undefined }, plugins: rules.fingerprint, runShape, dictionaries: configs.forFile(file).dictionaries }, toolVersion())));
       const sourceText = read.sourcePath === undefined ? undefined : `${read.sourcePath}\0${read.source?.text ?? ""}`;
       return LintCache.key(read.text, { sourceText, context });
+    },
+    ...projectDigests(optionsFor, rules),
+  };
+}
+
+/**
+ * A file's project-rule digests without its findings: the file linted with the project rules that
+ * are on for it alone, and their key, which (unlike a result's) does not depend on the run's other
+ * files, since no project rule's `collect` looks at them.
+ */
+function projectDigests(optionsFor: (file: string) => EngineOptions, rules: RunRules): DigestSource {
+  // Per configuration: the options of a lint of the project rules alone, and their key's context.
+  const perConfig = new Map<EngineOptions, { options: EngineOptions; context: string } | undefined>();
+  const projectOptions = (file: string) => {
+    const fileOptions = optionsFor(file);
+    if (!perConfig.has(fileOptions)) {
+      const only = rules.ruleSet.filter((rule) => isProjectRule(rule) && resolveRuleSettings(rule, fileOptions).severity !== "off").map((rule) => rule.id);
+      const options = { ...fileOptions, only, fix: false, fixDryRun: false, review: false };
+      perConfig.set(fileOptions, only.length > 0 ? { options, context: contextOf({ fileOptions: { ...options, ruleSet: undefined }, plugins: rules.fingerprint }, toolVersion()) } : undefined);
+    }
+    return perConfig.get(fileOptions);
+  };
+  return {
+    collect: (file) => {
+      const project = projectOptions(file);
+      return project && lintFile(file, project.options).result.digests;
+    },
+    digestKey: (file) => {
+      const project = projectOptions(file);
+      const read = project && readTranslation(file, project.options.sourceFor);
+      if (read?.text === undefined) return undefined;
+      const sourceText = read.sourcePath === undefined ? undefined : `${read.sourcePath}\0${read.source?.text ?? ""}`;
+      return LintCache.key(read.text, { sourceText, context: project!.context });
     },
   };
 }

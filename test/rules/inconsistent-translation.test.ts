@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import rule from "../../rules/inconsistent-translation/index.js";
+import { lintProject, type ProjectText } from "../../src/core/lint-project.js";
+import type { LintOptions } from "../../src/core/lint.js";
+import { RuleTester } from "../helpers/rule-tester.js";
+
+type Options = Omit<LintOptions, "filePath" | "source">;
+
+/** The rule's messages per file, for a run of the given texts with the rule alone. */
+function messagesOf(texts: ProjectText[], options: Options = {}): Record<string, string[]> {
+  const results = lintProject(texts, { targetLanguage: "pt-br", ruleSet: [rule], rules: { [rule.id]: "warn" }, ...options });
+  return Object.fromEntries(results.map((r) => [r.filePath, r.findings.filter((f) => f.ruleId === rule.id).map((f) => `${f.line}: ${f.message}`)]));
+}
+
+const inline = (source: string, translation: string) => `<!-- ${source} -->\n${translation}\n`;
+
+describe("inconsistent-translation", () => {
+  it("reports the rendering that departs from the one most pages use, naming the others", () => {
+    const found = messagesOf([
+      { filePath: "/site/a.md", text: inline("## Deploying your app", "## Publicando seu app") },
+      { filePath: "/site/b.md", text: inline("## Deploying your app", "## Publicando seu app") },
+      { filePath: "/site/c.md", text: `# Título\n\n${inline("## Deploying your app", "## Implantando seu aplicativo")}` },
+    ]);
+    expect(found["/site/a.md"]).toEqual([]);
+    expect(found["/site/b.md"]).toEqual([]);
+    expect(found["/site/c.md"]).toEqual(['4: "Deploying your app" is translated "Implantando seu aplicativo" here, but elsewhere as "Publicando seu app" (2 times, first in /site/a.md:2).']);
+  });
+
+  it("folds case, spacing, typographic quotes and trailing punctuation on both sides", () => {
+    const found = messagesOf([
+      { filePath: "/site/a.md", text: inline("## Using the “fast” mode:", "## Usando o modo “rápido”:") },
+      { filePath: "/site/b.md", text: inline("## using the  \"fast\" Mode", '## Usando o Modo  "rápido"') },
+    ]);
+    expect(Object.values(found).flat()).toEqual([]);
+  });
+
+  it("does not tell renderings apart by a space beside Chinese or Japanese", () => {
+    const found = messagesOf(
+      [
+        { filePath: "/site/a.md", text: inline("## Starting the API server", "## API サーバーの起動") },
+        { filePath: "/site/b.md", text: inline("## Starting the API server", "## APIサーバーの起動") },
+        { filePath: "/site/c.md", text: inline("## Starting the API server", "## API サーバーを起動する") },
+      ],
+      { targetLanguage: "ja" },
+    );
+    expect(found["/site/a.md"]).toEqual([]);
+    expect(found["/site/b.md"]).toEqual([]);
+    expect(found["/site/c.md"]).toEqual(['2: "Starting the API server" is translated "API サーバーを起動する" here, but elsewhere as "API サーバーの起動" (2 times, first in /site/a.md:2).']);
+  });
+
+  it("does not tell renderings apart by the number a translator put before a heading", () => {
+    const found = messagesOf(
+      [
+        { filePath: "/site/a.md", text: inline("## Further reading on caching", "## 3、关于缓存的延伸阅读") },
+        { filePath: "/site/b.md", text: inline("## Further reading on caching", "## 5. 关于缓存的延伸阅读") },
+        { filePath: "/site/c.md", text: inline("## Further reading on caching", "## 关于缓存的延伸阅读") },
+      ],
+      { targetLanguage: "zh-cn" },
+    );
+    expect(Object.values(found).flat()).toEqual([]);
+  });
+
+  it("compares what a reader sees: link targets, emphasis and explicit ids left out", () => {
+    const found = messagesOf([
+      { filePath: "/site/a.md", text: inline("## Read the [server guide](/a/server)", "## Leia o [guia do servidor](/pt/server) {#guia}") },
+      { filePath: "/site/b.md", text: inline("## Read the [server guide](../server)", "## Leia o *guia do servidor* {/*guia-servidor*/}") },
+    ]);
+    expect(Object.values(found).flat()).toEqual([]);
+  });
+
+  it("leaves out translations that keep the source, and sources shorter than minWords", () => {
+    const found = messagesOf([
+      { filePath: "/site/a.md", text: `${inline("## Server Components", "## Server Components")}\n${inline("## Caveats", "## Ressalvas")}` },
+      { filePath: "/site/b.md", text: `${inline("## Server Components", "## Componentes de Servidor")}\n${inline("## Caveats", "## Avisos")}` },
+    ]);
+    expect(Object.values(found).flat()).toEqual([]);
+  });
+
+  it("reports a one-word heading when minWords allows it", () => {
+    const found = messagesOf(
+      [
+        { filePath: "/site/a.md", text: inline("## Caveats", "## Ressalvas") },
+        { filePath: "/site/b.md", text: inline("## Caveats", "## Avisos") },
+      ],
+      { rules: { [rule.id]: ["warn", { minWords: 1 }] } },
+    );
+    expect(found["/site/b.md"]).toEqual(['2: "Caveats" is translated "Avisos" here, but elsewhere as "Ressalvas" (/site/a.md:2).']);
+  });
+
+  it("compares files of one language only", () => {
+    const results = lintProject(
+      [
+        { filePath: "/site/es/a.md", text: inline("## Handling errors well", "## Manejar bien los errores") },
+        { filePath: "/site/fr/a.md", text: inline("## Handling errors well", "## Bien gérer les erreurs") },
+      ],
+      { ruleSet: [rule], rules: { [rule.id]: "warn" } },
+    );
+    expect(results.map((r) => r.digests?.[rule.id]?.language)).toEqual(["es", "fr"]);
+    expect(results.flatMap((r) => r.findings)).toEqual([]);
+  });
+
+  it("compares the pairs of parallel files", () => {
+    const source = { filePath: "/site/en/a.md", text: "# Guide\n\n## Writing good tests\n\nSome text.\n" };
+    const found = messagesOf([
+      { filePath: "/site/pt-br/a.md", text: "# Guia\n\n## Escrevendo bons testes\n\nUm texto.\n", source },
+      { filePath: "/site/pt-br/b.md", text: inline("## Writing good tests", "## Como escrever bons testes") },
+    ]);
+    expect(found["/site/pt-br/a.md"]).toEqual(['3: "Writing good tests" is translated "Escrevendo bons testes" here, but elsewhere as "Como escrever bons testes" (/site/pt-br/b.md:2).']);
+  });
+
+  it("obeys a directive at the translation, which then counts as used", () => {
+    const silenced = `<!-- nl-lint-disable-next-line inconsistent-translation -- a page of its own -->\n${inline("## Running the checks", "## Rodando as verificações")}`;
+    const results = lintProject(
+      [
+        { filePath: "/site/a.md", text: inline("## Running the checks", "## Executando as verificações") },
+        { filePath: "/site/b.md", text: silenced },
+      ],
+      { targetLanguage: "pt-br", ruleSet: [rule], rules: { [rule.id]: "warn" }, reportUnusedDisableDirectives: "error" },
+    );
+    const [a, b] = results;
+    expect(b.findings).toEqual([]);
+    expect(a.findings.map((f) => f.ruleId)).toEqual([rule.id]);
+  });
+
+  it("collects nothing when the rule is off or --only leaves it out", () => {
+    const texts = [{ filePath: "/site/a.md", text: inline("## Running the checks", "## Executando as verificações") }];
+    expect(lintProject(texts, { ruleSet: [rule], rules: { [rule.id]: "off" } })[0].digests).toBeUndefined();
+    expect(lintProject(texts, { ruleSet: [rule], only: ["typo"] })[0].digests).toBeUndefined();
+  });
+});
+
+// The rule tester runs a project rule over a case and its `otherFiles` as one run.
+new RuleTester({ targetLanguage: "fr" }).run(rule, {
+  valid: [{ code: inline("## Reading the logs", "## Lire les journaux"), filePath: "/fr/b.md", otherFiles: [{ filePath: "/fr/a.md", text: inline("## Reading the logs", "## Lire les journaux") }] }],
+  invalid: [
+    {
+      code: inline("## Reading the logs", "## Consulter les logs"),
+      filePath: "/fr/b.md",
+      otherFiles: [{ filePath: "/fr/a.md", text: inline("## Reading the logs", "## Lire les journaux") }],
+      errors: [{ messageId: "inconsistent", line: 2, messageIncludes: '"Lire les journaux" (/fr/a.md:2)' }],
+      output: null,
+    },
+  ],
+});
