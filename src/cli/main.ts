@@ -14,6 +14,7 @@ import { checkRuleSelection, configForFile, DEFAULT_MAX_FILE_SIZE, describeFileP
 import { createProgress, wantsProgress, type Progress } from "./progress.js";
 import { reportedIdDescriptions } from "../core/reported-ids.js";
 import { toolVersion } from "../node/version.js";
+import { parseShard, type ShardSpec } from "../node/shard.js";
 
 export { processIO, type CliIO } from "./io.js";
 
@@ -57,6 +58,7 @@ function buildProgram(): Command {
     .option("--check-urls", "check external URLs online after linting: dead-url and url-redirect (with --cache, answers are kept)")
     .option("--no-error-on-unmatched-pattern", "do not fail when a path, folder or glob names no Markdown file")
     .option("--max-file-size <bytes>", "skip files larger than this, with a warning (default: 10 MB)", byteCount, DEFAULT_MAX_FILE_SIZE)
+    .option("--shard <i/n>", "lint only the i-th of n shares of the files, for one of n CI jobs (merge the reports with merge-reports)", shardArgument)
     .option("--debug", "print stack traces of internal errors, and how each file's language was found")
     .exitOverride();
 }
@@ -89,6 +91,15 @@ interface CliOptions {
   checkUrls?: boolean;
   errorOnUnmatchedPattern: boolean;
   maxFileSize: number;
+  shard?: ShardSpec;
+}
+
+function shardArgument(value: string): ShardSpec {
+  try {
+    return parseShard(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }
 
 function byteCount(value: string): number {
@@ -155,6 +166,7 @@ function lintFilesOptions(options: CliOptions, io: CliIO): LintFilesOptions {
     maxFileSize: options.maxFileSize,
     review: reviewFormats.has(options.format),
     debug: options.debug,
+    shard: options.shard,
   };
 }
 
