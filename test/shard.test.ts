@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run, type CliIO } from "../src/cli/main.js";
@@ -118,6 +118,85 @@ describe("the command line's --shard", () => {
     const shown = (JSON.parse(cli.out) as FileResult[]).map((r) => r.filePath);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.length).toBeLessThan(7);
+  });
+});
+
+describe("merge-reports", () => {
+  async function cli(args: string[]): Promise<{ code: number; err: string; out: string }> {
+    const captured = { out: "", err: "" };
+    const code = await run(args, {
+      stdout: (t) => void (captured.out += t),
+      stderr: (t) => void (captured.err += t),
+      cwd: dir,
+      env: {},
+      isTTY: false,
+    });
+    return { code, ...captured };
+  }
+  const read = (name: string) => readFileSync(join(dir, name), "utf8");
+
+  it("merges the json reports of three shards into the whole run's json and SARIF, byte for byte, with its exit code", async () => {
+    const whole = await cli(["--format", "json", "-o", "whole.json", "--concurrency", "1", "docs", "blog"]);
+    await cli(["--format", "sarif", "-o", "whole.sarif", "--concurrency", "1", "docs", "blog"]);
+    const shards = ["1/3", "2/3", "3/3"].map((shard, i) => ["--shard", shard, "--format", "json", "-o", `shard-${i + 1}.json`, "--concurrency", "1", "docs", "blog"]);
+    for (const args of shards) await cli(args);
+    // Given out of order: the merge sorts the files as the whole run does.
+    const merged = await cli(["merge-reports", "shard-3.json", "shard-1.json", "shard-2.json", "--format", "json", "-o", "merged.json"]);
+    expect(merged.err).toBe("");
+    expect(read("merged.json")).toBe(read("whole.json"));
+    expect(merged.code).toBe(whole.code);
+    expect(whole.code).toBe(1);
+    await cli(["merge-reports", "shard-2.json", "shard-1.json", "shard-3.json", "--format", "sarif", "-o", "merged.sarif"]);
+    expect(read("merged.sarif")).toBe(read("whole.sarif"));
+  });
+
+  it("prints the merged report in the other formats, with counts summed over the shards", async () => {
+    for (const [i, shard] of ["1/2", "2/2"].entries()) await cli(["--shard", shard, "--format", "json", "-o", `half-${i + 1}.json`, "--concurrency", "1", "docs", "blog"]);
+    const whole = await cli(["--format", "stylish", "--concurrency", "1", "docs", "blog"]);
+    const merged = await cli(["merge-reports", "half-1.json", "half-2.json"]);
+    expect(merged.out).toBe(whole.out);
+    expect(merged.out).toMatch(/\d+ problems?/);
+  });
+
+  // These read the reports the first test of this block wrote (shard-1.json, shard-2.json, whole.sarif).
+  describe("refuses what it cannot merge, saying which file and why, with exit 2", () => {
+    const shard = () => JSON.parse(read("shard-1.json")) as Record<string, unknown>[];
+    const cases: [string, () => string, RegExp][] = [
+      ["text that is not JSON", () => "Findings: none\n", /not-a-report\.json: not JSON/],
+      ["a report cut short", () => read("shard-1.json").slice(0, 40), /not-a-report\.json:1:41: not JSON/],
+      ["JSON that is not a report", () => JSON.stringify({ files: 3 }), /not an nl-lint json report.*expected an array/],
+      [
+        "a report whose findings lack a field this version writes",
+        () => JSON.stringify(shard().map((r) => ({ ...r, messages: (r.messages as object[]).map(({ range, ...m }: Record<string, unknown>) => m) }))),
+        /another version of nl-lint: file result \d+ \(.*\), finding 1: range/,
+      ],
+      [
+        "a report with findings of a rule this version does not know",
+        () => JSON.stringify(shard().map((r) => ({ ...r, messages: (r.messages as object[]).map((m) => ({ ...m, ruleId: "retired-rule" })) }))),
+        /does not know: retired-rule; was it written by another version/,
+      ],
+      ["a SARIF log", () => read("whole.sarif"), /a SARIF log, not a json report.*category/],
+    ];
+    it.each(cases)("%s", async (_, text, message) => {
+      writeFileSync(join(dir, "not-a-report.json"), text());
+      const merged = await cli(["merge-reports", "shard-2.json", "not-a-report.json"]);
+      expect(merged.code).toBe(2);
+      expect(merged.err).toMatch(message);
+      expect(merged.err).not.toMatch(/\n\s+at /);
+      expect(merged.out).toBe("");
+    });
+
+    it("a report given twice, or reports of overlapping runs", async () => {
+      const merged = await cli(["merge-reports", "shard-1.json", "shard-2.json", "shard-1.json"]);
+      expect(merged.code).toBe(2);
+      expect(merged.err).toMatch(/ is in both shard-1\.json and shard-1\.json: are these the reports of the shards of one run/);
+    });
+
+    it("a report that is not there", async () => {
+      const merged = await cli(["merge-reports", "shard-1.json", "missing.json"]);
+      expect(merged.code).toBe(2);
+      expect(merged.err).toBe("nl-lint merge-reports: missing.json: cannot read: ENOENT\n");
+    });
   });
 });
 
