@@ -1,4 +1,5 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run, type CliIO } from "../src/cli/main.js";
@@ -89,6 +90,29 @@ describe("--shard i/n", () => {
 
   it("refuses a shard out of range in the API with a message", async () => {
     await expect(lintFiles(["docs"], options({ shard: { index: 4, count: 3 } }))).rejects.toThrow(/between 1 and 3/);
+  });
+});
+
+const hasGit = spawnSync("git", ["--version"]).status === 0;
+
+describe.skipIf(!hasGit)("--shard with --changed-since (needs git)", () => {
+  it("shares out the changed files, a changed source with its translations", async () => {
+    const repo = writeTempFiles(projectFiles(), "nl-lint-shard-git-");
+    const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", ...args], { cwd: repo, encoding: "utf8" });
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    appendFileSync(join(repo, "docs", "en", "page-2.md"), "\nOne more sentence in English.\n");
+    appendFileSync(join(repo, "blog", "post-3.md"), "\n<!-- One more line. -->\nMais uma linha.\n");
+    const changed = (extra: LintFilesOptions = {}) => lintFiles(["docs", "blog"], { cwd: repo, concurrency: 1, changedSince: "HEAD", ...extra });
+    const whole = (await changed()).results.map((r) => r.filePath);
+    // The source's three translations and the post; the source itself is linted as a page too.
+    expect(whole.map((file) => file.slice(repo.length + 1)).sort()).toEqual(["blog/post-3.md", "docs/de/page-2.md", "docs/en/page-2.md", "docs/es/page-2.md", "docs/fr/page-2.md"]);
+    const shares = [];
+    for (let index = 1; index <= 3; index++) shares.push((await changed({ shard: { index, count: 3 } })).results.map((r) => r.filePath));
+    expect(shares.flat().sort()).toEqual([...whole].sort());
+    expect(shares.filter((share) => share.some((file) => file.endsWith("page-2.md")))).toHaveLength(1);
+    rmSync(repo, { recursive: true, force: true });
   });
 });
 

@@ -1,0 +1,13 @@
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfm } from "micromark-extension-gfm";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { parseDocument } from "../dist/src/parse/parse.js";
+import { lint } from "../dist/src/core/lint.js";
+const n = Number(process.argv[2]);
+const text = Array.from({ length: n }, (_, i) => `[link ${i}](https://example.org/${i})`).join(" ") + "\n";
+lint("warm [x](https://e.org)\n");
+const time = (label, f) => { const s = process.hrtime.bigint(); f(); console.log(label, (Number(process.hrtime.bigint() - s) / 1e9).toFixed(3)); };
+time("commonmark fromMarkdown", () => fromMarkdown(text));
+time("gfm fromMarkdown", () => fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }));
+time("parseDocument", () => parseDocument(text));
+time("lint", () => lint(text));

@@ -1,0 +1,10 @@
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { parse, postprocess, preprocess } from "micromark";
+const n = Number(process.argv[2]);
+const link = process.argv[3] !== "words";
+const text = Array.from({ length: n }, (_, i) => link ? `[link ${i}](https://example.org/${i})` : `link ${i} https-example-org-${i}xx`).join(" ") + "\n";
+const time = (label, f) => { const s = process.cpuUsage(); const w = process.hrtime.bigint(); const r = f(); const c = process.cpuUsage(s); console.log(label, "cpu", ((c.user + c.system) / 1e6).toFixed(3), "wall", (Number(process.hrtime.bigint() - w) / 1e9).toFixed(3)); return r; };
+time("warm", () => fromMarkdown("a [b](c)\n"));
+const events = time("micromark events", () => postprocess(parse().document().write(preprocess()(text, undefined, true))));
+console.log("events", events.length);
+time("fromMarkdown", () => fromMarkdown(text));
