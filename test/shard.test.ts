@@ -42,7 +42,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const options = (extra: LintFilesOptions = {}): LintFilesOptions => ({ cwd: dir, concurrency: 1, ...extra });
+// Rules that compare a translation with its source, without dictionaries to load: each run stays light.
+const RULES = ["link-target", "link-count", "number-mismatch"];
+const options = (extra: LintFilesOptions = {}): LintFilesOptions => ({ cwd: dir, concurrency: 1, only: RULES, ...extra });
+
+/** Many runs of the engine each: time enough on a loaded machine (the suite's default is 30 s). */
+const MANY_RUNS = 180_000;
 
 /** What a run found, file by file, in a form two runs can be compared in. */
 function findingsOf(results: FileResult[]): Record<string, unknown[]> {
@@ -53,7 +58,7 @@ describe("--shard i/n", () => {
   it("splits a run of parallel and inline files into shares whose union is the whole run, each file once", async () => {
     const whole = await lintFiles(["docs", "blog"], options());
     expect(whole.results.length).toBe(7 + 9 * 3 - 3 + 9);
-    // The fixture has findings to compare: the French page without its link, the post with another URL.
+    // The fixture has findings to compare: links of French pages and of a post that lead elsewhere than their sources.
     expect(whole.results.some((r) => r.messages.length > 0)).toBe(true);
     for (let count = 1; count <= 4; count++) {
       const shares: FileResult[][] = [];
@@ -63,7 +68,7 @@ describe("--shard i/n", () => {
       expect(findingsOf(union)).toEqual(findingsOf(whole.results));
       if (count > 1) expect(shares.every((share) => share.length > 0)).toBe(true);
     }
-  });
+  }, MANY_RUNS);
 
   it("keeps a source's translations (and the source, when it is linted too) in one shard", async () => {
     const pagesPerShard: string[][] = [];
@@ -78,6 +83,24 @@ describe("--shard i/n", () => {
     expect(pages.length).toBe(9);
   });
 
+  it("keeps together the translations whose front matter names the same source, with no pairs configured", async () => {
+    const files: Record<string, string> = {};
+    for (let guide = 1; guide <= 6; guide++) {
+      files[`en/guide-${guide}.md`] = `# Guide ${guide}\n\nRead [the notes](https://example.com/${guide}).\n`;
+      files[`pt/guia-${guide}.md`] = `---\nsource: ../en/guide-${guide}.md\n---\n\n# Guia ${guide}\n\nLeia [as notas](https://example.com/${guide}).\n`;
+      files[`fr/guide-${guide}.md`] = `---\nsource: ../en/guide-${guide}.md\n---\n\n# Guide ${guide}\n\nLisez [les notes](https://example.com/${guide}).\n`;
+    }
+    const notes = writeTempFiles(files, "nl-lint-shard-fm-");
+    const guideOf = (file: string) => /(\d+)\.md$/.exec(file)![1];
+    for (let index = 1; index <= 3; index++) {
+      const share = (await lintFiles(["pt", "fr"], { cwd: notes, concurrency: 1, only: ["link-count"], shard: { index, count: 3 } })).results.map((r) => r.filePath);
+      const guides = share.map(guideOf);
+      // Each guide of this shard is here in both languages.
+      for (const guide of guides) expect(guides.filter((g) => g === guide)).toHaveLength(2);
+    }
+    rmSync(notes, { recursive: true, force: true });
+  });
+
   it("gives the same shares whatever the concurrency and with a cache", async () => {
     const one = await lintFiles(["docs", "blog"], options({ shard: { index: 2, count: 3 } }));
     const threads = await lintFiles(["docs", "blog"], options({ shard: { index: 2, count: 3 }, concurrency: 2 }));
@@ -86,7 +109,7 @@ describe("--shard i/n", () => {
     expect(findingsOf(threads.results)).toEqual(findingsOf(one.results));
     expect(findingsOf(cached.results)).toEqual(findingsOf(one.results));
     expect(findingsOf(again.results)).toEqual(findingsOf(one.results));
-  });
+  }, MANY_RUNS);
 
   it("refuses a shard out of range in the API with a message", async () => {
     await expect(lintFiles(["docs"], options({ shard: { index: 4, count: 3 } }))).rejects.toThrow(/between 1 and 3/);
@@ -113,7 +136,7 @@ describe.skipIf(!hasGit)("--shard with --changed-since (needs git)", () => {
     expect(shares.flat().sort()).toEqual([...whole].sort());
     expect(shares.filter((share) => share.some((file) => file.endsWith("page-2.md")))).toHaveLength(1);
     rmSync(repo, { recursive: true, force: true });
-  });
+  }, MANY_RUNS);
 });
 
 describe("the command line's --shard", () => {
@@ -172,7 +195,7 @@ describe("merge-reports", () => {
     expect(whole.code).toBe(1);
     await cli(["merge-reports", "shard-2.json", "shard-1.json", "shard-3.json", "--format", "sarif", "-o", "merged.sarif"]);
     expect(read("merged.sarif")).toBe(read("whole.sarif"));
-  });
+  }, MANY_RUNS);
 
   it("prints the merged report in the other formats, with counts summed over the shards", async () => {
     for (const [i, shard] of ["1/2", "2/2"].entries()) await cli(["--shard", shard, "--format", "json", "-o", `half-${i + 1}.json`, "--concurrency", "1", "docs", "blog"]);
@@ -180,7 +203,7 @@ describe("merge-reports", () => {
     const merged = await cli(["merge-reports", "half-1.json", "half-2.json"]);
     expect(merged.out).toBe(whole.out);
     expect(merged.out).toMatch(/\d+ problems?/);
-  });
+  }, MANY_RUNS);
 
   // These read the reports the first test of this block wrote (shard-1.json, shard-2.json, whole.sarif).
   describe("refuses what it cannot merge, saying which file and why, with exit 2", () => {

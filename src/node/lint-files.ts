@@ -313,8 +313,8 @@ function shareOfRun(files: string[], options: LintFilesOptions, context: RunCont
   if (!options.shard) return files;
   const problem = shardProblem(options.shard);
   if (problem) throw new LintFilesError([`shard ${options.shard.index}/${options.shard.count}: ${problem}`]);
-  const paired = pairingConfigured(files, options, context.configs);
-  const groupOf = (file: string) => (paired ? sourceFileOf(file, context.sources.sourceFor) : undefined) ?? file;
+  // Every file is asked, not only when pairing is configured: a front-matter `source` names one too.
+  const groupOf = (file: string) => sourceFileOf(file, context.sources.sourceFor) ?? file;
   return filesOfShard(files, options.shard, { cwd: runSettings(options).cwd, groupOf });
 }
 
