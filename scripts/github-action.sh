@@ -6,6 +6,7 @@ set -uo pipefail
 
 nl_lint=(node "${GITHUB_ACTION_PATH:?}/bin/nl-lint.js")
 read -r -a extra <<< "${NL_LINT_ARGS:-}"
+if [ -n "${NL_LINT_SHARD:-}" ]; then extra+=(--shard "$NL_LINT_SHARD"); fi
 
 targets=()
 if [ -n "${NL_LINT_PATHS:-}" ]; then

@@ -4,6 +4,9 @@ export { lint, type LintOptions, type LintResult, type RuleSetting } from "./cor
 // The files engine: what the command line runs, without printing or exiting.
 export { ConfigError } from "./node/config.js";
 export { lintFiles, LintFilesError, type LintFilesHooks, type LintFilesOptions, type LintFilesResult } from "./node/lint-files.js";
+// --shard i/n across CI jobs, and merging their json reports into the whole run's.
+export type { ShardSpec } from "./node/shard.js";
+export { mergeReports, parseJsonReport, ReportError, type ReadReport } from "./node/reports.js";
 export {
   defineRule,
   matchedPairs,

@@ -89,4 +89,30 @@ describe("action.yml", () => {
     expect(run.stdout).toBe("");
     expect(readFileSync(outputFile, "utf8")).toBe("exit-code=0\n");
   });
+
+  it.skipIf(!built)("its lint script lints only its shard's files when given one, and the shards together lint all of them", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nl-lint-action-"));
+    const names = ["um.md", "dois.md", "três.md", "quatro.md", "cinco.md"];
+    for (const name of names) writeFileSync(join(dir, name), `Leia o [texto] (https://example.org/${encodeURI(name)}).\n`);
+    const annotated = (shard: string) => {
+      const run = sh("bash", [join(repoRoot, "scripts", "github-action.sh")], dir, {
+        ...gitEnv,
+        GITHUB_ACTION_PATH: repoRoot,
+        NL_LINT_PATHS: ".",
+        NL_LINT_ARGS: "--only broken-link",
+        NL_LINT_SHARD: shard,
+      });
+      return run.stdout.split("\n").flatMap((line) => /^::error file=([^,]+),/.exec(line)?.[1] ?? []);
+    };
+    const shards = [annotated("1/2"), annotated("2/2")];
+    expect(shards[0].length).toBeGreaterThan(0);
+    expect(shards[1].length).toBeGreaterThan(0);
+    expect(shards.flat().sort()).toEqual([...names].sort());
+  });
+
+  it("uploads each shard's SARIF under a category of its own", () => {
+    const upload = action.runs.steps.find((s: { uses?: string }) => s.uses?.startsWith("github/codeql-action/upload-sarif"));
+    expect(upload.with.category).toContain("inputs.shard");
+    expect(action.inputs.shard.default).toBe("");
+  });
 });

@@ -14,15 +14,10 @@ import { checkRuleSelection, configForFile, DEFAULT_MAX_FILE_SIZE, describeFileP
 import { createProgress, wantsProgress, type Progress } from "./progress.js";
 import { reportedIdDescriptions } from "../core/reported-ids.js";
 import { toolVersion } from "../node/version.js";
+import { parseShard, type ShardSpec } from "../node/shard.js";
+import { exitCode, useColor } from "./outcome.js";
 
 export { processIO, type CliIO } from "./io.js";
-
-function useColor(io: CliIO, flag: boolean | undefined): boolean {
-  if (flag !== undefined) return flag;
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
-  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== "0" && io.env.FORCE_COLOR !== "false";
-  return io.isTTY;
-}
 
 function buildProgram(): Command {
   return new Command()
@@ -57,6 +52,7 @@ function buildProgram(): Command {
     .option("--check-urls", "check external URLs online after linting: dead-url and url-redirect (with --cache, answers are kept)")
     .option("--no-error-on-unmatched-pattern", "do not fail when a path, folder or glob names no Markdown file")
     .option("--max-file-size <bytes>", "skip files larger than this, with a warning (default: 10 MB)", byteCount, DEFAULT_MAX_FILE_SIZE)
+    .option("--shard <i/n>", "lint only the i-th of n shares of the files, for one of n CI jobs (merge the reports with merge-reports)", shardArgument)
     .option("--debug", "print stack traces of internal errors, and how each file's language was found")
     .exitOverride();
 }
@@ -89,6 +85,15 @@ interface CliOptions {
   checkUrls?: boolean;
   errorOnUnmatchedPattern: boolean;
   maxFileSize: number;
+  shard?: ShardSpec;
+}
+
+function shardArgument(value: string): ShardSpec {
+  try {
+    return parseShard(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }
 
 function byteCount(value: string): number {
@@ -101,6 +106,7 @@ function byteCount(value: string): number {
 export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
   // Modules a run may not need are loaded when asked for: a single small post starts faster.
   if (argv[0] === "status") return (await import("./status/cli.js")).runStatus(argv.slice(1), io);
+  if (argv[0] === "merge-reports") return (await import("./merge-reports.js")).runMergeReports(argv.slice(1), io);
   const program = buildProgram();
   const ended = parseArguments(program, argv, io, "nl-lint");
   if (ended !== undefined) return ended;
@@ -155,6 +161,7 @@ function lintFilesOptions(options: CliOptions, io: CliIO): LintFilesOptions {
     maxFileSize: options.maxFileSize,
     review: reviewFormats.has(options.format),
     debug: options.debug,
+    shard: options.shard,
   };
 }
 
@@ -217,17 +224,6 @@ function showDebugNotes(result: FileResult, debug: boolean, io: CliIO): void {
   for (const trace of takeStackTraces(result)) if (debug) io.stderr(trace);
   for (const note of result.debug ?? []) io.stderr(`nl-lint: ${result.filePath}: ${note}\n`);
   delete result.debug;
-}
-
-/** 2 when a file could not be linted or the network failed; 1 for errors, or warnings over --max-warnings. */
-function exitCode(results: FileResult[], networkFailed: boolean, maxWarnings: number | undefined): number {
-  const crashed = results.some((r) => r.messages.some((m) => m.fatal));
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  if (crashed || networkFailed) return 2;
-  if (errors > 0) return 1;
-  if (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) return 1;
-  return 0;
 }
 
 /** `--init`: a starter configuration in the working folder, unless one is already there. */

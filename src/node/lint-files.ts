@@ -23,6 +23,7 @@ import { mapInWorkers } from "./workers/pool.js";
 import { isProjectRule } from "../core/project-rule.js";
 import { contextDigests, withProjectFindings, type DigestSource } from "./project-checks.js";
 import { rulesForRun, type RunRules } from "./plugins.js";
+import { filesOfShard, shardProblem, type ShardSpec } from "./shard.js";
 
 /**
  * What a run of nl-lint over files does: the command line's options as plain data, so that they
@@ -66,6 +67,8 @@ export interface LintFilesOptions {
   review?: boolean;
   /** Keep the stack traces of internal errors in the findings, and say in `debug` how each file's language was found. */
   debug?: boolean;
+  /** Lint only this share of the files (`--shard i/n`), for one of n CI jobs; see src/node/shard.ts. */
+  shard?: ShardSpec;
 }
 
 export interface LintFilesResult {
@@ -296,7 +299,8 @@ async function prepareRun(patterns: string[], options: LintFilesOptions, rules: 
   });
   const warnings: string[] = [];
   // The source tree's own files are what translations are compared with, not translations.
-  const files = selected.files.filter((file) => !sources.isSource(file) && !tooLarge(file, maxFileSize, cwd, warnings));
+  const translations = selected.files.filter((file) => !sources.isSource(file));
+  const files = shareOfRun(translations, options, context).filter((file) => !tooLarge(file, maxFileSize, cwd, warnings));
   if (selected.unmatched.length > 0 && options.errorOnUnmatchedPattern !== false) {
     throw new LintFilesError(
       selected.unmatched.map((pattern) => `${pattern}: ${selected.reasons[pattern] ?? "no such file, folder or match"}`),
@@ -336,6 +340,16 @@ function storeDigests(cache: LintCache | undefined, linter: FileLinter, file: st
   if (!cache || !result.digests) return;
   const key = linter.digestKey(file);
   if (key !== undefined) cache.setDigests(file, key, result.digests);
+}
+
+/** With `shard`, this job's share of the files: a translation goes with its source, and each file alone otherwise. */
+function shareOfRun(files: string[], options: LintFilesOptions, context: RunContext): string[] {
+  if (!options.shard) return files;
+  const problem = shardProblem(options.shard);
+  if (problem) throw new LintFilesError([`shard ${options.shard.index}/${options.shard.count}: ${problem}`]);
+  // Every file is asked, not only when pairing is configured: a front-matter `source` names one too.
+  const groupOf = (file: string) => sourceFileOf(file, context.sources.sourceFor) ?? file;
+  return filesOfShard(files, options.shard, { cwd: runSettings(options).cwd, groupOf });
 }
 
 /** A file over the size limit is skipped, with a warning: the rest of the run still gets linted. */
