@@ -70,6 +70,29 @@ describe("--shard i/n", () => {
     }
   }, MANY_RUNS);
 
+  it("compares each shard's files with the other shards' files for a project rule, so the shards' findings add up to the whole run's", async () => {
+    // Eight German pages share one English heading; two of them word it differently from the rest.
+    const files: Record<string, string> = { ".nl-lint.yaml": "sourceLanguage: en\npairs:\n  - source: en/**\n    translation: \"{lang}/**\"\n" };
+    for (let page = 1; page <= 8; page++) {
+      files[`en/topic-${page}.md`] = `# Topic ${page}\n\n## Before you begin\n\nTopic ${page} needs nothing else.\n`;
+      const heading = page % 4 === 0 ? "Bevor es losgeht" : "Bevor Sie beginnen";
+      files[`de/topic-${page}.md`] = `# Thema ${page}\n\n## ${heading}\n\nThema ${page} braucht nichts weiter.\n`;
+    }
+    const project = writeTempFiles(files, "nl-lint-shard-project-");
+    try {
+      const run = (extra: LintFilesOptions = {}) => lintFiles(["de"], { cwd: project, concurrency: 1, only: ["inconsistent-translation"], ...extra });
+      const whole = findingsOf((await run()).results);
+      expect(Object.values(whole).flat()).toHaveLength(2);
+      for (let count = 2; count <= 4; count++) {
+        const shares: FileResult[] = [];
+        for (let index = 1; index <= count; index++) shares.push(...(await run({ shard: { index, count } })).results);
+        expect(findingsOf(shares)).toEqual(whole);
+      }
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, MANY_RUNS);
+
   it("keeps a source's translations (and the source, when it is linted too) in one shard", async () => {
     const pagesPerShard: string[][] = [];
     for (let index = 1; index <= 3; index++) {

@@ -311,7 +311,20 @@ async function prepareRun(patterns: string[], options: LintFilesOptions, rules: 
     const swapped = sourceRootLanguageWarning(files, context, options);
     if (swapped) warnings.push(swapped);
   }
-  return { files, contextFiles: await unchangedFiles(files, patterns, options, rules, context), context, warnings };
+  const contextFiles = options.shard ? otherShardsFiles(translations, files, options, rules) : await unchangedFiles(files, patterns, options, rules, context);
+  return { files, contextFiles, context, warnings };
+}
+
+/**
+ * With --shard and a project rule, the files of the other shards: a project rule compares this
+ * shard's files with them (without reporting on them), so that the shards' reports merged equal
+ * one whole run's.
+ */
+function otherShardsFiles(translations: string[], files: string[], options: LintFilesOptions, rules: RunRules): string[] {
+  if (!rules.ruleSet.some(isProjectRule)) return [];
+  const { cwd, maxFileSize } = runSettings(options);
+  const inShard = new Set(files);
+  return translations.filter((file) => !inShard.has(file) && !tooLarge(file, maxFileSize, cwd, []));
 }
 
 /**

@@ -39,7 +39,9 @@ export function withProjectFindings(
   others: ReadonlyArray<{ filePath: string; digests?: FileDigests }>,
   run: { ruleSet: readonly Rule[]; cwd: string; optionsFor: (rule: Rule) => unknown },
 ): FileResult[] {
-  const files: DigestedFile[] = [...results, ...others].map(({ filePath, digests }) => ({ filePath, displayPath: displayPath(filePath, run.cwd), digests }));
+  // In path order, whichever files a run reports on: "first in" names the same place in a
+  // --changed-since or --shard run as in a whole run.
+  const files: DigestedFile[] = [...results, ...others].sort(byFilePath).map(({ filePath, digests }) => ({ filePath, displayPath: displayPath(filePath, run.cwd), digests }));
   const found = files.some((f) => f.digests) ? runProjectChecks(run.ruleSet, files, run.optionsFor) : new Map();
   return results.map((result) => {
     const { digests: _, ...rest } = result;
@@ -48,4 +50,8 @@ export function withProjectFindings(
     const { filePath, messages, errorCount: _e, warningCount: _w, fixableErrorCount: _fe, fixableWarningCount: _fw, ...extra } = rest;
     return toFileResult(filePath, [...messages, ...more].sort(compareFindings), extra);
   });
+}
+
+function byFilePath(a: { filePath: string }, b: { filePath: string }): number {
+  return a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0;
 }
