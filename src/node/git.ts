@@ -54,7 +54,7 @@ export class GitHistory implements SourceHistory {
     const range = since ? [`${since}..HEAD`] : [];
     let output: string;
     try {
-      output = this.run(top, ["log", "--follow", "-M", "--format=%x1e%H%x1f%ct%x1f%s", "--name-status", "-z", ...range, "--", path]);
+      output = this.run(top, ["log", "--follow", "-M", "--format=%x1e%H%x1f%ct%x1f%s%x1f%b", "--name-status", "-z", ...range, "--", path]);
     } catch {
       // No commits yet, or a path git does not know.
       return [];
@@ -63,14 +63,15 @@ export class GitHistory implements SourceHistory {
     for (const record of output.split("\x1e")) {
       if (!record.trim()) continue;
       const headerEnd = record.indexOf("\0");
-      const [hash, time, ...subject] = (headerEnd < 0 ? record : record.slice(0, headerEnd)).split("\x1f");
+      const [hash, time, subject = "", body = ""] = (headerEnd < 0 ? record : record.slice(0, headerEnd)).split("\x1f");
       const fields = (headerEnd < 0 ? "" : record.slice(headerEnd + 1)).replace(/^\n/, "").split("\0").filter((f) => f !== "");
       const [status = "", first = path, second] = fields;
       const renamed = /^[RC]/.test(status) && second !== undefined;
       commits.push({
         hash: hash.trim(),
         time: Number(time),
-        subject: subject.join("\x1f"),
+        subject,
+        ...(body.trim() ? { body: body.trim() } : {}),
         status,
         path: renamed ? second : first,
         ...(renamed ? { previousPath: first } : {}),

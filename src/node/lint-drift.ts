@@ -3,7 +3,8 @@ import { readTranslation } from "./engine.js";
 import { resolveRuleSettings, type LintOptions } from "../core/lint.js";
 import { frontMatterOfText } from "../parse/front-matter.js";
 import type { Rule, SourceDrift } from "../core/rule.js";
-import { COMMIT_KEYS, findDrift } from "../drift/drift.js";
+import { COMMIT_KEYS, DEFAULT_SKIP_KEYWORDS, findDrift, type DriftPolicy } from "../drift/drift.js";
+import { IGNORE_NOTHING, IGNORE_TRIVIAL } from "../drift/trivial-edits.js";
 import { parseStamp, STAMP_KEY } from "../drift/fingerprint.js";
 import { GitHistory } from "./git.js";
 
@@ -15,6 +16,12 @@ export interface LintDriftOptions {
   configFor(file: string): ResolvedConfig;
   optionsFor(file: string): LintOptions;
   git?: GitHistory;
+}
+
+/** What counts as drift for a file: its configuration's `drift` key, then `countTrivialEdits` from the command line. */
+export function driftPolicyFor(config: ResolvedConfig, countTrivialEdits?: boolean): DriftPolicy {
+  const counted = countTrivialEdits ?? config.drift?.countTrivialEdits ?? false;
+  return { ignore: counted ? IGNORE_NOTHING : IGNORE_TRIVIAL, skipKeywords: config.drift?.skipKeywords ?? DEFAULT_SKIP_KEYWORDS };
 }
 
 /**
@@ -44,6 +51,7 @@ export function sourceDriftForLint(options: LintDriftOptions): Record<string, So
         sourcePath,
         sourceText,
         commitKeys: [...(config.sourceCommitKey ? [config.sourceCommitKey] : []), ...COMMIT_KEYS],
+        policy: driftPolicyFor(config),
       },
       git,
     );

@@ -8,9 +8,10 @@ import { displayPath } from "../../formatters/paths.js";
 import { lint } from "../../core/lint.js";
 import { selectFiles } from "../../node/selection.js";
 import type { LintDocument } from "../../core/types.js";
-import { COMMIT_KEYS, findDrift } from "../../drift/drift.js";
+import { COMMIT_KEYS, findDrift, type DriftPolicy } from "../../drift/drift.js";
+import { driftPolicyFor } from "../../node/lint-drift.js";
 import { driftSinceStamp, STAMP_KEY, stampValue } from "../../drift/fingerprint.js";
-import { formatJson, formatTable } from "./format.js";
+import { formatJson, formatTable, ignoredChanges } from "./format.js";
 import { FrontMatterEditError, setFrontMatterKey } from "./front-matter-key.js";
 import { GitHistory } from "../../node/git.js";
 import { languageTotals, missingSourceStatus, statusOf, translatedPercent, type FileStatus } from "./report.js";
@@ -25,6 +26,8 @@ interface StatusOptions {
   ignorePattern: string[];
   stamp?: boolean;
   failUnder?: number;
+  countTrivialEdits?: boolean;
+  verbose?: boolean;
 }
 
 function buildProgram(): Command {
@@ -40,6 +43,8 @@ function buildProgram(): Command {
     .option("-c, --config <file>", "use this configuration file instead of looking for one")
     .option("--ignore-pattern <pattern>", "leave out files matching this .gitignore-style pattern (repeatable)", (v: string, all: string[]) => [...all, v], [] as string[])
     .option("--stamp", `record in each translation's front matter (${STAMP_KEY}) the blocks of its source as they are now`)
+    .option("--count-trivial-edits", "count source edits of whitespace, wrapping, punctuation or link targets only as drift (ignored by default)")
+    .option("--verbose", "say which source changes and commits were not counted as drift, and why")
     .option("--fail-under <percent>", "exit 1 when a language's translated share is under this percentage", (v) => Number.parseFloat(v))
     .exitOverride();
 }
@@ -57,6 +62,7 @@ interface Prepared {
   file: string;
   text: string;
   commitKeys: string[];
+  policy: DriftPolicy;
   sourcePath?: string;
   /** Undefined when the named source file is missing. */
   document?: LintDocument;
@@ -78,7 +84,8 @@ function prepare(file: string, context: Context): Prepared | undefined {
   const { sourcePath, source } = read;
   const lintOptions = { filePath: file, only: [], sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage };
   const { document } = lint(read.text, { ...lintOptions, source });
-  const base = { file, text: read.text, commitKeys, frontMatter: document.frontMatter, language: document.targetLanguage };
+  const policy = driftPolicyFor(config, options.countTrivialEdits);
+  const base = { file, text: read.text, commitKeys, policy, frontMatter: document.frontMatter, language: document.targetLanguage };
   if (sourcePath && !source) return { ...base, sourcePath };
   if (document.mode === "monolingual") return undefined;
   return { ...base, sourcePath, document };
@@ -99,6 +106,7 @@ function measure(prepared: Prepared, context: Context, stamped = false): FileSta
             sourcePath,
             sourceText: document.sourceText,
             commitKeys,
+            policy: prepared.policy,
           },
           context.git,
         )
@@ -189,6 +197,7 @@ async function report(paths: string[], options: StatusOptions, io: CliIO): Promi
   const files = selected.files.filter((file) => !sources.isSource(file));
   const context: Context = { io, options, configs, sourceFor: sources.sourceFor, git: new GitHistory() };
   const measured = statuses(files, context);
+  if (options.verbose) io.stderr(ignoredChanges(measured, io.cwd));
   const languages = languageTotals(measured);
   const text = options.format === "json" ? formatJson(measured, languages) : formatTable(measured, languages, io.cwd);
   writeReport(io, options.outputFile, text);
