@@ -31,7 +31,13 @@ export interface SourceHistory {
   resolveCommit(top: string, rev: string): string | undefined;
   fileLog(top: string, path: string, since?: string): FileCommit[];
   fileAt(top: string, commit: string, path: string): string | undefined;
+  /** Whether the repository is a shallow clone: its history stops short, so comparisons with it can be wrong. */
+  isShallow(top: string): boolean;
 }
+
+/** Why drift is unknown in a shallow clone, and what to change. */
+export const SHALLOW_NOTE =
+  "the repository is a shallow clone, so its history cannot say what changed: fetch all of it (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`), or stamp the translations (`nl-lint status --stamp`)";
 
 /** Which source changes are drift: edits and commits that need no re-translation are left out. */
 export interface DriftPolicy {
@@ -160,6 +166,7 @@ export function findDrift(query: DriftQuery, git: SourceHistory): Drift {
   const notes: string[] = [];
   const sourceTop = git.topOf(query.sourcePath);
   const recorded = recordedCommit(query.frontMatter, query.commitKeys);
+  const shallow = sourceTop !== undefined && git.isShallow(sourceTop);
   if (recorded) {
     const full = sourceTop ? git.resolveCommit(sourceTop, recorded.commit) : undefined;
     if (sourceTop && full) {
@@ -174,7 +181,9 @@ export function findDrift(query: DriftQuery, git: SourceHistory): Drift {
     }
     // The commit itself is in the report's `declared`; a note without it reads the same for every file.
     notes.push(
-      sourceTop
+      shallow
+        ? SHALLOW_NOTE
+        : sourceTop
         ? `the commit in ${recorded.key} is not in the source's repository (rewritten history, or another repository)`
         : `${recorded.key} is recorded, but the source is not in a git repository`,
     );
@@ -185,7 +194,10 @@ export function findDrift(query: DriftQuery, git: SourceHistory): Drift {
   if (query.frontMatter && STAMP_KEY in query.frontMatter) notes.push(`${STAMP_KEY} is not a stamp this version of nl-lint reads; stamp again`);
 
   const translationTop = git.topOf(query.translationPath);
-  if (sourceTop && translationTop === sourceTop) {
+  // A shallow history's oldest commit seems to add every file: the translation would look newer than it is.
+  if (shallow) {
+    if (!notes.includes(SHALLOW_NOTE)) notes.push(SHALLOW_NOTE);
+  } else if (sourceTop && translationTop === sourceTop) {
     const last = lastTranslationCommit(git, sourceTop, query.translationPath);
     if (last) {
       const { note, ...found } = compareWithCommit(git, sourceTop, query, last);

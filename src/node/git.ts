@@ -14,6 +14,7 @@ const runGit: GitRunner = (cwd, args) =>
 /** The git questions drift needs, answered from the command line and remembered per run. */
 export class GitHistory implements SourceHistory {
   private readonly tops = new Map<string, string | undefined>();
+  private readonly shallow = new Map<string, boolean>();
 
   constructor(private readonly run: GitRunner = runGit) {}
 
@@ -29,6 +30,19 @@ export class GitHistory implements SourceHistory {
     }
     this.tops.set(folder, top);
     return top;
+  }
+
+  isShallow(top: string): boolean {
+    let answer = this.shallow.get(top);
+    if (answer === undefined) {
+      try {
+        answer = this.run(top, ["rev-parse", "--is-shallow-repository"]).trim() === "true";
+      } catch {
+        answer = false;
+      }
+      this.shallow.set(top, answer);
+    }
+    return answer;
   }
 
   /** A path as git names it inside its work tree. */

@@ -8,7 +8,7 @@ import { displayPath } from "../../formatters/paths.js";
 import { lint } from "../../core/lint.js";
 import { selectFiles } from "../../node/selection.js";
 import type { LintDocument } from "../../core/types.js";
-import { COMMIT_KEYS, findDrift, type DriftPolicy } from "../../drift/drift.js";
+import { COMMIT_KEYS, findDrift, SHALLOW_NOTE, type DriftPolicy } from "../../drift/drift.js";
 import { driftPolicyFor } from "../../node/lint-drift.js";
 import { driftSinceStamp, STAMP_KEY, stampValue } from "../../drift/fingerprint.js";
 import { formatJson, formatTable, ignoredChanges } from "./format.js";
@@ -198,6 +198,8 @@ async function report(paths: string[], options: StatusOptions, io: CliIO): Promi
   const context: Context = { io, options, configs, sourceFor: sources.sourceFor, git: new GitHistory() };
   const measured = statuses(files, context);
   if (options.verbose) io.stderr(ignoredChanges(measured, io.cwd));
+  // Said once, not per file: the fix is one change to the checkout.
+  if (measured.some((f) => f.drift?.notes.includes(SHALLOW_NOTE))) io.stderr(`nl-lint status: drift unknown: ${SHALLOW_NOTE}\n`);
   const languages = languageTotals(measured);
   const text = options.format === "json" ? formatJson(measured, languages) : formatTable(measured, languages, io.cwd);
   writeReport(io, options.outputFile, text);
