@@ -70,6 +70,8 @@ export interface Drift extends SourceDrift {
   notes: string[];
   /** Source changes and commits left out as needing no re-translation, and why (`--verbose`). */
   ignored: IgnoredChange[];
+  /** The source's text at `base`, to show what changed; kept out of reports. */
+  before?: string;
 }
 
 export interface DriftQuery {
@@ -144,6 +146,7 @@ function compareWithCommit(git: SourceHistory, top: string, query: DriftQuery, b
     known: true,
     base,
     commits,
+    before: before ?? "",
     ...changesSince(git, top, log, before ?? "", query),
     ...(before === undefined ? { note: `the source did not exist at ${short(base)}: all of it counts as new` } : {}),
   };

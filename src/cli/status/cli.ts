@@ -14,10 +14,16 @@ import { driftSinceStamp, STAMP_KEY, stampValue } from "../../drift/fingerprint.
 import { formatJson, formatTable, ignoredChanges } from "./format.js";
 import { FrontMatterEditError, setFrontMatterKey } from "./front-matter-key.js";
 import { GitHistory } from "../../node/git.js";
-import { languageTotals, missingSourceStatus, statusOf, translatedPercent, type FileStatus } from "./report.js";
+import { languageTotals, missingSourceStatus, statusOf, translatedPercent, type FileStatus, type LanguageStatus } from "./report.js";
+import { dirname, resolve } from "node:path";
+import { ChangedFilesError, changedMarkdownFiles } from "../../node/changed.js";
+import { formatDashboard } from "./dashboard.js";
+import { pageRows } from "./page-rows.js";
+import { formatPrComment } from "./pr-comment.js";
 
 interface StatusOptions {
-  format: "table" | "json";
+  format: "table" | "json" | "html" | "markdown";
+  changedSince?: string;
   outputFile?: string;
   sourceRoot?: string;
   sourceLang?: string;
@@ -35,8 +41,9 @@ function buildProgram(): Command {
     .name("nl-lint status")
     .description("Report how much of each translation is translated, and which translations are behind their source.")
     .argument("[paths...]", "translations: files, directories or globs")
-    .addOption(new Option("-f, --format <name>", "output format").choices(["table", "json"]).default("table"))
+    .addOption(new Option("-f, --format <name>", "output format").choices(["table", "json", "html", "markdown"]).default("table"))
     .option("-o, --output-file <file>", "write the report to a file")
+    .option("--changed-since <ref>", "markdown: name the pages changed since this git ref (a pull request's base) and what they leave outdated or missing")
     .option("--source-root <dir>", "parallel files: pair each file with the file at the same relative path under this folder")
     .option("--source-lang <tag>", "language of the sources (default: from the configuration, or en)")
     .option("--target-lang <tag>", "language of the translations (default: from front matter or the path)")
@@ -168,6 +175,10 @@ export async function runStatus(argv: string[], io: CliIO): Promise<number> {
     io.stderr("nl-lint status: no paths given. Usage: nl-lint status [options] <paths...>\n");
     return 2;
   }
+  if (options.changedSince !== undefined && options.format !== "markdown") {
+    io.stderr("nl-lint status: --changed-since goes with --format markdown (the pull-request comment)\n");
+    return 2;
+  }
   if (options.failUnder !== undefined && !(options.failUnder >= 0 && options.failUnder <= 100)) {
     io.stderr("nl-lint status: --fail-under takes a percentage from 0 to 100\n");
     return 2;
@@ -175,6 +186,10 @@ export async function runStatus(argv: string[], io: CliIO): Promise<number> {
   try {
     return await report(paths, options, io);
   } catch (error) {
+    if (error instanceof ChangedFilesError) {
+      io.stderr(`nl-lint status: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof ConfigError) {
       reportConfigError(error, io);
       return 2;
@@ -182,6 +197,17 @@ export async function runStatus(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`nl-lint status: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
+}
+
+/** The report in the format asked for; the page-level formats also list the pages a language folder lacks. */
+function formatted(measured: FileStatus[], languages: LanguageStatus[], run: { paths: string[]; options: StatusOptions; io: CliIO }): string {
+  const { options, io } = run;
+  if (options.format === "json") return formatJson(measured, languages);
+  if (options.format === "table") return formatTable(measured, languages, io.cwd);
+  const rows = pageRows(measured, { cwd: io.cwd, sourceRoot: options.sourceRoot, paths: run.paths });
+  if (options.format === "html") return formatDashboard(rows, options.outputFile ? dirname(resolve(io.cwd, options.outputFile)) : io.cwd);
+  const touched = options.changedSince === undefined ? undefined : new Set(changedMarkdownFiles(io.cwd, options.changedSince));
+  return formatPrComment(rows, touched);
 }
 
 async function report(paths: string[], options: StatusOptions, io: CliIO): Promise<number> {
@@ -201,8 +227,7 @@ async function report(paths: string[], options: StatusOptions, io: CliIO): Promi
   // Said once, not per file: the fix is one change to the checkout.
   if (measured.some((f) => f.drift?.notes.includes(SHALLOW_NOTE))) io.stderr(`nl-lint status: drift unknown: ${SHALLOW_NOTE}\n`);
   const languages = languageTotals(measured);
-  const text = options.format === "json" ? formatJson(measured, languages) : formatTable(measured, languages, io.cwd);
-  writeReport(io, options.outputFile, text);
+  writeReport(io, options.outputFile, formatted(measured, languages, { paths, options, io }));
 
   if (options.failUnder === undefined) return 0;
   const under = languages.filter((l) => translatedPercent(l) < options.failUnder!);
