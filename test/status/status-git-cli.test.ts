@@ -49,3 +49,34 @@ describe.skipIf(!hasGit())("status over git history", () => {
     expect((JSON.parse(full.stdout) as typeof report).translations[0].behind).toBe(true);
   });
 });
+
+describe.skipIf(!hasGit())("status --format markdown, the pull-request comment", () => {
+  it("names the pages a branch touches, what it leaves outdated or missing, and the totals", async () => {
+    const repo = repository();
+    repo.write("en/colors.md", SOURCE);
+    repo.write("en/shapes.md", "# Shapes\n\nThere are 3 shapes.\n");
+    repo.write("pt/colors.md", TRANSLATION);
+    repo.write("pt/shapes.md", "# Formas\n\nHá 3 formas.\n");
+    repo.write("fr/shapes.md", "# Formes\n\nIl y a 3 formes.\n");
+    repo.commit("site");
+    repo.git("checkout", "-q", "-b", "topic");
+    repo.write("en/colors.md", SOURCE.replace("3 buttons", "3 buttons and 2 links"));
+    repo.commit("links too");
+    const result = await status(repo.dir, ["--format", "markdown", "--changed-since", "main", "--source-root", "en", "pt", "fr"]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[0]).toBe("<!-- nl-lint-status -->");
+    expect(lines).toContain("This change touches 1 page; 2 translations of them are outdated or missing.");
+    expect(lines).toContain("| page | fr | pt |");
+    expect(lines).toContain("| colors.md | ❌ missing | ⚠️ outdated (1 place) |");
+    expect(lines).toContain("| fr | 50.0% | 1 | 0 | 1 | 0 | 0 |");
+    expect(lines).toContain("| pt | 100.0% | 1 | 1 | 0 | 0 | 0 |");
+  });
+
+  it("says clearly when the ref to compare with is unknown", async () => {
+    const repo = repoWithEdit(SOURCE.replace("5 colors", "6 colors"), "six");
+    const result = await status(repo.dir, ["--format", "markdown", "--changed-since", "no-such-branch", "--source-root", "en", "pt"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^nl-lint status: cannot compare with 'no-such-branch'/);
+  });
+});
