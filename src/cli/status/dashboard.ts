@@ -86,6 +86,15 @@ function filterBoxes(kind: "lang" | "state", values: string[]): Element[] {
   return values.map((value) => element("label", {}, [element("input", { type: "checkbox", checked: true, dataFilter: kind, value }), textNode(value)]));
 }
 
+/** Why drift is unknown, said once at the top rather than only on each page. */
+function unknownNote(rows: PageRow[]): Element[] {
+  const unknown = rows.filter((r) => r.state === "unknown");
+  if (unknown.length === 0) return [];
+  const reasons = [...new Set(unknown.flatMap((r) => r.status?.drift?.notes ?? []))];
+  const text = `Drift unknown for ${unknown.length} page${unknown.length === 1 ? "" : "s"}: ${reasons.slice(0, 3).join("; ")}${reasons.length > 3 ? "; …" : ""}.`;
+  return [element("p", { className: ["note"] }, [textNode(text)])];
+}
+
 /**
  * The translation dashboard: per language a bar of the share translated and counts by state, then
  * every page and language with its state, how far behind it is and, for an outdated page, the
@@ -101,7 +110,11 @@ export function formatDashboard(rows: PageRow[], linkBase: string): string {
   const open = rows.length <= OPEN_UP_TO;
   const states = PAGE_STATES.filter((state) => rows.some((r) => r.state === state));
   const body: ElementContent[] = [
-    element("header", {}, [element("h1", {}, [textNode("Translation status")]), element("p", {}, [textNode(`${rows.length} pages × languages, ${summaries.length} language${summaries.length === 1 ? "" : "s"}`)])]),
+    element("header", {}, [
+      element("h1", {}, [textNode("Translation status")]),
+      element("p", {}, [textNode(`${rows.length} pages × languages, ${summaries.length} language${summaries.length === 1 ? "" : "s"}`)]),
+      ...unknownNote(rows),
+    ]),
     languageTable(summaries),
     element("div", { className: ["filters"] }, [
       element("span", { className: ["label"] }, [textNode("Languages:")]),
