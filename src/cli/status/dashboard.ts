@@ -4,7 +4,7 @@ import { lazyData, lockedPage } from "../../formatters/html-page.js";
 import { element, textNode } from "../../formatters/html-render.js";
 import { describeLines } from "../../drift/drift-blocks.js";
 import type { StatusChange } from "./report.js";
-import { behindText, languageSummaries, PAGE_STATES, type LanguageSummary, type PageRow, type PageState } from "./pages.js";
+import { behindText, languageSummaries, whyUnknown, PAGE_STATES, type LanguageSummary, type PageRow, type PageState } from "./pages.js";
 import { DASHBOARD_CSS, DASHBOARD_SCRIPT } from "./dashboard-client.js";
 
 /** Folders with more pages than this start closed, so that a large site's page opens at once. */
@@ -88,11 +88,8 @@ function filterBoxes(kind: "lang" | "state", values: string[]): Element[] {
 
 /** Why drift is unknown, said once at the top rather than only on each page. */
 function unknownNote(rows: PageRow[]): Element[] {
-  const unknown = rows.filter((r) => r.state === "unknown");
-  if (unknown.length === 0) return [];
-  const reasons = [...new Set(unknown.flatMap((r) => r.status?.drift?.notes ?? []))];
-  const text = `Drift unknown for ${unknown.length} page${unknown.length === 1 ? "" : "s"}: ${reasons.slice(0, 3).join("; ")}${reasons.length > 3 ? "; …" : ""}.`;
-  return [element("p", { className: ["note"] }, [textNode(text)])];
+  const text = whyUnknown(rows);
+  return text ? [element("p", { className: ["note"] }, [textNode(text)])] : [];
 }
 
 /**

@@ -63,3 +63,11 @@ export function behindText(status: FileStatus | undefined): string {
   const date = new Date(oldest.time * 1000).toISOString().slice(0, 10);
   return `${commits.length} source commit${commits.length === 1 ? "" : "s"} behind, since ${date}`;
 }
+
+/** Why drift is unknown for some pages, in one sentence; undefined when it is known for all. */
+export function whyUnknown(rows: PageRow[]): string | undefined {
+  const unknown = rows.filter((r) => r.state === "unknown");
+  if (unknown.length === 0) return undefined;
+  const reasons = [...new Set(unknown.flatMap((r) => r.status?.drift?.notes ?? []))];
+  return `Drift unknown for ${unknown.length} page${unknown.length === 1 ? "" : "s"}: ${reasons.slice(0, 3).join("; ")}${reasons.length > 3 ? "; …" : ""}.`;
+}

@@ -1,4 +1,4 @@
-import { languageSummaries, type PageRow, type PageState } from "./pages.js";
+import { languageSummaries, whyUnknown, type PageRow, type PageState } from "./pages.js";
 
 /** The hidden line that marks the comment, so that the next push updates it instead of adding one. */
 export const COMMENT_MARKER = "<!-- nl-lint-status -->";
@@ -53,5 +53,7 @@ export function formatPrComment(rows: PageRow[], touched: Set<string> | undefine
     }
     out.push("<details><summary>Totals per language</summary>", "", ...totals(rows), "", "</details>");
   } else out.push(...totals(rows));
+  const unknown = whyUnknown(rows);
+  if (unknown) out.push("", cell(unknown));
   return `${out.join("\n")}\n`;
 }
