@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { run, type CliIO } from "../../src/cli/main.js";
+import { repository } from "../helpers/git-repo.js";
 
 const folders: string[] = [];
 afterEach(() => {
@@ -46,4 +47,21 @@ it("nl-lint with stale-translation turned on names the paragraph whose English c
   rmSync(join(dir, ".nl-lint.json"));
   const [quiet] = await lintJson(dir, ["--source-root", "en", "pt"]);
   expect(quiet.messages.filter((m) => m.ruleId === "stale-translation")).toEqual([]);
+});
+
+it("stale-translation, like status, leaves out a punctuation-only edit and a skipped commit, unless the configuration counts them", async () => {
+  const repo = repository();
+  repo.write("en/b.md", "# Menu\n\nOpen the 3 menus.\n\nClose the 2 windows.\n");
+  repo.write("pt/b.md", "# Menu\n\nAbra os 3 menus.\n\nFeche as 2 janelas.\n");
+  repo.commit("page");
+  repo.write("en/b.md", "# Menu\n\nOpen the 3 menus!\n\nClose the 2 windows.\n");
+  repo.commit("exclaim");
+  repo.write("en/b.md", "# Menu\n\nOpen the 3 menus!\n\nClose the 2 big windows.\n");
+  repo.commit("Bigger windows\n\n[nl-lint skip]");
+  const stale = async () => (await lintJson(repo.dir, ["--source-root", "en", "pt"]))[0].messages.filter((m) => m.ruleId === "stale-translation").map((m) => `${m.line}: ${m.message.replace(/.*: /, "")}`);
+  repo.write(".nl-lint.json", JSON.stringify({ rules: { "stale-translation": "warn" } }));
+  expect(await stale()).toEqual([]);
+  repo.write(".nl-lint.json", JSON.stringify({ rules: { "stale-translation": "warn" }, drift: { countTrivialEdits: true, skipKeywords: ["[no-l10n]"] } }));
+  // Two neighbouring paragraphs changed: one place, naming both source lines.
+  expect(await stale()).toEqual(["3: source lines 3, 5."]);
 });
