@@ -13,6 +13,9 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   return diffWordsWithSpace(before, after).map((change) => ({ op: change.added ? "added" : change.removed ? "removed" : "same", text: change.value }));
 }
 
+/** A text's lines as written (only a byte-order mark dropped), for showing them. */
+const rawLines = (text: string) => text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
+
 /** The 0-based line range of `before` that lines `[from, to)` of `now` came from. */
 function rangeBefore(hunks: Hunk[], from: number, to: number): [number, number] {
   const map = (line: number, end: boolean): number => {
@@ -33,10 +36,17 @@ function rangeBefore(hunks: Hunk[], from: number, to: number): [number, number] 
  * text), the lines are shown as added.
  */
 export function changedLinesDiff(before: string | undefined, now: string, first: number, last: number): DiffPart[] {
-  const nowLines = now.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
-  const after = nowLines.slice(first - 1, last).join("\n");
+  const after = rawLines(now).slice(first - 1, last).join("\n");
   if (before === undefined) return [{ op: "added", text: after }];
-  const beforeLines = before.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
+  const beforeLines = rawLines(before);
   const [from, to] = rangeBefore(diffSequences(comparableLines(before), comparableLines(now)), first - 1, last);
   return wordDiff(beforeLines.slice(from, to).join("\n"), after);
+}
+
+/** The source text removed after line `removedAfter` (as now), as a diff of the stretch that lost it. */
+export function removalDiff(before: string | undefined, now: string, removedAfter: number): DiffPart[] {
+  if (before === undefined) return [];
+  const hunk = diffSequences(comparableLines(before), comparableLines(now)).find((h) => h.bStart === removedAfter);
+  if (!hunk) return [];
+  return wordDiff(rawLines(before).slice(hunk.aStart, hunk.aEnd).join("\n"), rawLines(now).slice(hunk.bStart, hunk.bEnd).join("\n"));
 }

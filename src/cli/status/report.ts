@@ -2,7 +2,7 @@ import type { LintDocument } from "../../core/types.js";
 import { coverage, type Coverage } from "./coverage.js";
 import { driftedBlocks, type DriftedBlock } from "../../drift/drift-blocks.js";
 import { recordedCommit, type Drift } from "../../drift/drift.js";
-import { changedLinesDiff, type DiffPart } from "../../drift/word-diff.js";
+import { changedLinesDiff, removalDiff, type DiffPart } from "../../drift/word-diff.js";
 
 /** A place the translation must follow, with the source's words there before and now. */
 export type StatusChange = DriftedBlock & { diff: DiffPart[] };
@@ -79,7 +79,8 @@ export function statusOf(document: LintDocument, options: { file: string; source
 function withDiff(block: DriftedBlock, before: string | undefined, now: string): StatusChange {
   const first = block.sourceLines[0][0];
   const last = block.sourceLines[block.sourceLines.length - 1][1];
-  return { ...block, diff: block.change === "removed" ? [] : changedLinesDiff(before, now, first, last) };
+  const diff = block.change === "removed" ? removalDiff(before, now, block.removedAfter ?? 0) : changedLinesDiff(before, now, first, last);
+  return { ...block, diff };
 }
 
 /** A translation whose named source file is missing: nothing to measure, and the source is "gone". */
