@@ -3,7 +3,7 @@ import { readTranslation } from "./engine.js";
 import { resolveRuleSettings, type LintOptions } from "../core/lint.js";
 import { frontMatterOfText } from "../parse/front-matter.js";
 import type { Rule, SourceDrift } from "../core/rule.js";
-import { COMMIT_KEYS, DEFAULT_SKIP_KEYWORDS, findDrift, type DriftPolicy } from "../drift/drift.js";
+import { COMMIT_KEYS, DEFAULT_SKIP_KEYWORDS, findDrift, SHALLOW_NOTE, type DriftPolicy } from "../drift/drift.js";
 import { IGNORE_NOTHING, IGNORE_TRIVIAL } from "../drift/trivial-edits.js";
 import { parseStamp, STAMP_KEY } from "../drift/fingerprint.js";
 import { GitHistory } from "./git.js";
@@ -16,6 +16,8 @@ export interface LintDriftOptions {
   configFor(file: string): ResolvedConfig;
   optionsFor(file: string): LintOptions;
   git?: GitHistory;
+  /** Told once when drift cannot be read from history (a shallow clone), so that no finding is not taken for "current". */
+  warn?(message: string): void;
 }
 
 /** What counts as drift for a file: its configuration's `drift` key, then `countTrivialEdits` from the command line. */
@@ -36,6 +38,7 @@ export function sourceDriftForLint(options: LintDriftOptions): Record<string, So
   if (wanted.length === 0) return undefined;
   const git = options.git ?? new GitHistory();
   const drift: Record<string, SourceDrift> = {};
+  let warned = false;
   for (const file of wanted) {
     const { text, sourcePath, source } = readTranslation(file, options.sourceFor);
     if (text === undefined || !sourcePath || !source) continue;
@@ -55,6 +58,10 @@ export function sourceDriftForLint(options: LintDriftOptions): Record<string, So
       },
       git,
     );
+    if (!warned && found.notes.includes(SHALLOW_NOTE)) {
+      warned = true;
+      options.warn?.(`warning: stale-translation cannot tell drift: ${SHALLOW_NOTE}`);
+    }
     if (found.known && found.method !== "stamp") drift[file] = { changedLines: found.changedLines, removedAfter: found.removedAfter, since: found.since };
   }
   return drift;

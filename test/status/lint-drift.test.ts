@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { run, type CliIO } from "../../src/cli/main.js";
-import { repository } from "../helpers/git-repo.js";
+import { repository, runGit, tempFolder } from "../helpers/git-repo.js";
 
 const folders: string[] = [];
 afterEach(() => {
@@ -64,4 +64,21 @@ it("stale-translation, like status, leaves out a punctuation-only edit and a ski
   repo.write(".nl-lint.json", JSON.stringify({ rules: { "stale-translation": "warn" }, drift: { countTrivialEdits: true, skipKeywords: ["[no-l10n]"] } }));
   // Two neighbouring paragraphs changed: one place, naming both source lines.
   expect(await stale()).toEqual(["3: source lines 3, 5."]);
+});
+
+it("in a shallow clone stale-translation warns that it cannot tell, naming fetch-depth: 0, rather than reporting nothing silently", async () => {
+  const repo = repository();
+  repo.write("en/c.md", "# Keys\n\nPress the 2 keys.\n");
+  repo.write("pt/c.md", "# Teclas\n\nAperte as 2 teclas.\n");
+  repo.write(".nl-lint.json", JSON.stringify({ rules: { "stale-translation": "warn" } }));
+  repo.commit("page");
+  repo.write("en/c.md", "# Keys\n\nPress the 3 keys.\n");
+  repo.commit("three keys");
+  const clone = tempFolder("nl-lint-shallow-lint-");
+  runGit(clone, "clone", "-q", "--depth", "1", `file://${repo.dir}`, "work");
+  const err: string[] = [];
+  const io: CliIO = { stdout: () => {}, stderr: (t) => err.push(t), cwd: join(clone, "work"), env: {}, isTTY: false };
+  expect(await run(["--source-root", "en", "pt"], io)).toBeLessThan(2);
+  expect(err.join("")).toContain("nl-lint: warning: stale-translation cannot tell drift: the repository is a shallow clone");
+  expect(err.join("")).toContain("fetch-depth: 0");
 });
