@@ -60,7 +60,6 @@ export function statusOf(document: LintDocument, options: { file: string; source
   const mode = document.mode === "parallel" ? "parallel" : "inline";
   const drift = mode === "parallel" ? options.drift : undefined;
   const changes = drift?.known ? driftedBlocks(document, drift).map((block) => withDiff(block, drift.before, document.sourceText)) : [];
-  const { before: _before, ...reported } = drift ?? {};
   return {
     file: options.file,
     ...(options.source ? { source: options.source } : {}),
@@ -70,9 +69,14 @@ export function statusOf(document: LintDocument, options: { file: string; source
     coverage: coverage(document),
     declared: declaredOf(document.frontMatter, options.commitKeys),
     behind: drift?.known ? changes.length > 0 : null,
-    ...(drift ? { drift: reported as Omit<Drift, "before"> } : {}),
+    ...(drift ? { drift: withoutBefore(drift) } : {}),
     changes,
   };
+}
+
+/** Drift as reported: the source's old text served the diffs and is left out. */
+function withoutBefore({ before: _, ...reported }: Drift): Omit<Drift, "before"> {
+  return reported;
 }
 
 /** A changed block with its word diff: the whole stretch of source lines it names. */
