@@ -50,9 +50,36 @@ const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
 // Brackets are not in it either: they make a link, which the translation should have too.
 const PUNCTUATION = /[.,;:!?…'"“”‘’„«»‹›()–—‐\-。、，．！？：；「」『』（）〈〉《》]/gu;
 
-/** Text without punctuation, except between digits, where it is part of a number (1.5, 10,000). */
+/**
+ * Text without punctuation, except between digits, where it is part of a number (1.5, 10,000),
+ * and inside code spans: a translation copies code, so `a.b` becoming `a?.b` is a change to follow.
+ */
 function withoutPunctuation(text: string): string {
-  return text.replace(PUNCTUATION, (mark, offset: number, all: string) => (/\d/.test(all[offset - 1] ?? "") && /\d/.test(all[offset + 1] ?? "") ? mark : ""));
+  const unmarked = (prose: string) => prose.replace(PUNCTUATION, (mark, offset: number, all: string) => (/\d/.test(all[offset - 1] ?? "") && /\d/.test(all[offset + 1] ?? "") ? mark : ""));
+  return text
+    .split(/(`+[^`]*?`+)/)
+    .map((part, index) => (index % 2 === 1 ? part : unmarked(part)))
+    .join("");
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Which lines are in a fenced code block, fences included: there every mark and space counts. */
+export function fencedLines(lines: string[]): boolean[] {
+  const inside: boolean[] = [];
+  let open: string | undefined;
+  for (const line of lines) {
+    const fence = FENCE.exec(line)?.[1];
+    if (open === undefined) {
+      if (fence) open = fence;
+      inside.push(open !== undefined);
+    } else {
+      inside.push(true);
+      // A closing fence is of the opening's character, at least as long, with nothing after it.
+      if (fence && fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = undefined;
+    }
+  }
+  return inside;
 }
 
 // Where links point, in the three forms a Markdown source writes them: an inline link or image's
@@ -91,8 +118,10 @@ export function classifiedHunks(a: string[], b: string[], ignore: IgnoredEdits):
       last.span = { aStart: last.span.aStart, aEnd: hunk.aEnd, bStart: last.span.bStart, bEnd: hunk.bEnd };
     } else groups.push({ hunks: [hunk], span: hunk });
   }
+  const [codeA, codeB] = [fencedLines(a), fencedLines(b)];
   for (const group of groups) {
     const { span } = group;
+    if (codeA.slice(span.aStart, span.aEnd).some(Boolean) || codeB.slice(span.bStart, span.bEnd).some(Boolean)) continue;
     const trivial = trivialEdit(a.slice(span.aStart, span.aEnd).join("\n"), b.slice(span.bStart, span.bEnd).join("\n"), ignore);
     if (trivial) group.trivial = trivial;
   }

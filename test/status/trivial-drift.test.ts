@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { lint } from "../../src/core/lint.js";
 import { driftedBlocks } from "../../src/drift/drift-blocks.js";
 import { COMMIT_KEYS, DEFAULT_DRIFT_POLICY, findDrift, type DriftPolicy } from "../../src/drift/drift.js";
-import { IGNORE_NOTHING, trivialEdit, IGNORE_TRIVIAL } from "../../src/drift/trivial-edits.js";
+import { IGNORE_NOTHING, IGNORE_TRIVIAL, significantDrift, trivialEdit } from "../../src/drift/trivial-edits.js";
 import { GitHistory } from "../../src/node/git.js";
 import { hasGit, repository } from "../helpers/git-repo.js";
 
@@ -69,6 +69,14 @@ describe("which edits need no re-translation", () => {
     expect(trivialEdit("a short list", "a *short* list", IGNORE_TRIVIAL)).toBeUndefined();
     expect(trivialEdit("a short list", "a long list", IGNORE_TRIVIAL)).toBeUndefined();
   });
+  it("marks inside code are code, which a translation copies: they count", () => {
+    expect(trivialEdit("call `user.name` here", "call `user?.name` here", IGNORE_TRIVIAL)).toBeUndefined();
+    expect(trivialEdit("call `f(x)` here.", "call `f(x)` here!", IGNORE_TRIVIAL)).toBe("punctuation only");
+    const fenced = (line: string) => `Intro.\n\n\`\`\`js\n${line}\n\`\`\`\n`;
+    expect(significantDrift(fenced("const a = b.c;"), fenced("const a = b?.c;"), IGNORE_TRIVIAL).changedLines).toEqual([[4, 4]]);
+    expect(significantDrift(fenced("x"), fenced("x").replace("Intro.", "Intro!"), IGNORE_TRIVIAL).changedLines).toEqual([]);
+  });
+
   it("nothing is trivial when trivial edits are counted", () => {
     expect(trivialEdit("one two\nthree", "one\ntwo three", IGNORE_NOTHING)).toBeUndefined();
   });
