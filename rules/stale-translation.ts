@@ -10,7 +10,9 @@ import type { LintDocument } from "../src/core/types.js";
  * render the changed source blocks, naming the source lines. How the source changed comes from
  * the caller (`settings.sourceDrift`: git history, a recorded commit) or, failing that, from the
  * stamp `nl-lint status --stamp` keeps in the translation's front matter, compared here with the
- * source as it is now. Off by default: it needs that history to say anything.
+ * source as it is now. Off by default: it needs that history to say anything. Edits that need no
+ * re-translation are left out where the history is read (src/drift/trivial-edits.ts), so that
+ * this rule and `nl-lint status` agree.
  */
 
 function driftOf(document: LintDocument, given: Record<string, SourceDrift> | undefined): SourceDrift | undefined {
@@ -27,7 +29,8 @@ function messageFor(block: DriftedBlock): "changed" | "untranslated" | "removed"
 
 export default defineRule({
   id: "stale-translation",
-  description: "A translation whose source changed after it was made (from git history, a recorded source commit, or a stamp).",
+  description:
+    "A translation whose source changed after it was made (from git history, a recorded source commit, or a stamp); edits of white space, punctuation or link targets only, and commits whose message says `[nl-lint skip]` or `fix typo`, are not changes unless the configuration's `drift` counts them.",
   severity: "warn",
   enabledByDefault: false,
   fixable: false,

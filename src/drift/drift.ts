@@ -1,6 +1,7 @@
 import type { SourceDrift } from "../core/rule.js";
 import { STAMP_KEY, STAMP_SINCE } from "./fingerprint.js";
-import { diffSequences } from "./sequence-diff.js";
+import { driftSkippingCommits } from "./skipped-commits.js";
+import { IGNORE_NOTHING, IGNORE_TRIVIAL, significantDrift, type IgnoredChange, type IgnoredEdits } from "./trivial-edits.js";
 
 /** Front-matter keys that record the source commit a translation was made from, as sites name them. */
 export const COMMIT_KEYS = ["default_lang_commit", "sourceCommit", "l10n.sourceCommit"];
@@ -11,6 +12,8 @@ export interface FileCommit {
   /** Commit time, seconds since the epoch. */
   time: number;
   subject: string;
+  /** The rest of the commit message, after the subject. */
+  body?: string;
   /** `A`, `M`, `R100`… as `git log --name-status` gives it. */
   status: string;
   path: string;
@@ -28,7 +31,23 @@ export interface SourceHistory {
   resolveCommit(top: string, rev: string): string | undefined;
   fileLog(top: string, path: string, since?: string): FileCommit[];
   fileAt(top: string, commit: string, path: string): string | undefined;
+  /** Whether the repository is a shallow clone: its history stops short, so comparisons with it can be wrong. */
+  isShallow(top: string): boolean;
 }
+
+/** Why drift is unknown in a shallow clone, and what to change. */
+export const SHALLOW_NOTE =
+  "the repository is a shallow clone, so its history cannot say what changed: fetch all of it (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`), or stamp the translations (`nl-lint status --stamp`)";
+
+/** Which source changes are drift: edits and commits that need no re-translation are left out. */
+export interface DriftPolicy {
+  ignore: IgnoredEdits;
+  /** A commit whose message holds one of these (any case) is skipped: its changes are not drift. */
+  skipKeywords: string[];
+}
+
+export const DEFAULT_SKIP_KEYWORDS = ["[nl-lint skip]", "fix typo"];
+export const DEFAULT_DRIFT_POLICY: DriftPolicy = { ignore: IGNORE_TRIVIAL, skipKeywords: DEFAULT_SKIP_KEYWORDS };
 
 export type DriftMethod = "recorded commit" | "stamp" | "git history" | "none";
 
@@ -49,6 +68,10 @@ export interface Drift extends SourceDrift {
   commits: SourceCommit[];
   /** Why a better way was not used, for the reader of the report. */
   notes: string[];
+  /** Source changes and commits left out as needing no re-translation, and why (`--verbose`). */
+  ignored: IgnoredChange[];
+  /** The source's text at `base`, to show what changed; kept out of reports. */
+  before?: string;
 }
 
 export interface DriftQuery {
@@ -61,6 +84,8 @@ export interface DriftQuery {
   sourceText: string;
   /** Front-matter keys to read a recorded commit from, first match wins. */
   commitKeys: string[];
+  /** What counts as drift; `DEFAULT_DRIFT_POLICY` when absent. */
+  policy?: DriftPolicy;
 }
 
 function valueAt(data: Record<string, unknown> | null, dotted: string): unknown {
@@ -81,27 +106,33 @@ export function recordedCommit(frontMatter: Record<string, unknown> | null, keys
   return undefined;
 }
 
-function lines(text: string): string[] {
-  // Spacing within a line and line-ending style are not changes a translator has to follow;
-  // indentation is kept, since it can move a list item or a line of code.
-  return text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/).map((l) => l.trimEnd().replace(/(\S)[ \t]+/g, "$1 "));
-}
-
-/** Changed and removed lines of `now` against `before`, as 1-based lines of `now`. */
+/** Changed and removed lines of `now` against `before`, as 1-based lines of `now`, every edit counted. */
 export function lineDrift(before: string, now: string): Pick<SourceDrift, "changedLines" | "removedAfter"> {
-  const changedLines: Array<[number, number]> = [];
-  const removedAfter: number[] = [];
-  const [a, b] = [lines(before), lines(now)];
-  const written = (list: string[], from: number, to: number) => list.slice(from, to).filter((l) => l !== "").length;
-  for (const hunk of diffSequences(a, b)) {
-    if (hunk.bEnd > hunk.bStart) changedLines.push([hunk.bStart + 1, hunk.bEnd]);
-    // Fewer lines of text than before: some went, which the translation may still carry.
-    if (written(a, hunk.aStart, hunk.aEnd) > written(b, hunk.bStart, hunk.bEnd)) removedAfter.push(hunk.bStart);
-  }
+  const { changedLines, removedAfter } = significantDrift(before, now, IGNORE_NOTHING);
   return { changedLines, removedAfter };
 }
 
 const short = (hash: string) => hash.slice(0, 7);
+
+/** The skip keyword a commit's message holds, if any. */
+function skipKeyword(commit: FileCommit, keywords: string[]): string | undefined {
+  const message = `${commit.subject}\n${commit.body ?? ""}`.toLowerCase();
+  return keywords.find((keyword) => keyword.trim() !== "" && message.includes(keyword.toLowerCase()));
+}
+
+/** The source's changes since `before` that need re-translation, commits with a skip keyword left out. */
+function changesSince(git: SourceHistory, top: string, log: FileCommit[], before: string, query: DriftQuery) {
+  const policy = query.policy ?? DEFAULT_DRIFT_POLICY;
+  const skipped = log.map((commit) => ({ commit, keyword: skipKeyword(commit, policy.skipKeywords) })).filter((s) => s.keyword !== undefined);
+  if (skipped.length === 0) return significantDrift(before, query.sourceText, policy.ignore);
+  const skippedHashes = new Set(skipped.map((s) => s.commit.hash));
+  const versions = [...log]
+    .reverse()
+    .map((commit) => ({ text: git.fileAt(top, commit.hash, commit.path) ?? "", counted: !skippedHashes.has(commit.hash) }));
+  const found = driftSkippingCommits(before, [...versions, { text: query.sourceText, counted: true }], policy.ignore);
+  const commitsSkipped = skipped.map(({ commit, keyword }) => ({ commit: short(commit.hash), reason: `commit "${commit.subject}" skipped: its message has "${keyword}"` }));
+  return { ...found, ignored: [...commitsSkipped, ...found.ignored] };
+}
 
 /** Compares the source now with the source at `base`, following renames back to its name then. */
 function compareWithCommit(git: SourceHistory, top: string, query: DriftQuery, base: string): Omit<Drift, "method" | "since" | "notes"> & { note?: string } {
@@ -115,7 +146,8 @@ function compareWithCommit(git: SourceHistory, top: string, query: DriftQuery, b
     known: true,
     base,
     commits,
-    ...lineDrift(before ?? "", query.sourceText),
+    before: before ?? "",
+    ...changesSince(git, top, log, before ?? "", query),
     ...(before === undefined ? { note: `the source did not exist at ${short(base)}: all of it counts as new` } : {}),
   };
 }
@@ -137,6 +169,7 @@ export function findDrift(query: DriftQuery, git: SourceHistory): Drift {
   const notes: string[] = [];
   const sourceTop = git.topOf(query.sourcePath);
   const recorded = recordedCommit(query.frontMatter, query.commitKeys);
+  const shallow = sourceTop !== undefined && git.isShallow(sourceTop);
   if (recorded) {
     const full = sourceTop ? git.resolveCommit(sourceTop, recorded.commit) : undefined;
     if (sourceTop && full) {
@@ -151,18 +184,23 @@ export function findDrift(query: DriftQuery, git: SourceHistory): Drift {
     }
     // The commit itself is in the report's `declared`; a note without it reads the same for every file.
     notes.push(
-      sourceTop
+      shallow
+        ? SHALLOW_NOTE
+        : sourceTop
         ? `the commit in ${recorded.key} is not in the source's repository (rewritten history, or another repository)`
         : `${recorded.key} is recorded, but the source is not in a git repository`,
     );
   }
 
   const stamp = query.stamp();
-  if (stamp) return { method: "stamp", known: true, commits: [], ...stamp, since: STAMP_SINCE, notes };
+  if (stamp) return { method: "stamp", known: true, commits: [], ...stamp, since: STAMP_SINCE, notes, ignored: [] };
   if (query.frontMatter && STAMP_KEY in query.frontMatter) notes.push(`${STAMP_KEY} is not a stamp this version of nl-lint reads; stamp again`);
 
   const translationTop = git.topOf(query.translationPath);
-  if (sourceTop && translationTop === sourceTop) {
+  // A shallow history's oldest commit seems to add every file: the translation would look newer than it is.
+  if (shallow) {
+    if (!notes.includes(SHALLOW_NOTE)) notes.push(SHALLOW_NOTE);
+  } else if (sourceTop && translationTop === sourceTop) {
     const last = lastTranslationCommit(git, sourceTop, query.translationPath);
     if (last) {
       const { note, ...found } = compareWithCommit(git, sourceTop, query, last);
@@ -180,5 +218,5 @@ export function findDrift(query: DriftQuery, git: SourceHistory): Drift {
   } else if (!recorded) {
     notes.push("no recorded source commit, no stamp, and no git repository");
   }
-  return { method: "none", known: false, commits: [], changedLines: [], removedAfter: [], since: "", notes };
+  return { method: "none", known: false, commits: [], changedLines: [], removedAfter: [], since: "", notes, ignored: [] };
 }

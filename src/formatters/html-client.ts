@@ -1,3 +1,8 @@
+import { LAZY_DATA_READER } from "./html-page.js";
+
+/** Defined by `LAZY_DATA_READER`, which the page's script starts with. */
+declare function readLazyData(data: Element): Promise<string>;
+
 /**
  * The report page's behaviour. It is inlined into the page with `Function.prototype.toString`, so
  * it must not refer to anything outside its own body; it is type-checked here like the rest.
@@ -41,9 +46,7 @@ function reportClient(): void {
     const body = section.querySelector<HTMLElement>(".file-body")!;
     const data = section.querySelector("script.file-data");
     if (!data) return;
-    const bytes = Uint8Array.from(atob(data.textContent ?? ""), (c) => c.charCodeAt(0));
-    const markup = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
-    body.innerHTML = markup;
+    body.innerHTML = await readLazyData(data);
     data.remove();
     applyFilters(body);
     if (current) body.querySelectorAll(`[data-f~="${current}"]`).forEach((el) => el.classList.add("current"));
@@ -115,7 +118,7 @@ function reportClient(): void {
   applyFilters(document);
 }
 
-export const CLIENT_SCRIPT = `(${reportClient.toString()})();`;
+export const CLIENT_SCRIPT = `${LAZY_DATA_READER}(${reportClient.toString()})();`;
 
 export const REPORT_CSS = `
 :root { color-scheme: light; --err: #c62828; --warn: #b26a00; --err-bg: #fde2e2; --warn-bg: #fff1c2; --line: #d8dde3; --muted: #5f6b76; --accent: #1f5fbf; }

@@ -1,9 +1,7 @@
-import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
-import type { Element, ElementContent, Root as HastRoot } from "hast";
-import { toHtml } from "hast-util-to-html";
+import type { Element, ElementContent } from "hast";
 import type { Finding, Pair, Segment } from "../core/types.js";
 import { CLIENT_SCRIPT, REPORT_CSS } from "./html-client.js";
+import { lazyData, lockedPage } from "./html-page.js";
 import { element, renderSegment, textNode, type SegmentMark } from "./html-render.js";
 import { displayPath } from "./paths.js";
 import type { FileResult, Formatter, ReviewView } from "./types.js";
@@ -222,11 +220,8 @@ function fileSection(result: FileResult, index: number, placed: Placed[], cwd: s
     ...(result.messages.length === 0 ? [element("span", { className: ["pill"] }, [textNode("no findings")]), textNode(" ")] : []),
     element("span", { className: ["meta"] }, [textNode(describeFile(result))]),
   ]);
-  // Gzipped, not markup, until opened: a run of hundreds of files stays a few megabytes that the
-  // browser reads at once, and a file's pairs are parsed and built only when the reviewer looks.
-  // Base64 holds no '<', so the data cannot end its element.
-  const body = toHtml({ type: "root", children: renderBody(result, placed, context) });
-  const data = element("script", { type: "application/gzip", className: ["file-data"] }, [textNode(gzipSync(body).toString("base64"))]);
+  // A file's pairs are parsed and built only when the reviewer looks.
+  const data = lazyData(renderBody(result, placed, context));
   return element("details", { className: ["file"], id: `file-${index}`, open }, [summary, element("div", { className: ["file-body"] }), data]);
 }
 
@@ -285,10 +280,6 @@ function sidebar(results: FileResult[], placed: Placed[][], cwd: string): Elemen
   ]);
 }
 
-function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("base64");
-}
-
 /**
  * A self-contained review page: each file's pairs side by side with every finding marked where it
  * is. A content security policy that allows only the page's own script and style (by hash) is a
@@ -299,33 +290,10 @@ export const formatHtml: Formatter = (results, { cwd }) => {
   const firstWithFindings = results.findIndex((r) => r.messages.length > 0);
   const opened = results.length === 1 ? 0 : firstWithFindings;
   const total = placed.flat().length;
-  const policy = [
-    "default-src 'none'",
-    `script-src 'sha256-${sha256(CLIENT_SCRIPT)}'`,
-    `style-src 'sha256-${sha256(REPORT_CSS)}'`,
-    "img-src data:",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join("; ");
-  const page: HastRoot = {
-    type: "root",
-    children: [
-      { type: "doctype" },
-      element("html", { lang: "en" }, [
-        element("head", {}, [
-          element("meta", { charSet: "utf-8" }),
-          element("meta", { httpEquiv: ["Content-Security-Policy"], content: policy }),
-          element("meta", { name: "viewport", content: "width=device-width, initial-scale=1" }),
-          element("title", {}, [textNode(`nl-lint review: ${plural(total, "finding")} in ${plural(results.length, "file")}`)]),
-          element("style", {}, [textNode(REPORT_CSS)]),
-        ]),
-        element("body", {}, [
-          sidebar(results, placed, cwd),
-          element("main", {}, results.map((result, index) => fileSection(result, index, placed[index], cwd, index === opened))),
-          element("script", {}, [textNode(CLIENT_SCRIPT)]),
-        ]),
-      ]),
-    ],
-  };
-  return `${toHtml(page)}\n`;
+  return lockedPage({
+    title: `nl-lint review: ${plural(total, "finding")} in ${plural(results.length, "file")}`,
+    css: REPORT_CSS,
+    script: CLIENT_SCRIPT,
+    body: [sidebar(results, placed, cwd), element("main", {}, results.map((result, index) => fileSection(result, index, placed[index], cwd, index === opened)))],
+  });
 };

@@ -57,6 +57,12 @@ export const configFileSchema = z
     urlCheck: urlCheckSchema.optional(),
     /** A translation's front-matter key (dots for nesting) that records the source commit it was made from. */
     sourceCommitKey: z.string().min(1).optional(),
+    /**
+     * What counts as a source change a translation must follow (`status`, `stale-translation`):
+     * whitespace, wrapping, punctuation and link targets only are ignored unless
+     * `countTrivialEdits`; commits whose message holds a `skipKeywords` entry are skipped.
+     */
+    drift: z.object({ countTrivialEdits: z.boolean().optional(), skipKeywords: z.array(z.string().min(1)).optional() }).strict().optional(),
     /** Read every file as MDX (`.mdx` files always are): for `.md` pages a site renders with MDX. */
     mdx: z.boolean().optional(),
     /** Read generic directives (`:::note`, `:::tip[Title]`); by default only `.mdx` files do. */

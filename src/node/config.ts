@@ -42,6 +42,8 @@ export interface ResolvedConfig {
   urlCheck?: UrlCheckConfig;
   /** The front-matter key recording the source commit a translation was made from, besides the usual ones. */
   sourceCommitKey?: string;
+  /** What counts as drift, as the configuration's `drift` key says. */
+  drift?: { countTrivialEdits?: boolean; skipKeywords?: string[] };
   /** The grammar's switches (see `grammarFor`): MDX for every file, directives on or off. */
   mdx?: boolean;
   directives?: boolean;
@@ -110,6 +112,7 @@ function toResolved(filePath: string | undefined, baseDir: string, file: ConfigF
     ...(file.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: file.reportUnusedDisableDirectives } : {}),
     ...(file.urlCheck ? { urlCheck: file.urlCheck } : {}),
     ...(file.sourceCommitKey ? { sourceCommitKey: file.sourceCommitKey } : {}),
+    ...(file.drift ? { drift: file.drift } : {}),
     ...(file.mdx !== undefined ? { mdx: file.mdx } : {}),
     ...(file.directives !== undefined ? { directives: file.directives } : {}),
     ...(file.fix ? { fixRules: file.fix.rules } : {}),

@@ -14,6 +14,7 @@ const runGit: GitRunner = (cwd, args) =>
 /** The git questions drift needs, answered from the command line and remembered per run. */
 export class GitHistory implements SourceHistory {
   private readonly tops = new Map<string, string | undefined>();
+  private readonly shallow = new Map<string, boolean>();
 
   constructor(private readonly run: GitRunner = runGit) {}
 
@@ -29,6 +30,19 @@ export class GitHistory implements SourceHistory {
     }
     this.tops.set(folder, top);
     return top;
+  }
+
+  isShallow(top: string): boolean {
+    let answer = this.shallow.get(top);
+    if (answer === undefined) {
+      try {
+        answer = this.run(top, ["rev-parse", "--is-shallow-repository"]).trim() === "true";
+      } catch {
+        answer = false;
+      }
+      this.shallow.set(top, answer);
+    }
+    return answer;
   }
 
   /** A path as git names it inside its work tree. */
@@ -54,7 +68,7 @@ export class GitHistory implements SourceHistory {
     const range = since ? [`${since}..HEAD`] : [];
     let output: string;
     try {
-      output = this.run(top, ["log", "--follow", "-M", "--format=%x1e%H%x1f%ct%x1f%s", "--name-status", "-z", ...range, "--", path]);
+      output = this.run(top, ["log", "--follow", "-M", "--format=%x1e%H%x1f%ct%x1f%s%x1f%b", "--name-status", "-z", ...range, "--", path]);
     } catch {
       // No commits yet, or a path git does not know.
       return [];
@@ -63,14 +77,15 @@ export class GitHistory implements SourceHistory {
     for (const record of output.split("\x1e")) {
       if (!record.trim()) continue;
       const headerEnd = record.indexOf("\0");
-      const [hash, time, ...subject] = (headerEnd < 0 ? record : record.slice(0, headerEnd)).split("\x1f");
+      const [hash, time, subject = "", body = ""] = (headerEnd < 0 ? record : record.slice(0, headerEnd)).split("\x1f");
       const fields = (headerEnd < 0 ? "" : record.slice(headerEnd + 1)).replace(/^\n/, "").split("\0").filter((f) => f !== "");
       const [status = "", first = path, second] = fields;
       const renamed = /^[RC]/.test(status) && second !== undefined;
       commits.push({
         hash: hash.trim(),
         time: Number(time),
-        subject: subject.join("\x1f"),
+        subject,
+        ...(body.trim() ? { body: body.trim() } : {}),
         status,
         path: renamed ? second : first,
         ...(renamed ? { previousPath: first } : {}),

@@ -3,7 +3,8 @@ import { readTranslation } from "./engine.js";
 import { resolveRuleSettings, type LintOptions } from "../core/lint.js";
 import { frontMatterOfText } from "../parse/front-matter.js";
 import type { Rule, SourceDrift } from "../core/rule.js";
-import { COMMIT_KEYS, findDrift } from "../drift/drift.js";
+import { COMMIT_KEYS, DEFAULT_SKIP_KEYWORDS, findDrift, SHALLOW_NOTE, type DriftPolicy } from "../drift/drift.js";
+import { IGNORE_NOTHING, IGNORE_TRIVIAL } from "../drift/trivial-edits.js";
 import { parseStamp, STAMP_KEY } from "../drift/fingerprint.js";
 import { GitHistory } from "./git.js";
 
@@ -15,6 +16,14 @@ export interface LintDriftOptions {
   configFor(file: string): ResolvedConfig;
   optionsFor(file: string): LintOptions;
   git?: GitHistory;
+  /** Told once when drift cannot be read from history (a shallow clone), so that no finding is not taken for "current". */
+  warn?(message: string): void;
+}
+
+/** What counts as drift for a file: its configuration's `drift` key, then `countTrivialEdits` from the command line. */
+export function driftPolicyFor(config: ResolvedConfig, countTrivialEdits?: boolean): DriftPolicy {
+  const counted = countTrivialEdits ?? config.drift?.countTrivialEdits ?? false;
+  return { ignore: counted ? IGNORE_NOTHING : IGNORE_TRIVIAL, skipKeywords: config.drift?.skipKeywords ?? DEFAULT_SKIP_KEYWORDS };
 }
 
 /**
@@ -29,6 +38,7 @@ export function sourceDriftForLint(options: LintDriftOptions): Record<string, So
   if (wanted.length === 0) return undefined;
   const git = options.git ?? new GitHistory();
   const drift: Record<string, SourceDrift> = {};
+  let warned = false;
   for (const file of wanted) {
     const { text, sourcePath, source } = readTranslation(file, options.sourceFor);
     if (text === undefined || !sourcePath || !source) continue;
@@ -44,9 +54,14 @@ export function sourceDriftForLint(options: LintDriftOptions): Record<string, So
         sourcePath,
         sourceText,
         commitKeys: [...(config.sourceCommitKey ? [config.sourceCommitKey] : []), ...COMMIT_KEYS],
+        policy: driftPolicyFor(config),
       },
       git,
     );
+    if (!warned && found.notes.includes(SHALLOW_NOTE)) {
+      warned = true;
+      options.warn?.(`warning: stale-translation cannot tell drift: ${SHALLOW_NOTE}`);
+    }
     if (found.known && found.method !== "stamp") drift[file] = { changedLines: found.changedLines, removedAfter: found.removedAfter, since: found.since };
   }
   return drift;

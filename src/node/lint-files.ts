@@ -142,7 +142,10 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   for (const warning of run.warnings) hooks.onWarning?.(warning);
   hooks.onStart?.(files.length);
   const settings = runSettings(options);
-  const sourceDrift = driftFor(files, context, options, rules);
+  const sourceDrift = driftFor(files, context, options, rules, (warning) => {
+    run.warnings.push(warning);
+    hooks.onWarning?.(warning);
+  });
   const results: FileResult[] = new Array(files.length);
   const accept = (index: number, result: FileResult) => {
     results[index] = result;
@@ -432,9 +435,10 @@ function rulesUsing(service: keyof LintSettings, rules: RunRules): Rule[] {
 }
 
 /** How the sources changed since each translation was made, for the rules that compare with that. */
-function driftFor(files: string[], context: RunContext, options: LintFilesOptions, rules: RunRules): LintSettings["sourceDrift"] {
+function driftFor(files: string[], context: RunContext, options: LintFilesOptions, rules: RunRules, warn: (message: string) => void): LintSettings["sourceDrift"] {
   return sourceDriftForLint({
     files,
+    warn,
     rules: rulesUsing("sourceDrift", rules),
     sourceFor: context.sources.sourceFor,
     configFor: (file) => context.configs.forFile(file),

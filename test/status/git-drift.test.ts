@@ -1,39 +1,12 @@
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repository, tempFolder } from "../helpers/git-repo.js";
 import { lint } from "../../src/core/lint.js";
 import { driftedBlocks } from "../../src/drift/drift-blocks.js";
 import { COMMIT_KEYS, findDrift } from "../../src/drift/drift.js";
 import { driftSinceStamp } from "../../src/drift/fingerprint.js";
 import { GitHistory } from "../../src/node/git.js";
-
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-function repository(): { dir: string; git(...args: string[]): string; write(path: string, text: string): void; commit(message: string): string } {
-  const dir = mkdtempSync(join(tmpdir(), "nl-lint-drift-"));
-  folders.push(dir);
-  const env = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.org" };
-  const git = (...args: string[]) => execFileSync("git", ["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", ...args], { cwd: dir, env, encoding: "utf8" });
-  git("init", "-q");
-  return {
-    dir,
-    git,
-    write(path, text) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    },
-    commit(message) {
-      git("add", "-A");
-      git("commit", "-q", "-m", message);
-      return git("rev-parse", "HEAD").trim();
-    },
-  };
-}
 
 // The source: a heading (line 1), three paragraphs (lines 3, 5, 7). Numbers and URLs let the
 // aligner pair each paragraph with its translation whatever the words.
@@ -203,8 +176,7 @@ describe("drift from a commit recorded in front matter", () => {
   });
 
   it("outside git a recorded commit says nothing: unknown, with the reason", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nl-lint-nogit-"));
-    folders.push(dir);
+    const dir = tempFolder("nl-lint-nogit-");
     mkdirSync(join(dir, "en"));
     mkdirSync(join(dir, "pt"));
     writeFileSync(join(dir, "en/guide.md"), SOURCE_V2);

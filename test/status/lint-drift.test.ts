@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { run, type CliIO } from "../../src/cli/main.js";
+import { repository, runGit, tempFolder } from "../helpers/git-repo.js";
 
 const folders: string[] = [];
 afterEach(() => {
@@ -46,4 +47,38 @@ it("nl-lint with stale-translation turned on names the paragraph whose English c
   rmSync(join(dir, ".nl-lint.json"));
   const [quiet] = await lintJson(dir, ["--source-root", "en", "pt"]);
   expect(quiet.messages.filter((m) => m.ruleId === "stale-translation")).toEqual([]);
+});
+
+it("stale-translation, like status, leaves out a punctuation-only edit and a skipped commit, unless the configuration counts them", async () => {
+  const repo = repository();
+  repo.write("en/b.md", "# Menu\n\nOpen the 3 menus.\n\nClose the 2 windows.\n");
+  repo.write("pt/b.md", "# Menu\n\nAbra os 3 menus.\n\nFeche as 2 janelas.\n");
+  repo.commit("page");
+  repo.write("en/b.md", "# Menu\n\nOpen the 3 menus!\n\nClose the 2 windows.\n");
+  repo.commit("exclaim");
+  repo.write("en/b.md", "# Menu\n\nOpen the 3 menus!\n\nClose the 2 big windows.\n");
+  repo.commit("Bigger windows\n\n[nl-lint skip]");
+  const stale = async () => (await lintJson(repo.dir, ["--source-root", "en", "pt"]))[0].messages.filter((m) => m.ruleId === "stale-translation").map((m) => `${m.line}: ${m.message.replace(/.*: /, "")}`);
+  repo.write(".nl-lint.json", JSON.stringify({ rules: { "stale-translation": "warn" } }));
+  expect(await stale()).toEqual([]);
+  repo.write(".nl-lint.json", JSON.stringify({ rules: { "stale-translation": "warn" }, drift: { countTrivialEdits: true, skipKeywords: ["[no-l10n]"] } }));
+  // Two neighbouring paragraphs changed: one place, naming both source lines.
+  expect(await stale()).toEqual(["3: source lines 3, 5."]);
+});
+
+it("in a shallow clone stale-translation warns that it cannot tell, naming fetch-depth: 0, rather than reporting nothing silently", async () => {
+  const repo = repository();
+  repo.write("en/c.md", "# Keys\n\nPress the 2 keys.\n");
+  repo.write("pt/c.md", "# Teclas\n\nAperte as 2 teclas.\n");
+  repo.write(".nl-lint.json", JSON.stringify({ rules: { "stale-translation": "warn" } }));
+  repo.commit("page");
+  repo.write("en/c.md", "# Keys\n\nPress the 3 keys.\n");
+  repo.commit("three keys");
+  const clone = tempFolder("nl-lint-shallow-lint-");
+  runGit(clone, "clone", "-q", "--depth", "1", `file://${repo.dir}`, "work");
+  const err: string[] = [];
+  const io: CliIO = { stdout: () => {}, stderr: (t) => err.push(t), cwd: join(clone, "work"), env: {}, isTTY: false };
+  expect(await run(["--source-root", "en", "pt"], io)).toBeLessThan(2);
+  expect(err.join("")).toContain("nl-lint: warning: stale-translation cannot tell drift: the repository is a shallow clone");
+  expect(err.join("")).toContain("fetch-depth: 0");
 });

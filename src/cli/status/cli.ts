@@ -8,15 +8,22 @@ import { displayPath } from "../../formatters/paths.js";
 import { lint } from "../../core/lint.js";
 import { selectFiles } from "../../node/selection.js";
 import type { LintDocument } from "../../core/types.js";
-import { COMMIT_KEYS, findDrift } from "../../drift/drift.js";
+import { COMMIT_KEYS, findDrift, SHALLOW_NOTE, type DriftPolicy } from "../../drift/drift.js";
+import { driftPolicyFor } from "../../node/lint-drift.js";
 import { driftSinceStamp, STAMP_KEY, stampValue } from "../../drift/fingerprint.js";
-import { formatJson, formatTable } from "./format.js";
+import { formatJson, formatTable, ignoredChanges } from "./format.js";
 import { FrontMatterEditError, setFrontMatterKey } from "./front-matter-key.js";
 import { GitHistory } from "../../node/git.js";
-import { languageTotals, missingSourceStatus, statusOf, translatedPercent, type FileStatus } from "./report.js";
+import { languageTotals, missingSourceStatus, statusOf, translatedPercent, type FileStatus, type LanguageStatus } from "./report.js";
+import { dirname, resolve } from "node:path";
+import { ChangedFilesError, changedMarkdownFiles } from "../../node/changed.js";
+import { formatDashboard } from "./dashboard.js";
+import { pageRows } from "./page-rows.js";
+import { formatPrComment } from "./pr-comment.js";
 
 interface StatusOptions {
-  format: "table" | "json";
+  format: "table" | "json" | "html" | "markdown";
+  changedSince?: string;
   outputFile?: string;
   sourceRoot?: string;
   sourceLang?: string;
@@ -25,6 +32,8 @@ interface StatusOptions {
   ignorePattern: string[];
   stamp?: boolean;
   failUnder?: number;
+  countTrivialEdits?: boolean;
+  verbose?: boolean;
 }
 
 function buildProgram(): Command {
@@ -32,14 +41,17 @@ function buildProgram(): Command {
     .name("nl-lint status")
     .description("Report how much of each translation is translated, and which translations are behind their source.")
     .argument("[paths...]", "translations: files, directories or globs")
-    .addOption(new Option("-f, --format <name>", "output format").choices(["table", "json"]).default("table"))
+    .addOption(new Option("-f, --format <name>", "output format").choices(["table", "json", "html", "markdown"]).default("table"))
     .option("-o, --output-file <file>", "write the report to a file")
+    .option("--changed-since <ref>", "markdown: name the pages changed since this git ref (a pull request's base) and what they leave outdated or missing")
     .option("--source-root <dir>", "parallel files: pair each file with the file at the same relative path under this folder")
     .option("--source-lang <tag>", "language of the sources (default: from the configuration, or en)")
     .option("--target-lang <tag>", "language of the translations (default: from front matter or the path)")
     .option("-c, --config <file>", "use this configuration file instead of looking for one")
     .option("--ignore-pattern <pattern>", "leave out files matching this .gitignore-style pattern (repeatable)", (v: string, all: string[]) => [...all, v], [] as string[])
     .option("--stamp", `record in each translation's front matter (${STAMP_KEY}) the blocks of its source as they are now`)
+    .option("--count-trivial-edits", "count source edits of whitespace, wrapping, punctuation or link targets only as drift (ignored by default)")
+    .option("--verbose", "say which source changes and commits were not counted as drift, and why")
     .option("--fail-under <percent>", "exit 1 when a language's translated share is under this percentage", (v) => Number.parseFloat(v))
     .exitOverride();
 }
@@ -57,6 +69,7 @@ interface Prepared {
   file: string;
   text: string;
   commitKeys: string[];
+  policy: DriftPolicy;
   sourcePath?: string;
   /** Undefined when the named source file is missing. */
   document?: LintDocument;
@@ -78,7 +91,8 @@ function prepare(file: string, context: Context): Prepared | undefined {
   const { sourcePath, source } = read;
   const lintOptions = { filePath: file, only: [], sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage };
   const { document } = lint(read.text, { ...lintOptions, source });
-  const base = { file, text: read.text, commitKeys, frontMatter: document.frontMatter, language: document.targetLanguage };
+  const policy = driftPolicyFor(config, options.countTrivialEdits);
+  const base = { file, text: read.text, commitKeys, policy, frontMatter: document.frontMatter, language: document.targetLanguage };
   if (sourcePath && !source) return { ...base, sourcePath };
   if (document.mode === "monolingual") return undefined;
   return { ...base, sourcePath, document };
@@ -99,6 +113,7 @@ function measure(prepared: Prepared, context: Context, stamped = false): FileSta
             sourcePath,
             sourceText: document.sourceText,
             commitKeys,
+            policy: prepared.policy,
           },
           context.git,
         )
@@ -160,6 +175,10 @@ export async function runStatus(argv: string[], io: CliIO): Promise<number> {
     io.stderr("nl-lint status: no paths given. Usage: nl-lint status [options] <paths...>\n");
     return 2;
   }
+  if (options.changedSince !== undefined && options.format !== "markdown") {
+    io.stderr("nl-lint status: --changed-since goes with --format markdown (the pull-request comment)\n");
+    return 2;
+  }
   if (options.failUnder !== undefined && !(options.failUnder >= 0 && options.failUnder <= 100)) {
     io.stderr("nl-lint status: --fail-under takes a percentage from 0 to 100\n");
     return 2;
@@ -167,6 +186,10 @@ export async function runStatus(argv: string[], io: CliIO): Promise<number> {
   try {
     return await report(paths, options, io);
   } catch (error) {
+    if (error instanceof ChangedFilesError) {
+      io.stderr(`nl-lint status: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof ConfigError) {
       reportConfigError(error, io);
       return 2;
@@ -174,6 +197,17 @@ export async function runStatus(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`nl-lint status: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
+}
+
+/** The report in the format asked for; the page-level formats also list the pages a language folder lacks. */
+function formatted(measured: FileStatus[], languages: LanguageStatus[], run: { paths: string[]; options: StatusOptions; io: CliIO }): string {
+  const { options, io } = run;
+  if (options.format === "json") return formatJson(measured, languages);
+  if (options.format === "table") return formatTable(measured, languages, io.cwd);
+  const rows = pageRows(measured, { cwd: io.cwd, sourceRoot: options.sourceRoot, paths: run.paths });
+  if (options.format === "html") return formatDashboard(rows, options.outputFile ? dirname(resolve(io.cwd, options.outputFile)) : io.cwd);
+  const touched = options.changedSince === undefined ? undefined : new Set(changedMarkdownFiles(io.cwd, options.changedSince));
+  return formatPrComment(rows, touched);
 }
 
 async function report(paths: string[], options: StatusOptions, io: CliIO): Promise<number> {
@@ -189,9 +223,11 @@ async function report(paths: string[], options: StatusOptions, io: CliIO): Promi
   const files = selected.files.filter((file) => !sources.isSource(file));
   const context: Context = { io, options, configs, sourceFor: sources.sourceFor, git: new GitHistory() };
   const measured = statuses(files, context);
+  if (options.verbose) io.stderr(ignoredChanges(measured, io.cwd));
+  // Said once, not per file: the fix is one change to the checkout.
+  if (measured.some((f) => f.drift?.notes.includes(SHALLOW_NOTE))) io.stderr(`nl-lint status: drift unknown: ${SHALLOW_NOTE}\n`);
   const languages = languageTotals(measured);
-  const text = options.format === "json" ? formatJson(measured, languages) : formatTable(measured, languages, io.cwd);
-  writeReport(io, options.outputFile, text);
+  writeReport(io, options.outputFile, formatted(measured, languages, { paths, options, io }));
 
   if (options.failUnder === undefined) return 0;
   const under = languages.filter((l) => translatedPercent(l) < options.failUnder!);

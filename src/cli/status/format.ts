@@ -102,3 +102,15 @@ export function formatJson(files: FileStatus[], languages: LanguageStatus[]): st
     2,
   )}\n`;
 }
+
+/** `--verbose`: each source change and commit not counted as drift, with why, one a line. */
+export function ignoredChanges(files: FileStatus[], cwd: string): string {
+  const out: string[] = [];
+  for (const file of files) {
+    for (const change of file.drift?.ignored ?? []) {
+      const where = change.lines ? `source ${change.lines[0] === change.lines[1] ? "line" : "lines"} ${describeLines([change.lines])}: ` : change.commit ? `${change.commit}: ` : "";
+      out.push(`nl-lint status: ${displayPath(file.file, cwd)}: not drift: ${where}${change.reason}\n`);
+    }
+  }
+  return out.join("");
+}

@@ -2,6 +2,10 @@ import type { LintDocument } from "../../core/types.js";
 import { coverage, type Coverage } from "./coverage.js";
 import { driftedBlocks, type DriftedBlock } from "../../drift/drift-blocks.js";
 import { recordedCommit, type Drift } from "../../drift/drift.js";
+import { changedLinesDiff, removalDiff, type DiffPart } from "../../drift/word-diff.js";
+
+/** A place the translation must follow, with the source's words there before and now. */
+export type StatusChange = DriftedBlock & { diff: DiffPart[] };
 
 /** What `nl-lint status` says of one translation. */
 export interface FileStatus {
@@ -22,8 +26,8 @@ export interface FileStatus {
    * their source beside the translation).
    */
   behind: boolean | null;
-  drift?: Drift;
-  changes: DriftedBlock[];
+  drift?: Omit<Drift, "before">;
+  changes: StatusChange[];
 }
 
 /** A language's translations taken together. */
@@ -55,7 +59,7 @@ function declaredOf(frontMatter: Record<string, unknown> | null, commitKeys: str
 export function statusOf(document: LintDocument, options: { file: string; source?: string; drift?: Drift; commitKeys: string[] }): FileStatus {
   const mode = document.mode === "parallel" ? "parallel" : "inline";
   const drift = mode === "parallel" ? options.drift : undefined;
-  const changes = drift?.known ? driftedBlocks(document, drift) : [];
+  const changes = drift?.known ? driftedBlocks(document, drift).map((block) => withDiff(block, drift.before, document.sourceText)) : [];
   return {
     file: options.file,
     ...(options.source ? { source: options.source } : {}),
@@ -65,9 +69,22 @@ export function statusOf(document: LintDocument, options: { file: string; source
     coverage: coverage(document),
     declared: declaredOf(document.frontMatter, options.commitKeys),
     behind: drift?.known ? changes.length > 0 : null,
-    ...(drift ? { drift } : {}),
+    ...(drift ? { drift: withoutBefore(drift) } : {}),
     changes,
   };
+}
+
+/** Drift as reported: the source's old text served the diffs and is left out. */
+function withoutBefore({ before: _, ...reported }: Drift): Omit<Drift, "before"> {
+  return reported;
+}
+
+/** A changed block with its word diff: the whole stretch of source lines it names. */
+function withDiff(block: DriftedBlock, before: string | undefined, now: string): StatusChange {
+  const first = block.sourceLines[0][0];
+  const last = block.sourceLines[block.sourceLines.length - 1][1];
+  const diff = block.change === "removed" ? removalDiff(before, now, block.removedAfter ?? 0) : changedLinesDiff(before, now, first, last);
+  return { ...block, diff };
 }
 
 /** A translation whose named source file is missing: nothing to measure, and the source is "gone". */
