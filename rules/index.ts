@@ -13,6 +13,7 @@ import typo from "./typo.js";
 import untranslated from "./untranslated/index.js";
 import codeMismatch from "./code-mismatch/index.js";
 import markupMismatch from "./markup-mismatch/index.js";
+import glossary from "./glossary/index.js";
 
 /** Every built-in rule, in the order they run and are documented. */
-export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax, typo, linkDestination, staleTranslation, missingItem, untranslated, linkTarget, numberMismatch, codeMismatch, markupMismatch, repeatedWord];
+export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax, typo, linkDestination, staleTranslation, missingItem, untranslated, linkTarget, numberMismatch, codeMismatch, markupMismatch, repeatedWord, glossary];
