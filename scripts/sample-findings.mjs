@@ -4,7 +4,7 @@
 // that a reader can judge it right or wrong with the pair open. Precision is measured by reading
 // these samples; the seed makes a sample reproducible.
 //
-//   node scripts/sample-findings.mjs --corpus tauri [--seed nl-lint-16] [--per-rule 30] [--rule typo]
+//   node scripts/sample-findings.mjs --corpus tauri [--seed nl-lint-16] [--per-rule 30] [--rule typo] [--config file]
 //
 // Corpora: dair-inline, dair-parallel, rust-ja, tauri, react, otel (every language), otel-<lang> (e.g. otel-ja). Skips without ../shared.
 import { execFileSync } from "node:child_process";
@@ -69,9 +69,11 @@ const name = option("corpus");
 const seed = option("seed", "nl-lint-16");
 const perRule = Number(option("per-rule", "30"));
 const onlyRule = option("rule");
+// A configuration for the run (a glossary, say), given before the corpus's own arguments.
+const config = option("config");
 let out;
 try {
-  out = execFileSync(process.execPath, ["bin/nl-lint.js", "--format", "json", "--no-progress", ...runArgs(name)], { encoding: "utf8", maxBuffer: 512 << 20, stdio: ["ignore", "pipe", "ignore"] });
+  out = execFileSync(process.execPath, ["bin/nl-lint.js", "--format", "json", "--no-progress", ...(config ? ["--config", config] : []), ...runArgs(name)], { encoding: "utf8", maxBuffer: 512 << 20, stdio: ["ignore", "pipe", "ignore"] });
 } catch (error) {
   out = error.stdout ?? "";
 }

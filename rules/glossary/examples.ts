@@ -42,7 +42,7 @@ export const examples: RuleExamples = {
       code: "<!-- Open a pull request for the fix. -->\nAbra uma solicitação de alteração para a correção.\n",
       targetLanguage: "pt-br",
       settings: { glossary },
-      messages: ['"pull request" is to be kept untranslated, but the translation does not contain it (1 time(s) in the source).'],
+      messages: ['"pull request" is to be kept untranslated, but the translation does not contain it; it appears 1 time(s) in the source (line 1).'],
     },
     {
       title: "A French translation that renders the term with a word the glossary does not allow.",
@@ -50,7 +50,7 @@ export const examples: RuleExamples = {
       code: "Le récepteur reçoit les spans et les exporte.\n",
       targetLanguage: "fr",
       settings: { glossary },
-      messages: ['"collector" appears in the source 2 time(s), but the translation has none of its allowed forms: "collecteur".'],
+      messages: ['"collector" appears 2 time(s) in the source (line 1), but the translation has none of its allowed forms: "collecteur".'],
     },
     {
       title: "A Chinese sentence without the allowed form.",
@@ -58,7 +58,7 @@ export const examples: RuleExamples = {
       code: "重新启动采集程序。\n",
       targetLanguage: "zh-cn",
       settings: { glossary },
-      messages: ['"collector" appears in the source 1 time(s), but the translation has none of its allowed forms: "收集器".'],
+      messages: ['"collector" appears 1 time(s) in the source (line 1), but the translation has none of its allowed forms: "收集器".'],
     },
   ],
 };

@@ -6,7 +6,7 @@ import type { LintDocument, Segment } from "../../src/core/types.js";
 import { foldWord } from "../../src/text/words.js";
 import { proseOf } from "../../src/text/prose.js";
 import { examples } from "./examples.js";
-import { findPhrase, matchLanguage, type MatchMode } from "./term-match.js";
+import { findPhrase, matchLanguage, type Hit, type MatchMode } from "./term-match.js";
 
 /**
  * A glossary term of the source that its translation does not render with any of the forms the
@@ -19,9 +19,11 @@ import { findPhrase, matchLanguage, type MatchMode } from "./term-match.js";
  * translators rightly replace a repeated noun with a pronoun or merge two mentions into one.
  *
  * Only prose counts: code spans and code blocks, URLs, link destinations and markup (shortcodes,
- * JSX tags) of the source never ask for a term. In the translation, an allowed form inside an
- * inline code span still counts as rendered (`Span` kept as `` `Span` ``). No fix: which words
- * of the translation render the term is not known.
+ * JSX tags) of the source never ask for a term, nor does a term inside an identifier or a
+ * hyphenated compound (`#otel-semantic-conventions`, `auto-instrumentation`), nor a capitalised
+ * occurrence the translation copies letter for letter (a name kept on purpose). In the
+ * translation, an allowed form inside an inline code span or a shortcode's title still counts
+ * as rendered. No fix: which words of the translation render the term is not known.
  */
 
 const PROSE_KINDS = new Set<Segment["kind"]>(["paragraph", "heading", "listItem", "blockquote", "table", "other"]);
@@ -61,13 +63,37 @@ function entriesFor(glossary: Glossary, target: string): Entry[] {
   });
 }
 
-/** A side's readable text: prose without URLs and markup; inline code kept only where asked. */
-function readableText(document: LintDocument, segments: Segment[], keepCode: boolean): string {
+/** The source's prose that asks for terms: no code, URLs or markup (shortcodes, tags and their attributes). */
+function sourceProse(document: LintDocument, segments: Segment[]): string {
   return segments
     .filter((s) => PROSE_KINDS.has(s.kind))
-    .map((s) => withoutMarkup(proseOf(s, segmentText(document, s), { skipCode: !keepCode }).text))
+    .map((s) => withoutMarkup(proseOf(s, segmentText(document, s), { skipCode: true }).text))
     .join("\n")
     .replace(ADDRESS, " ");
+}
+
+/**
+ * The translation's text that may render terms: its prose with inline code and markup kept, since
+ * a shortcode's title (`{{% alert title="…" %}}`) or a code span shows a reader the term too.
+ */
+function translationProse(document: LintDocument, segments: Segment[]): string {
+  return segments
+    .filter((s) => PROSE_KINDS.has(s.kind))
+    .map((s) => proseOf(s, segmentText(document, s)).text)
+    .join("\n")
+    .replace(ADDRESS, " ");
+}
+
+/**
+ * A capitalised occurrence that the translation copies letter for letter is a name the translator
+ * kept on purpose (a class, a channel, a product: `Attributes`, `Instrumentation Slack`), not the
+ * glossary's word.
+ */
+function keptAsName(sourceText: string, hit: Hit, translationText: string): boolean {
+  const written = sourceText.slice(hit.start, hit.end);
+  if (!/^\p{Lu}/u.test(written)) return false;
+  const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").test(translationText);
 }
 
 /** True when every allowed form is the term itself: the term is kept untranslated. */
@@ -83,8 +109,8 @@ export default defineRule({
   fixable: false,
   schema: z.object({}).strict(),
   messages: {
-    missing: '"{{term}}" appears in the source {{count}} time(s), but the translation has none of its allowed forms: {{forms}}.',
-    keep: '"{{term}}" is to be kept untranslated, but the translation does not contain it ({{count}} time(s) in the source).',
+    missing: '"{{term}}" appears {{count}} time(s) in the source (line {{sourceLine}}), but the translation has none of its allowed forms: {{forms}}.',
+    keep: '"{{term}}" is to be kept untranslated, but the translation does not contain it; it appears {{count}} time(s) in the source (line {{sourceLine}}).',
   },
   examples,
   check({ document, settings, report }) {
@@ -95,16 +121,17 @@ export default defineRule({
     const sourceMode: MatchMode = { language: matchLanguage(document.sourceLanguage), strict: true };
     const translationMode: MatchMode = { language: matchLanguage(target), strict: false };
     for (const pair of matchedPairs(document)) {
-      const sourceText = readableText(document, pair.sources, false);
-      const translationText = readableText(document, pair.translations, true);
+      const sourceText = sourceProse(document, pair.sources);
+      const translationText = translationProse(document, pair.translations);
       const place = pair.translations.find((s) => PROSE_KINDS.has(s.kind)) ?? pair.translations[0];
+      const sourceLine = document.sourceLines.position(pair.sources[0].start).line;
       for (const entry of entries) {
-        const count = findPhrase(sourceText, entry.term, sourceMode).length;
+        const count = findPhrase(sourceText, entry.term, sourceMode).filter((hit) => !keptAsName(sourceText, hit, translationText)).length;
         if (count === 0) continue;
         if (entry.forms.some((form) => findPhrase(translationText, form, translationMode).length > 0)) continue;
         report({
           messageId: keptAsIs(entry) ? "keep" : "missing",
-          data: { term: entry.term, count, forms: entry.forms.map((f) => `"${f}"`).join(", ") },
+          data: { term: entry.term, count, sourceLine, forms: entry.forms.map((f) => `"${f}"`).join(", ") },
           ...segmentFirstLine(document, place),
         });
       }

@@ -8,8 +8,10 @@ import { primaryLanguage } from "../../src/text/language.js";
  *   plural or possessive (`pull requests`, `commit's`). A looser match there would demand a
  *   translation for words the glossary does not name (`tracing` is not `trace`).
  * - In the translation, an allowed form is found leniently: every word may take its language's
- *   plural or case endings (`solicitudes de incorporación`, `coletores`, `Spans`). Leniency here
- *   can only hide a finding, never make one.
+ *   plural or case endings (`solicitudes de incorporación`, `coletores`, `Spans`), or drop them
+ *   when the glossary wrote a plural; it may sit in a compound (`autoinstrumentação`) or be
+ *   derived from the same stem (`rastrear` for `rastro`). Leniency here can only hide a finding,
+ *   never make one.
  *
  * Phrases written in Chinese, Japanese or Korean are found as substrings: those scripts put no
  * spaces between words (and Korean attaches particles to them).
@@ -68,9 +70,33 @@ function inflects(written: string, base: string, language: string, lastWordOnly:
   return false;
 }
 
-/** German writes compounds as one word: `Spankontext` and `Datenspan` both hold `span`. */
+/**
+ * A compound that holds the word: a prefix before it (`autoinstrumentação`, `subtrecho`), or in
+ * German a word on either side (`Spankontext`, `Datenspan`).
+ */
 function inCompound(written: string, base: string, language: string): boolean {
-  return language === "de" && base.length >= 4 && (written.startsWith(base) || written.endsWith(base));
+  if (base.length < 4) return false;
+  if (language === "de" && written.startsWith(base)) return true;
+  for (let cut = 1; written.length - cut >= base.length; cut++) {
+    if (inflects(written.slice(cut), base, language, false, true)) return true;
+  }
+  return false;
+}
+
+/**
+ * The same stem, as a derived word has it: a verb beside its noun (`amostrando` / `amostragem`,
+ * `rastrear` / `rastro`, `instrumentadas` / `instrumentação`). Only long enough words share one.
+ */
+function sameStem(written: string, base: string): boolean {
+  if (base.length < 6) return false;
+  let common = 0;
+  while (common < written.length && written[common] === base[common]) common++;
+  return common >= Math.max(5, base.length - 3);
+}
+
+/** A translation's word renders an allowed form's word: inflected either way, in a compound, or derived. */
+function rendersWord(written: string, base: string, language: string): boolean {
+  return inflects(written, base, language, false, true) || inflects(base, written, language, false, true) || inCompound(written, base, language) || sameStem(written, base);
 }
 
 /** How a phrase is looked for: which side's rules apply, and in which language. */
@@ -82,23 +108,40 @@ export interface MatchMode {
 }
 
 function wordMatches(written: Word, base: string, mode: MatchMode, isLast: boolean): boolean {
-  return spellings(written.text).some(
-    (spelling) => inflects(spelling, base, mode.language, mode.strict, isLast) || (!mode.strict && inCompound(spelling, base, mode.language)),
+  return spellings(written.text).some((spelling) =>
+    mode.strict ? inflects(spelling, base, mode.language, true, isLast) : rendersWord(spelling, base, mode.language),
   );
 }
 
-/** Offsets at which the phrase occurs in the text (one per occurrence, not overlapping). */
-export function findPhrase(text: string, phrase: string, mode: MatchMode): number[] {
+/** Joins that make words part of a name or an identifier: `otel-semantic-conventions`, `#trace`, `span_id`, `sdk/trace`. */
+const IDENTIFIER_JOIN_BEFORE = /[\p{L}\p{N}][-_/.]$|[#@]$/u;
+const IDENTIFIER_JOIN_AFTER = /^[-_/.][\p{L}\p{N}]/u;
+
+/** A source occurrence inside a compound or an identifier is not the glossary's word on its own. */
+function isJoined(text: string, start: number, end: number): boolean {
+  return IDENTIFIER_JOIN_BEFORE.test(text.slice(Math.max(0, start - 2), start)) || IDENTIFIER_JOIN_AFTER.test(text.slice(end, end + 2));
+}
+
+/** Where a phrase occurs in a text. */
+export interface Hit {
+  start: number;
+  end: number;
+}
+
+/** The occurrences of a phrase in a text, not overlapping. */
+export function findPhrase(text: string, phrase: string, mode: MatchMode): Hit[] {
   if (CJK.test(phrase)) return findSubstring(text.toLowerCase(), phrase.toLowerCase());
   const wanted = words(phrase, mode.language).map((w) => foldWord(w.text));
   if (wanted.length === 0) return [];
   const found = words(text, mode.language);
-  const hits: number[] = [];
+  const hits: Hit[] = [];
   for (let i = 0; i + wanted.length <= found.length; i++) {
-    if (matchesAt(text, found, i, wanted, mode)) {
-      hits.push(found[i].index);
-      i += wanted.length - 1;
-    }
+    if (!matchesAt(text, found, i, wanted, mode)) continue;
+    const last = found[i + wanted.length - 1];
+    const hit = { start: found[i].index, end: last.index + last.text.length };
+    if (mode.strict && isJoined(text, hit.start, hit.end)) continue;
+    hits.push(hit);
+    i += wanted.length - 1;
   }
   return hits;
 }
@@ -115,9 +158,9 @@ function matchesAt(text: string, found: Word[], at: number, wanted: string[], mo
   return true;
 }
 
-function findSubstring(text: string, phrase: string): number[] {
-  const hits: number[] = [];
-  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + phrase.length)) hits.push(at);
+function findSubstring(text: string, phrase: string): Hit[] {
+  const hits: Hit[] = [];
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + phrase.length)) hits.push({ start: at, end: at + phrase.length });
   return hits;
 }
 
