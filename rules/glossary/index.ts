@@ -74,26 +74,38 @@ function sourceProse(document: LintDocument, segments: Segment[]): string {
 
 /**
  * The translation's text that may render terms: its prose with inline code and markup kept, since
- * a shortcode's title (`{{% alert title="…" %}}`) or a code span shows a reader the term too.
+ * a shortcode's title (`{{% alert title="…" %}}`) or a code span shows a reader the term too, and
+ * with camel-case names split (`SpanExporter` renders `span exporter`).
  */
 function translationProse(document: LintDocument, segments: Segment[]): string {
-  return segments
-    .filter((s) => PROSE_KINDS.has(s.kind))
-    .map((s) => proseOf(s, segmentText(document, s)).text)
+  const text = segments
+    .filter((s) => PROSE_KINDS.has(s.kind) || s.kind === "markup")
+    .map((s) => (s.kind === "markup" ? s.raw : proseOf(s, segmentText(document, s)).text))
     .join("\n")
     .replace(ADDRESS, " ");
+  const split = text.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
+  return split === text ? text : `${text}\n${split}`;
+}
+
+/** Letters of scripts written with spaces: a name kept in a Japanese sentence touches kana, not these. */
+const SPACED_LETTER = String.raw`[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]`;
+
+function containsExactly(text: string, phrase: string): boolean {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<!${SPACED_LETTER})${escaped}(?!${SPACED_LETTER})`, "u").test(text);
 }
 
 /**
- * A capitalised occurrence that the translation copies letter for letter is a name the translator
- * kept on purpose (a class, a channel, a product: `Attributes`, `Instrumentation Slack`), not the
- * glossary's word.
+ * An occurrence the translation copies letter for letter is kept on purpose, not left untranslated:
+ * a capitalised name (`Attributes`, `Metrics Server`), or a longer English title or identifier
+ * copied with the word beside it (`[Integrate with existing metrics code]`, `span metrics connector`).
  */
 function keptAsName(sourceText: string, hit: Hit, translationText: string): boolean {
   const written = sourceText.slice(hit.start, hit.end);
-  if (!/^\p{Lu}/u.test(written)) return false;
-  const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").test(translationText);
+  if (/^\p{Lu}/u.test(written) && containsExactly(translationText, written)) return true;
+  const before = /(\p{L}+[ \t]+)$/u.exec(sourceText.slice(Math.max(0, hit.start - 40), hit.start))?.[1];
+  const after = /^([ \t]+\p{L}+)/u.exec(sourceText.slice(hit.end, hit.end + 40))?.[1];
+  return (before !== undefined && containsExactly(translationText, before + written)) || (after !== undefined && containsExactly(translationText, written + after));
 }
 
 /** True when every allowed form is the term itself: the term is kept untranslated. */
@@ -123,6 +135,8 @@ export default defineRule({
     for (const pair of matchedPairs(document)) {
       const sourceText = sourceProse(document, pair.sources);
       const translationText = translationProse(document, pair.translations);
+      // Prose aligned with a translation of code or markup only is a pairing slip, not a missing term.
+      if (!/\p{L}/u.test(translationText.replace(/\{\{[<%][\s\S]*?[%>]\}\}/g, ""))) continue;
       const place = pair.translations.find((s) => PROSE_KINDS.has(s.kind)) ?? pair.translations[0];
       const sourceLine = document.sourceLines.position(pair.sources[0].start).line;
       for (const entry of entries) {

@@ -122,6 +122,19 @@ function isJoined(text: string, start: number, end: number): boolean {
   return IDENTIFIER_JOIN_BEFORE.test(text.slice(Math.max(0, start - 2), start)) || IDENTIFIER_JOIN_AFTER.test(text.slice(end, end + 2));
 }
 
+/**
+ * English words after which a glossary noun is a verb of the same spelling: `to trace a call`,
+ * `must not span locales`. Glossaries name things; the verb is another word.
+ */
+const ENGLISH_VERB_MARKERS = new Set(["to", "not", "can", "cannot", "could", "may", "might", "must", "shall", "should", "will", "would", "do", "does", "did"]);
+
+function isEnglishVerb(text: string, found: Word[], at: number): boolean {
+  const previous = found[at - 1];
+  if (!previous || !/^\s+$/.test(text.slice(previous.index + previous.text.length, found[at].index))) return false;
+  const word = previous.text.toLowerCase().replace(/’/g, "'");
+  return ENGLISH_VERB_MARKERS.has(word) || word.endsWith("n't");
+}
+
 /** Where a phrase occurs in a text. */
 export interface Hit {
   start: number;
@@ -140,6 +153,7 @@ export function findPhrase(text: string, phrase: string, mode: MatchMode): Hit[]
     const last = found[i + wanted.length - 1];
     const hit = { start: found[i].index, end: last.index + last.text.length };
     if (mode.strict && isJoined(text, hit.start, hit.end)) continue;
+    if (mode.strict && mode.language === "en" && isEnglishVerb(text, found, i)) continue;
     hits.push(hit);
     i += wanted.length - 1;
   }
