@@ -38,10 +38,11 @@ const urlLocalization = sourceAndTranslation(false);
  */
 const glossarySchema = z.record(
   z.string().trim().min(1, "a glossary term must not be empty"),
-  z.record(
-    z.string().regex(/^\*$|^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/, "expected a language tag (pt-BR, es) or * for every language"),
-    z.array(z.string().trim().min(1, "an allowed form must not be empty")).min(1, "list at least one allowed form"),
-  ),
+  z.record(z.string(), z.array(z.string().trim().min(1, "an allowed form must not be empty")).min(1, "list at least one allowed form")).superRefine((byLanguage, ctx) => {
+    for (const tag of Object.keys(byLanguage)) {
+      if (!/^\*$|^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(tag)) ctx.addIssue({ code: "custom", path: [tag], message: "expected a language tag (pt-BR, es) or * for every language" });
+    }
+  }),
 );
 
 /** Rule modules: a path relative to the configuration file, or a package name. */
