@@ -85,13 +85,15 @@ function inCompound(written: string, base: string, language: string): boolean {
 
 /**
  * The same stem, as a derived word has it: a verb beside its noun (`amostrando` / `amostragem`,
- * `rastrear` / `rastro`, `instrumentadas` / `instrumentação`). Only long enough words share one.
+ * `rastrear` / `rastro`, `instrumentar` / `instrumentación`), or the whole word with a suffix
+ * (`trazado` / `traza`). Only long enough words share one.
  */
 function sameStem(written: string, base: string): boolean {
+  if (base.length >= 5 && written.startsWith(base)) return true;
   if (base.length < 6) return false;
   let common = 0;
   while (common < written.length && written[common] === base[common]) common++;
-  return common >= Math.max(5, base.length - 3);
+  return common >= Math.max(5, base.length - 4);
 }
 
 /** A translation's word renders an allowed form's word: inflected either way, in a compound, or derived. */
