@@ -116,7 +116,7 @@ function keptAsIs(entry: Entry): boolean {
 
 export default defineRule({
   id: "glossary",
-  description: "A glossary term of the source that its translation does not render with one of the allowed forms.",
+  description: "A glossary term of the source that its translation does not render with one of the allowed forms; nothing is checked until a glossary is configured.",
   severity: "warn",
   fixable: false,
   schema: z.object({}).strict(),
