@@ -4,6 +4,7 @@ import { segmentFirstLine } from "../../src/core/report-range.js";
 import { defineRule, matchedPairs, segmentText, type Glossary } from "../../src/core/rule.js";
 import type { LintDocument, Segment } from "../../src/core/types.js";
 import { foldWord } from "../../src/text/words.js";
+import { normalizeLanguage } from "../../src/text/language.js";
 import { proseOf } from "../../src/text/prose.js";
 import { examples } from "./examples.js";
 import { findPhrase, matchLanguage, type Hit, type MatchMode } from "./term-match.js";
@@ -20,8 +21,9 @@ import { findPhrase, matchLanguage, type Hit, type MatchMode } from "./term-matc
  *
  * Only prose counts: code spans and code blocks, URLs, link destinations and markup (shortcodes,
  * JSX tags) of the source never ask for a term, nor does a term inside an identifier or a
- * hyphenated compound (`#otel-semantic-conventions`, `auto-instrumentation`), nor a capitalised
- * occurrence the translation copies letter for letter (a name kept on purpose). In the
+ * hyphenated compound (`#otel-semantic-conventions`, `auto-instrumentation`), a noun used as an
+ * English verb (`to trace`, `must not span`), or a name or title the translation copies letter
+ * for letter (`Metrics Server`). A pair whose translation holds only code is a pairing slip. In the
  * translation, an allowed form inside an inline code span or a shortcode's title still counts
  * as rendered. No fix: which words of the translation render the term is not known.
  */
@@ -41,11 +43,11 @@ interface Entry {
  * (`pt` covers `pt-br`), the most specific tag wins, and `*` covers every language.
  */
 export function formsForLanguage(byLanguage: Record<string, string[]>, target: string): string[] | undefined {
-  const wanted = target.toLowerCase().replace(/_/g, "-");
+  const wanted = normalizeLanguage(target);
   let best: string[] | undefined;
   let bestLength = -1;
   for (const [tag, forms] of Object.entries(byLanguage)) {
-    const key = tag.toLowerCase().replace(/_/g, "-");
+    const key = normalizeLanguage(tag);
     const applies = key === "*" || wanted === key || wanted.startsWith(`${key}-`);
     const specificity = key === "*" ? 0 : key.length;
     if (applies && specificity > bestLength) {
