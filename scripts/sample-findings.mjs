@@ -4,7 +4,7 @@
 // that a reader can judge it right or wrong with the pair open. Precision is measured by reading
 // these samples; the seed makes a sample reproducible.
 //
-//   node scripts/sample-findings.mjs --corpus tauri [--seed nl-lint-16] [--per-rule 30] [--rule typo]
+//   node scripts/sample-findings.mjs --corpus tauri [--seed nl-lint-16] [--per-rule 30] [--rule typo] [--config file]
 //
 // Corpora: dair-inline, dair-parallel, rust-ja, tauri, react, otel (every language), otel-<lang> (e.g. otel-ja). Skips without ../shared.
 import { execFileSync } from "node:child_process";
@@ -71,9 +71,12 @@ const seed = option("seed", "nl-lint-16");
 const perRule = Number(option("per-rule", "30"));
 // `--rule X` samples rule X alone, and lints with it alone (`--only`), which is much faster.
 const onlyRule = option("rule") ?? option("only");
+// A configuration for the run (a glossary, say), given before the corpus's own arguments.
+const config = option("config");
 let out;
 try {
-  out = execFileSync(process.execPath, ["bin/nl-lint.js", "--format", "json", "--no-progress", ...(onlyRule ? ["--only", onlyRule] : []), ...runArgs(name)], { encoding: "utf8", maxBuffer: 512 << 20, stdio: ["ignore", "pipe", "ignore"] });
+  const args = [...(onlyRule ? ["--only", onlyRule] : []), ...(config ? ["--config", config] : []), ...runArgs(name)];
+  out = execFileSync(process.execPath, ["bin/nl-lint.js", "--format", "json", "--no-progress", ...args], { encoding: "utf8", maxBuffer: 512 << 20, stdio: ["ignore", "pipe", "ignore"] });
 } catch (error) {
   out = error.stdout ?? "";
 }

@@ -84,6 +84,7 @@ function settingsLines(settings: ExampleSettings): string[] {
   if (settings.words) lines.push(`- Words the project accepts: ${settings.words.map(code).join(", ")}.`);
   if (settings.corrections) lines.push(`- The project's corrections: ${code(JSON.stringify(settings.corrections))}.`);
   if (settings.urlLocalizations) lines.push(`- URL localizations: ${code(JSON.stringify(settings.urlLocalizations))}.`);
+  if (settings.glossary) lines.push(`- The glossary: ${code(JSON.stringify(settings.glossary))}.`);
   if (settings.drift) {
     const { changedLines, removedAfter, since } = settings.drift;
     const changed = changedLines.map(([from, to]) => (from === to ? `${from}` : `${from}-${to}`)).join(", ");

@@ -36,7 +36,15 @@ export interface LintSettings {
   sourceDrift?: Record<string, SourceDrift>;
   /** The files a run can see, for checking where relative links lead; without it those checks are off. */
   files?: FileView;
+  /** Terms and their allowed translations, for `glossary`; resolved from the configuration and its glossary file. */
+  glossary?: Glossary;
 }
+
+/**
+ * Source term → language tag (`pt-BR`, `pt`, or `*` for every language) → the forms a translation
+ * may render it with. A term whose only form is itself is kept untranslated.
+ */
+export type Glossary = Record<string, Record<string, string[]>>;
 
 /**
  * A read-only view of the files around the linted ones, built once per run by the caller so that
@@ -122,7 +130,7 @@ export interface RuleExample {
  * What an example needs of the services a run provides (`LintSettings`), written as plain data so
  * that a docs page can show it and a test can build the services from it.
  */
-export interface ExampleSettings extends Pick<LintSettings, "words" | "corrections" | "urlLocalizations"> {
+export interface ExampleSettings extends Pick<LintSettings, "words" | "corrections" | "urlLocalizations" | "glossary"> {
   /** Per lower-case language tag, every word its dictionary knows (a stand-in for Hunspell). */
   dictionaries?: Record<string, string[]>;
   /** The files the run can see, path → text: their folders exist, and Markdown files give anchors. */

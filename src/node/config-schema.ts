@@ -32,6 +32,19 @@ const pairPattern = sourceAndTranslation(true);
  */
 const urlLocalization = sourceAndTranslation(false);
 
+/**
+ * `glossary`: source term → language tag (or `*`) → the forms a translation may use:
+ * `{"pull request": {"pt-BR": ["pull request"], "es": ["solicitud de incorporación", "pull request"]}}`.
+ */
+const glossarySchema = z.record(
+  z.string().trim().min(1, "a glossary term must not be empty"),
+  z.record(z.string(), z.array(z.string().trim().min(1, "an allowed form must not be empty")).min(1, "list at least one allowed form")).superRefine((byLanguage, ctx) => {
+    for (const tag of Object.keys(byLanguage)) {
+      if (!/^\*$|^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(tag)) ctx.addIssue({ code: "custom", path: [tag], message: "expected a language tag (pt-BR, es) or * for every language" });
+    }
+  }),
+);
+
 /** Rule modules: a path relative to the configuration file, or a package name. */
 export const pluginsSchema = z.array(z.string().min(1));
 
@@ -71,6 +84,10 @@ export const configFileSchema = z
     fix: z.object({ rules: z.array(z.string().min(1)) }).strict().optional(),
     /** Rule modules to load (paths relative to this file, or package names); see src/node/plugins.ts. */
     plugins: pluginsSchema.optional(),
+    /** Terms and their allowed translations, for the `glossary` rule. */
+    glossary: glossarySchema.optional(),
+    /** A glossary file (`.csv` or `.tbx`), relative to this file; its terms add to `glossary`. */
+    glossaryFile: z.string().min(1).optional(),
   })
   .strict();
 

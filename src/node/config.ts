@@ -3,10 +3,11 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { validateConfig, type ConfigFile } from "./config-schema.js";
 import type { RuleSetting } from "../core/lint.js";
-import type { LintSettings, Rule } from "../core/rule.js";
+import type { Glossary, LintSettings, Rule } from "../core/rule.js";
 import type { Severity } from "../core/types.js";
 import type { DictionaryFiles } from "./dictionaries.js";
 import type { UrlCheckConfig } from "./url-check/options.js";
+import { GlossaryFileError, mergeGlossary, readGlossaryFile } from "./glossary-file.js";
 
 /** Looked for in each folder from a linted file's own upwards; in a folder, the first of these that exists wins. */
 export const CONFIG_FILE_NAMES = [".nl-lint.json", ".nl-lint.yaml", ".nl-lint.yml", "nl-lint.config.json", "package.json"];
@@ -36,7 +37,7 @@ export interface ResolvedConfig {
   /** Hunspell dictionaries by language tag, absolute paths (see `findDictionary`). */
   dictionaries?: Record<string, DictionaryFiles>;
   /** Project word lists, handed to rules as `LintSettings`. */
-  settings: Pick<LintSettings, "words" | "corrections" | "urlLocalizations">;
+  settings: Pick<LintSettings, "words" | "corrections" | "urlLocalizations" | "glossary">;
   reportUnusedDisableDirectives?: Severity;
   /** `--check-urls` settings: which URLs, how politely. */
   urlCheck?: UrlCheckConfig;
@@ -94,6 +95,26 @@ function dictionaryFiles(filePath: string | undefined, baseDir: string, configur
   return out;
 }
 
+/**
+ * The configured glossary as plain data: the `glossary` object and the terms of `glossaryFile`,
+ * their forms added up. A glossary file that cannot be used stops the run here, naming its line.
+ */
+function glossarySettings(filePath: string | undefined, baseDir: string, file: ConfigFile): Pick<LintSettings, "glossary"> {
+  if (!file.glossary && !file.glossaryFile) return {};
+  const glossary: Glossary = {};
+  if (file.glossaryFile) {
+    const path = resolve(baseDir, file.glossaryFile);
+    try {
+      mergeGlossary(glossary, readGlossaryFile(path, file.sourceLanguage));
+    } catch (error) {
+      if (!(error instanceof GlossaryFileError)) throw error;
+      throw new ConfigError(filePath ?? baseDir, [{ path: "glossaryFile", message: `${path}${error.line ? `:${error.line}` : ""}: ${error.message}` }]);
+    }
+  }
+  if (file.glossary) mergeGlossary(glossary, file.glossary);
+  return { glossary };
+}
+
 function toResolved(filePath: string | undefined, baseDir: string, file: ConfigFile): ResolvedConfig {
   return {
     ...(filePath ? { filePath } : {}),
@@ -108,6 +129,7 @@ function toResolved(filePath: string | undefined, baseDir: string, file: ConfigF
       ...(file.words ? { words: file.words } : {}),
       ...(file.corrections ? { corrections: file.corrections } : {}),
       ...(file.urlLocalizations ? { urlLocalizations: file.urlLocalizations } : {}),
+      ...glossarySettings(filePath, baseDir, file),
     },
     ...(file.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: file.reportUnusedDisableDirectives } : {}),
     ...(file.urlCheck ? { urlCheck: file.urlCheck } : {}),
