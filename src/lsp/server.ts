@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
-  CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
   type CodeAction, type Connection, type Diagnostic, type InitializeParams,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -70,7 +70,8 @@ export function startServer(connection: Connection): void {
   const tellOnce = (message: string) => {
     if (toldProblems.has(message)) return;
     toldProblems.add(message);
-    void connection.window.showErrorMessage(`nl-lint: ${message}`);
+    // A notification, not window.showErrorMessage's request: a client that cannot answer requests still shows it.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `nl-lint: ${message}` }).catch(() => undefined);
   };
 
   const publish = (uri: string, diagnostics: Diagnostic[]) => void connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
@@ -123,8 +124,15 @@ export function startServer(connection: Connection): void {
     return result && { document, result };
   }
 
-  documents.onDidOpen(({ document }) => void lintNow(document).then(() => relintTranslationsOf(document.uri)));
-  documents.onDidChangeContent(({ document }) => lintLater(document));
+  // Opening a document fires a change too: the open is linted at once, and that change is not linted again.
+  const justOpened = new Set<string>();
+  documents.onDidOpen(({ document }) => {
+    justOpened.add(document.uri);
+    void lintNow(document).then(() => relintTranslationsOf(document.uri));
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (!justOpened.delete(document.uri)) lintLater(document);
+  });
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
     linted.delete(document.uri);
@@ -175,6 +183,9 @@ export function startServer(connection: Connection): void {
     if (!found) return [];
     return definitionAt(found.result, offsetIn(found.document, found.result, params.position), params.textDocument.uri);
   });
+
+  // Hunspell's WebAssembly glue rethrows uncaught errors: a rejected promise must never reach it and end the server.
+  process.on("unhandledRejection", (reason) => connection.console.error(`nl-lint: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 
   documents.listen(connection);
   connection.listen();

@@ -66,6 +66,7 @@ export async function startLspClient(workspace: string): Promise<LspClient> {
     open: (uri, text, languageId = "markdown") => void connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId, version: 1, text } }),
     change: (uri, version, text) => void connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text }] }),
     close: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server had already exited (${child.exitCode ?? child.signalCode}): ${errors}`);
       const exited = new Promise((resolve) => child.once("exit", resolve));
       await connection.sendRequest("shutdown");
       await connection.sendNotification("exit");
