@@ -46,7 +46,7 @@ Corte primeiro os galhos finos.
 
 function workspace(extra: Record<string, string> = {}): string {
   return writeTempFiles({
-    ".nl-lint.json": `{\n  "pairs": [{ "source": "en/**", "translation": "pt-br/**" }]\n}\n`,
+    ".nl-lint.json": `{\n  "pairs": [{ "source": "en/**", "translation": "pt-br/**" }],\n  "ignores": ["drafts/**"]\n}\n`,
     "garden.md": GARDEN_POST,
     "en/trees.md": SOURCE_PAGE,
     "pt-br/trees.md": TRANSLATED_PAGE,
@@ -186,11 +186,16 @@ describe("nl-lint lsp --stdio", () => {
     const configPath = join(root, ".nl-lint.json");
     const edits = add.edit!.changes![fileUri(configPath)];
     const config = applied(readFileSync(configPath, "utf8"), edits);
-    expect(JSON.parse(config)).toEqual({ pairs: [{ source: "en/**", translation: "pt-br/**" }], words: ["regadorr"] });
+    expect(JSON.parse(config)).toEqual({ pairs: [{ source: "en/**", translation: "pt-br/**" }], ignores: ["drafts/**"], words: ["regadorr"] });
     writeFileSync(configPath, config);
     const after = client.diagnostics(fileUri(path), (d) => !codes(d).includes("typo"));
     await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: fileUri(configPath), type: 2 }] });
     expect(codes(await after)).toContain("link-count");
+  });
+
+  it("publishes nothing for a file the configuration's ignores leave out, as the CLI lints nothing there", async () => {
+    const path = join(root, "drafts", "garden.md");
+    expect(await openAndWait(client, path, GARDEN_POST)).toEqual([]);
   });
 
   it("updates the diagnostics as the text changes", async () => {

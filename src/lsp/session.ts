@@ -1,6 +1,7 @@
 import { fileLinter, type FileLinter } from "../node/lint-files.js";
 import { lintRead, readText, translationWithSource } from "../node/engine.js";
 import type { ResolvedConfig } from "../node/config.js";
+import { ignoredFilter } from "../node/ignore-files.js";
 import type { Finding, LintDocument } from "../core/types.js";
 
 /** One lint of an editor's text: the findings as the CLI reports them, and the document they were found in. */
@@ -9,6 +10,8 @@ export interface LintedText {
   /** The text linted, as the editor holds it (a BOM kept). */
   text: string;
   findings: Finding[];
+  /** Set when the CLI would leave the file out (`.nl-lintignore`, the configuration's `ignores`): it has no findings. */
+  ignored?: boolean;
   /** Undefined when the text could not be linted at all (a `read-error`, an `encoding` problem). */
   document?: LintDocument;
   /** The source file the translation pairs with, in parallel mode (it may not exist). */
@@ -23,6 +26,7 @@ export interface LintedText {
  */
 export class LintSession {
   private linter?: Promise<FileLinter>;
+  private isIgnored?: (filePath: string) => boolean;
 
   constructor(
     private readonly root: string,
@@ -33,6 +37,7 @@ export class LintSession {
   /** Forgets the configurations read (one changed on disk); dictionaries already loaded stay loaded. */
   reset(): void {
     this.linter = undefined;
+    this.isIgnored = undefined;
   }
 
   private async ready(): Promise<FileLinter> {
@@ -59,6 +64,8 @@ export class LintSession {
   async lint(filePath: string, text: string): Promise<LintedText> {
     const linter = await this.ready();
     const config = linter.configFor(filePath);
+    this.isIgnored ??= ignoredFilter({ cwd: this.root, patterns: [], configFor: (file) => linter.configFor(file) });
+    if (this.isIgnored(filePath)) return { filePath, text, findings: [], ignored: true, config };
     const options = { ...linter.optionsFor(filePath), fix: false, fixDryRun: false };
     const read = translationWithSource(filePath, text, options.sourceFor, (sourcePath) => {
       const open = this.openText(sourcePath);
