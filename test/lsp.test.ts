@@ -118,6 +118,20 @@ describe("nl-lint lsp --stdio", () => {
     expect(definition).toEqual([{ uri: fileUri(join(root, "en", "trees.md")), range: { start: { line: 2, character: 0 }, end: { line: 2, character: 123 } } }]);
   });
 
+  it("shows a finding in the source file on the translated block it pairs with, pointing to the source", async () => {
+    const root = workspace({ "en/birds.mdx": "# Feeding birds\n\nPut seeds out <Feeder in winter.\n", "pt-br/birds.mdx": "# Alimentar pássaros\n\nColoque sementes no inverno.\n" });
+    const own = await startLspClient(root);
+    try {
+      const diagnostics = await openAndWait(own, join(root, "pt-br", "birds.mdx"), undefined, "mdx");
+      const inSource = diagnostics.find((d) => d.code === "mdx-syntax")!;
+      expect(inSource.range.start.line).toBe(2);
+      expect(inSource.message).toMatch(/^In the source \(birds\.mdx:3\): Not valid MDX/);
+      expect(inSource.relatedInformation?.[0].location).toEqual({ uri: fileUri(join(root, "en", "birds.mdx")), range: { start: { line: 2, character: 31 }, end: { line: 2, character: 31 } } });
+    } finally {
+      await own.close();
+    }
+  });
+
   it("lints a translation again when its source changes in the editor, unsaved", async () => {
     const translation = join(root, "pt-br", "trees.md");
     const source = join(root, "en", "trees.md");
