@@ -192,6 +192,19 @@ describe("nl-lint lsp --stdio", () => {
     expect(codes(await afterFile)).not.toContain("link-count");
   });
 
+  it("in MDX, disables a rule for a line inside a paragraph with an MDX comment at the line's end", async () => {
+    const path = join(root, "ferry.mdx");
+    const text = "# Balsa\n\nA balsa sai cedo\ne volta tambÃ©m à tarde.\n";
+    const diagnostics = await openAndWait(client, path, text, "mdx");
+    const actions = await actionsAt(client, path, diagnostics.find((d) => d.code === "mojibake")!);
+    const forLine = actions.find((a) => a.title === "Disable mojibake for this line")!;
+    const disabled = applied(text, forLine.edit!.changes![fileUri(path)]);
+    expect(disabled).toBe("# Balsa\n\nA balsa sai cedo\ne volta tambÃ©m à tarde. {/* nl-lint-disable-line mojibake -- reason */}\n");
+    const after = client.diagnostics(fileUri(path));
+    client.change(fileUri(path), 2, disabled);
+    expect(codes(await after)).toEqual([]);
+  });
+
   it("adds a typo's word to the project's words in its configuration file, and the word is then accepted", async () => {
     const path = join(root, "garden.md");
     const diagnostics = await openAndWait(client, path, GARDEN_POST);
