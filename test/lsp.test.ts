@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -236,6 +237,12 @@ describe("nl-lint lsp --stdio", () => {
 });
 
 describe("nl-lint lsp --stdio on bad input", () => {
+  it("says how to start the server, and exits 2, when --stdio is missing", () => {
+    const run = spawnSync(process.execPath, [join(import.meta.dirname, "..", "bin", "nl-lint.js"), "lsp"], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("nl-lint: lsp needs --stdio\nUsage: nl-lint lsp --stdio");
+  });
+
   it("reports a configuration it cannot read as a diagnostic, and lints again once it is mended", async () => {
     const root = workspace({ ".nl-lint.json": "{ \"words\": [" });
     const client = await startLspClient(root);
