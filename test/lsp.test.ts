@@ -193,6 +193,15 @@ describe("nl-lint lsp --stdio", () => {
     expect(codes(await afterFile)).not.toContain("link-count");
   });
 
+  it("offers no line directive for a finding in the front matter, where a comment would break the YAML", async () => {
+    const path = join(root, "library.md");
+    const text = `---\ntitle: "Uma visita à biblioteca tambÃ©m"\n---\n\nTexto simples aqui.\n`;
+    const diagnostics = await openAndWait(client, path, text);
+    const titles = (await actionsAt(client, path, diagnostics.find((d) => d.code === "mojibake")!)).map((a) => a.title);
+    expect(titles).toContain("Disable mojibake for this file");
+    expect(titles).not.toContain("Disable mojibake for this line");
+  });
+
   it("in MDX, disables a rule for a line inside a paragraph with an MDX comment at the line's end", async () => {
     const path = join(root, "ferry.mdx");
     const text = "# Balsa\n\nA balsa sai cedo\ne volta tambÃ©m à tarde.\n";

@@ -35,8 +35,12 @@ export function codeActionsFor(editor: TextDocument, linted: LintedText, finding
   const document = linted.document;
   if (!document) return actions;
   const comment = commentSyntax(linted);
-  const line = lineDirective(document, finding, comment);
-  actions.push(change(`Disable ${finding.ruleId} for this line`, [editAt(editor, linted, line.offset, line.offset, line.text)]));
+  const headerEnd = frontMatterEnd(document);
+  // A comment in the front matter would break its YAML: there, only the file can be disabled.
+  if (headerEnd === undefined || finding.start > headerEnd) {
+    const line = lineDirective(document, finding, comment);
+    actions.push(change(`Disable ${finding.ruleId} for this line`, [editAt(editor, linted, line.offset, line.offset, line.text)]));
+  }
   const file = fileDirective(document, finding, comment);
   actions.push(change(`Disable ${finding.ruleId} for this file`, [editAt(editor, linted, file.offset, file.offset, file.text)]));
   return actions;
@@ -85,10 +89,15 @@ function lineDirective(document: LintDocument, finding: Finding, comment: { open
   return { offset: end, text: ` ${comment.open}nl-lint-disable-line ${finding.ruleId}${reason}${comment.close}` };
 }
 
+/** Where the front matter ends, when the document has one. */
+function frontMatterEnd(document: LintDocument): number | undefined {
+  const first = document.root.children[0];
+  return first && (first.type === "yaml" || (first.type as string) === "toml") ? first.position?.end.offset : undefined;
+}
+
 /** "Disable for this file": a `disable-file` comment on the first line after the front matter. */
 function fileDirective(document: LintDocument, finding: Finding, comment: { open: string; close: string }): { offset: number; text: string } {
-  const first = document.root.children[0];
-  const header = first && (first.type === "yaml" || (first.type as string) === "toml") ? first.position?.end.offset : undefined;
+  const header = frontMatterEnd(document);
   let offset = 0;
   if (header !== undefined) {
     const line = document.lines.position(header).line;
