@@ -26,3 +26,6 @@ const common = {
 
 await build({ ...common, entryPoints: [join(root, "dist", "src", "cli", "main.js")], outfile: join(root, "dist", "cli.bundle.mjs") });
 await build({ ...common, entryPoints: [join(root, "dist", "src", "node", "workers", "lint-worker.js")], outfile: join(root, "dist", "lint-worker.bundle.mjs") });
+// The language server (`nl-lint lsp`) is loaded by the command line only when asked for.
+// jsonc-parser's CommonJS build is a UMD wrapper whose require() calls esbuild cannot follow: its ES module build is taken.
+await build({ ...common, mainFields: ["module", "main"], entryPoints: [join(root, "dist", "src", "lsp", "main.js")], outfile: join(root, "dist", "lsp.bundle.mjs") });

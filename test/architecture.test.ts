@@ -11,8 +11,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const root = join(fileURLToPath(import.meta.url), "..", "..");
 
-/** Files that read the disk, run processes or speak for the command line: the Node shell and the CLI. */
-const SHELL = [/^src\/cli\//, /^src\/node\//];
+/** Files that read the disk, run processes or speak for the command line: the Node shell, the CLI and the language server. */
+const SHELL = [/^src\/cli\//, /^src\/node\//, /^src\/lsp\//];
 
 /** The stage folders that must stay pure: no Node import, so that they run anywhere lint() runs. */
 const PURE_FOLDERS = ["src/core/", "src/parse/", "src/pair/", "src/text/", "src/spell/", "src/drift/", "rules/"];
@@ -144,6 +144,15 @@ describe("the import rules of the layout", () => {
     expect(importers(/^src\/cli\/main\.ts$/)).toEqual([]);
     expect(importers(/^src\/cli\/status\/cli\.ts$/)).toEqual(["src/cli/main.ts"]);
     expect(Object.keys(inputs).filter((file) => !file.startsWith("src/cli/") && projectImports(file).some((t) => t.startsWith("src/cli/")))).toEqual([]);
+  });
+
+  it("the language server sits beside the CLI: nothing but the CLI may start it, and it imports nothing of the CLI", () => {
+    const files = Object.keys(inputs);
+    const lsp = files.filter((file) => file.startsWith("src/lsp/"));
+    expect(lsp).toContain("src/lsp/server.ts");
+    const importers = files.filter((file) => !file.startsWith("src/lsp/") && !file.startsWith("src/cli/") && projectImports(file).some((t) => t.startsWith("src/lsp/")));
+    expect(importers).toEqual([]);
+    expect(lsp.filter((file) => projectImports(file).some((t) => t.startsWith("src/cli/")))).toEqual([]);
   });
 
   it("has no import cycle among src/** and rules/**", () => {

@@ -107,6 +107,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
   // Modules a run may not need are loaded when asked for: a single small post starts faster.
   if (argv[0] === "status") return (await import("./status/cli.js")).runStatus(argv.slice(1), io);
   if (argv[0] === "merge-reports") return (await import("./merge-reports.js")).runMergeReports(argv.slice(1), io);
+  if (argv[0] === "lsp") return (await import(languageServerUrl()) as typeof import("../lsp/main.js")).runLanguageServer(argv.slice(1), io);
   const program = buildProgram();
   const ended = parseArguments(program, argv, io, "nl-lint");
   if (ended !== undefined) return ended;
@@ -236,4 +237,14 @@ function writeStarterConfig(io: CliIO): number {
   writeFileSync(join(io.cwd, STARTER_CONFIG_NAME), starterConfig(builtinRules));
   io.stderr(`nl-lint: wrote ${STARTER_CONFIG_NAME}\n`);
   return 0;
+}
+
+/**
+ * `nl-lint lsp`: the language server is bundled on its own (scripts/bundle.mjs), so that linting
+ * never loads the protocol libraries; from the compiled modules (tests, `tsc`), its compiled module.
+ */
+function languageServerUrl(): string {
+  if (import.meta.url.endsWith(".ts")) return new URL("../../dist/src/lsp/main.js", import.meta.url).href;
+  if (import.meta.url.endsWith(".bundle.mjs")) return new URL("./lsp.bundle.mjs", import.meta.url).href;
+  return new URL("../lsp/main.js", import.meta.url).href;
 }

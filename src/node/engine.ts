@@ -96,11 +96,25 @@ export interface TranslationRead {
 export function readTranslation(filePath: string, sourceFor?: (filePath: string, text: string) => string | undefined): TranslationRead {
   const read = readText(filePath);
   if (read.text === undefined) return { problem: read.problem, unreadable: read.unreadable };
-  const sourcePath = sourceFor?.(filePath, read.text);
-  if (!sourcePath) return { text: read.text };
-  const sourceRead = readText(sourcePath);
-  if (sourceRead.text === undefined) return { text: read.text, sourcePath, sourceProblem: sourceRead.problem, sourceMissing: sourceRead.missing };
-  return { text: read.text, sourcePath, source: { text: sourceRead.text, filePath: sourcePath } };
+  return translationWithSource(filePath, read.text, sourceFor);
+}
+
+/**
+ * A translation whose text is at hand, with its source found as `readTranslation` finds it; the
+ * source is read by `readSource`, from the disk by default (the language server reads an open
+ * editor's text first).
+ */
+export function translationWithSource(
+  filePath: string,
+  text: string,
+  sourceFor?: (filePath: string, text: string) => string | undefined,
+  readSource: (sourcePath: string) => ReturnType<typeof readText> = readText,
+): TranslationRead {
+  const sourcePath = sourceFor?.(filePath, text);
+  if (!sourcePath) return { text };
+  const sourceRead = readSource(sourcePath);
+  if (sourceRead.text === undefined) return { text, sourcePath, sourceProblem: sourceRead.problem, sourceMissing: sourceRead.missing };
+  return { text, sourcePath, source: { text: sourceRead.text, filePath: sourcePath } };
 }
 
 /** The two steps of an atomic write, replaceable so that tests can make either fail. */
@@ -166,7 +180,11 @@ export function takeStackTraces(result: FileResult): string[] {
 
 /** Lints one file from disk: reads it, pairs it, runs the rules, and fixes it when asked. */
 export function lintFile(filePath: string, options: EngineOptions): FileOutcome {
-  const read = readTranslation(filePath, options.sourceFor);
+  return lintRead(filePath, readTranslation(filePath, options.sourceFor), options);
+}
+
+/** Lints a translation already read (from disk, or an editor's text), as `lintFile` does. */
+export function lintRead(filePath: string, read: TranslationRead, options: EngineOptions): FileOutcome {
   if (read.text === undefined) {
     const result = read.unreadable
       ? fileProblem(filePath, `Cannot read ${filePath}: ${read.problem}.`, "read-error", true)

@@ -464,6 +464,10 @@ export interface FileLinter extends DigestSource {
   lint(file: string): FileResult;
   /** What a cached result for the file must match; undefined when the file cannot be read. */
   cacheKey(file: string): string | undefined;
+  /** A file's engine options (its configuration's, with the spellers once ready), for a caller that lints text it holds itself: the language server. */
+  optionsFor(file: string): EngineOptions;
+  /** The configuration that applies to a file. */
+  configFor(file: string): ResolvedConfig;
 }
 
 /** What a worker thread is handed to lint its share of a run: plain data, the same as the run's own. */
@@ -531,6 +535,8 @@ export async function fileLinter(run: LintWorkerInit, knownRules?: RunRules): Pr
       return LintCache.key(read.text, { sourceText, context });
     },
     ...projectDigests(optionsFor, rules),
+    optionsFor,
+    configFor: (file) => configs.forFile(file),
   };
 }
 

@@ -1,0 +1,77 @@
+import { fileLinter, type FileLinter } from "../node/lint-files.js";
+import { lintRead, readText, translationWithSource } from "../node/engine.js";
+import type { ResolvedConfig } from "../node/config.js";
+import { ignoredFilter } from "../node/ignore-files.js";
+import type { Finding, LintDocument } from "../core/types.js";
+
+/** One lint of an editor's text: the findings as the CLI reports them, and the document they were found in. */
+export interface LintedText {
+  filePath: string;
+  /** The text linted, as the editor holds it (a BOM kept). */
+  text: string;
+  findings: Finding[];
+  /** Set when the CLI would leave the file out (`.nl-lintignore`, the configuration's `ignores`): it has no findings. */
+  ignored?: boolean;
+  /** Undefined when the text could not be linted at all (a `read-error`, an `encoding` problem). */
+  document?: LintDocument;
+  /** The source file the translation pairs with, in parallel mode (it may not exist). */
+  sourcePath?: string;
+  config: ResolvedConfig;
+}
+
+/**
+ * What the server keeps between requests: one files-engine linter for the workspace, so that
+ * configurations are found as the CLI finds them, and dictionaries are loaded once and kept.
+ * Texts open in the editor are read from the editor, the rest from the disk.
+ */
+export class LintSession {
+  private linter?: Promise<FileLinter>;
+  private isIgnored?: (filePath: string) => boolean;
+
+  constructor(
+    private readonly root: string,
+    /** The text of a file open in the editor, or undefined when it is not open. */
+    private readonly openText: (filePath: string) => string | undefined,
+  ) {}
+
+  /** Forgets the configurations read (one changed on disk); dictionaries already loaded stay loaded. */
+  reset(): void {
+    this.linter = undefined;
+    this.isIgnored = undefined;
+  }
+
+  private async ready(): Promise<FileLinter> {
+    this.linter ??= (async () => {
+      const linter = await fileLinter({ patterns: [this.root], options: { cwd: this.root, concurrency: 1 }, fileList: [] });
+      await linter.ready();
+      return linter;
+    })();
+    try {
+      return await this.linter;
+    } catch (error) {
+      // A broken plugin list, say: asked again after the file is mended.
+      this.linter = undefined;
+      throw error;
+    }
+  }
+
+  /** The configuration of a file; throws `ConfigError` when it cannot be used. */
+  async configFor(filePath: string): Promise<ResolvedConfig> {
+    return (await this.ready()).configFor(filePath);
+  }
+
+  /** Lints a text as the CLI lints the file it stands for; throws `ConfigError` for a configuration that cannot be used. */
+  async lint(filePath: string, text: string): Promise<LintedText> {
+    const linter = await this.ready();
+    const config = linter.configFor(filePath);
+    this.isIgnored ??= ignoredFilter({ cwd: this.root, patterns: [], configFor: (file) => linter.configFor(file) });
+    if (this.isIgnored(filePath)) return { filePath, text, findings: [], ignored: true, config };
+    const options = { ...linter.optionsFor(filePath), fix: false, fixDryRun: false };
+    const read = translationWithSource(filePath, text, options.sourceFor, (sourcePath) => {
+      const open = this.openText(sourcePath);
+      return open === undefined ? readText(sourcePath) : { text: open };
+    });
+    const outcome = lintRead(filePath, read, options);
+    return { filePath, text, findings: outcome.result.messages, document: outcome.document, sourcePath: read.sourcePath, config };
+  }
+}
