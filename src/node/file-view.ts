@@ -35,13 +35,22 @@ export function createFileView(options: { roots: string[]; source: FileViewSourc
     if (!listings.has(key)) listings.set(key, options.source.list(key));
     return listings.get(key);
   };
+  // A folder's names as a set: links are looked up by the thousand, and a listing by the hundred.
+  const nameSets = new Map<string, Set<string> | undefined>();
+  const namesIn = (folder: string): Set<string> | undefined => {
+    if (!nameSets.has(folder)) {
+      const listing = entries(folder);
+      nameSets.set(folder, listing && new Set(listing));
+    }
+    return nameSets.get(folder);
+  };
   const exists = (path: string): boolean | undefined => {
     const normal = posix.normalize(toPosix(path)).replace(/(.)\/$/, "$1");
     if (!covers(normal)) return undefined;
     if (roots.includes(normal)) return entries(normal) !== undefined;
-    const listing = entries(posix.dirname(normal));
+    const names = namesIn(posix.dirname(normal));
     const name = posix.basename(normal);
-    return listing !== undefined && (listing.includes(name) || listing.includes(`${name}/`));
+    return names !== undefined && (names.has(name) || names.has(`${name}/`));
   };
   return {
     entries,

@@ -120,8 +120,9 @@ function proseRuns(segment: Segment, text: string): Run[] {
  * cuts (`<ins>R</ins>adiance`): a tag touches it and a letter touches the tag's other side.
  */
 function cutByTag(text: string, start: number, end: number): boolean {
-  const before = /\p{L}<\/?[a-z][^<>]*>$/iu.test(text.slice(Math.max(0, start - 40), start));
-  const after = /^<\/?[a-z][^<>]*>\p{L}/iu.test(text.slice(end, end + 40));
+  // Nearly every word touches no tag: the characters beside it say so without slicing the text.
+  const before = text[start - 1] === ">" && /\p{L}<\/?[a-z][^<>]*>$/iu.test(text.slice(Math.max(0, start - 40), start));
+  const after = text[end] === "<" && /^<\/?[a-z][^<>]*>\p{L}/iu.test(text.slice(end, end + 40));
   return before || after;
 }
 
