@@ -143,6 +143,16 @@ describe("eval-mutations planting", () => {
     expect(open.text).toBe("<!-- Hello there, friend. \nOlá, amigo.\n");
   });
 
+  it("widens a dropped block's place to the blocks on both sides of the gap, past lines that are no block", () => {
+    const text = "The beds face south.\n\n<Divider />\n\n<Divider />\n\nTools hang on the wall.\n";
+    const block = (raw: string) => ({ side: "translation", start: text.indexOf(raw), end: text.indexOf(raw) + raw.length });
+    const context = { text, segments: [block("The beds face south."), block("Tools hang on the wall.")] };
+    const gap = text.lastIndexOf("<Divider />");
+    const near = plant.nearRange(text, gap, gap + 11);
+    expect(near[0]).toBeGreaterThan(0);
+    expect(plant.gapRange(context, near, gap, gap + 11)).toEqual([0, text.indexOf("Tools") + "Tools hang on the wall.".length]);
+  });
+
   it("counts a new finding at the place as found and one elsewhere as caused elsewhere", () => {
     const mutation = { splices: [{ start: 10, end: 20, insert: "" }], place: [8, 22], sourcePlaces: [] };
     const finding = (start: number, ruleId = "typo") => ({ ruleId, side: "translation", start, end: start + 2, message: `at line ${start}` });
