@@ -153,6 +153,12 @@ describe("eval-mutations planting", () => {
     expect(plant.gapRange(context, near, gap, gap + 11)).toEqual([0, text.indexOf("Tools") + "Tools hang on the wall.".length]);
   });
 
+  it("counts a word typo in Japanese or Chinese as not applicable, saying why, and measures it elsewhere", () => {
+    for (const language of ["ja", "zh-cn"]) expect(plant.NOT_APPLICABLE["word-typo"].scripts).toContain(plant.scriptOf(language));
+    expect(plant.NOT_APPLICABLE["word-typo"].scripts).not.toContain(plant.scriptOf("pt-br"));
+    expect(plant.NOT_APPLICABLE["word-typo"].why).toMatch(/dictionary/);
+  });
+
   it("counts a new finding at the place as found and one elsewhere as caused elsewhere", () => {
     const mutation = { splices: [{ start: 10, end: 20, insert: "" }], place: [8, 22], sourcePlaces: [] };
     const finding = (start: number, ruleId = "typo") => ({ ruleId, side: "translation", start, end: start + 2, message: `at line ${start}` });
