@@ -394,6 +394,25 @@ export function dropSentence(context, random) {
   return mutation(context, "sentence-dropped", [{ start, end, insert: "" }], choice.segment, firstWords(choice.value));
 }
 
+const DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S/;
+
+/**
+ * Splices that drop the lines from `start` to `stop` except link definitions (`[label]: url`): a
+ * page's definitions often sit at its end, under its last section, and serve links everywhere,
+ * so dropping them would break links far from the dropped section, which no translator does.
+ */
+export function keepingDefinitions(text, start, stop) {
+  const splices = [];
+  let from = start;
+  for (let at = start; at < stop; at = lineEnd(text, at) + 1) {
+    if (!DEFINITION.test(text.slice(at, lineEnd(text, at)))) continue;
+    if (at > from) splices.push({ start: from, end: at, insert: "" });
+    from = Math.min(lineEnd(text, at) + 1, stop);
+  }
+  if (stop > from) splices.push({ start: from, end: stop, insert: "" });
+  return splices;
+}
+
 /** A heading (level 2 or deeper) and the translation blocks under it, up to the next heading as high. */
 export function dropSection(context, random) {
   const headings = translationSegments(context, ["heading"]).filter((h) => (h.depth ?? 1) >= 2 && ownLines(context.text, h) && rendersSource(context, h));
@@ -409,7 +428,7 @@ export function dropSection(context, random) {
     splices = dropped.map((s) => ownLines(context.text, s)).filter(Boolean);
     if (splices.length !== dropped.length) return undefined;
     splices = splices.map((l) => ({ ...l, insert: "" }));
-  } else splices = [{ start, end: stop, insert: "" }];
+  } else splices = keepingDefinitions(context.text, start, stop);
   return mutation(context, "section-dropped", splices, { ...heading, end: Math.max(heading.end, stop - 1) }, firstWords(heading.raw), { gap: true });
 }
 

@@ -159,6 +159,13 @@ describe("eval-mutations planting", () => {
     expect(plant.NOT_APPLICABLE["word-typo"].why).toMatch(/dictionary/);
   });
 
+  it("drops a last section without the link definitions below it, which serve the whole page", () => {
+    const text = "## Roots\n\nSee [the guide][g].\n\n## Leaves\n\nThey fall in autumn.\n\n[g]: https://example.org/guide\n";
+    const start = text.indexOf("## Leaves");
+    const kept = plant.applySplices(text, plant.keepingDefinitions(text, start, text.length));
+    expect(kept).toBe("## Roots\n\nSee [the guide][g].\n\n[g]: https://example.org/guide\n");
+  });
+
   it("counts a new finding at the place as found and one elsewhere as caused elsewhere", () => {
     const mutation = { splices: [{ start: 10, end: 20, insert: "" }], place: [8, 22], sourcePlaces: [] };
     const finding = (start: number, ruleId = "typo") => ({ ruleId, side: "translation", start, end: start + 2, message: `at line ${start}` });
