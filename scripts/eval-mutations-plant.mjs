@@ -124,10 +124,23 @@ function sourcesOf(context, segment) {
 /** Whether a translation block renders source content: dropping one that renders none (a translator's note) is no defect. */
 const rendersSource = (context, segment) => sourcesOf(context, segment).sources.length > 0;
 
-function mutation(context, klass, splices, segment, note) {
+/**
+ * A dropped block leaves a gap, and a finding about it can only point at the blocks on either side:
+ * the last line of the translation block before the gap, or the first line of the one after it,
+ * however many lines of markup without content (`<Compatibility />`, a shortcode) lie between.
+ */
+export function gapRange(context, [from, to], start, end) {
+  const translations = context.segments.filter((s) => s.side === "translation");
+  const before = translations.filter((s) => s.end <= start).at(-1);
+  const after = translations.find((s) => s.start >= end);
+  return [Math.min(from, before ? lineStart(context.text, before.end) : from), Math.max(to, after ? lineEnd(context.text, after.start) : to)];
+}
+
+function mutation(context, klass, splices, segment, note, { gap = false } = {}) {
   const start = Math.min(...splices.map((s) => s.start));
   const end = Math.max(...splices.map((s) => s.end));
-  const place = nearRange(context.text, Math.min(start, segment?.start ?? start), Math.max(end, segment?.end ?? end));
+  const near = nearRange(context.text, Math.min(start, segment?.start ?? start), Math.max(end, segment?.end ?? end));
+  const place = gap ? gapRange(context, near, start, end) : near;
   const sources = segment ? sourcesOf(context, segment).sources : [];
   const sourceText = context.sourceText ?? context.text;
   const sourcePlaces = sources.map((s) => nearRange(sourceText, s.comment?.start ?? s.start, s.comment?.end ?? s.end));
@@ -302,7 +315,7 @@ export function dropParagraph(context, random) {
   if (!segment) return undefined;
   const lines = ownLines(text, segment);
   const end = lines.end < text.length ? lineEnd(text, lines.end) + 1 : lines.end;
-  return mutation(context, "paragraph-dropped", [{ start: lines.start, end: Math.min(end, text.length), insert: "" }], segment, firstWords(segment.raw));
+  return mutation(context, "paragraph-dropped", [{ start: lines.start, end: Math.min(end, text.length), insert: "" }], segment, firstWords(segment.raw), { gap: true });
 }
 
 const firstWords = (raw) => raw.replace(/\s+/g, " ").slice(0, 50);
@@ -339,7 +352,7 @@ export function dropListItem(context, random, linkOnly = false) {
     const label = context.text.slice(link.labelStart, link.labelEnd);
     return mutation(context, "list-item-link-dropped", [{ start: link.start, end: link.end, insert: label }], segment, `link item unlinked: ${label}`);
   }
-  return mutation(context, linkOnly ? "list-item-link-dropped" : "list-item-dropped", [{ start: lines.start, end: lines.end, insert: "" }], segment, firstWords(segment.raw));
+  return mutation(context, linkOnly ? "list-item-link-dropped" : "list-item-dropped", [{ start: lines.start, end: lines.end, insert: "" }], segment, firstWords(segment.raw), { gap: true });
 }
 
 const SENTENCE_END = /(?<=[.!?])[ \t\n]+(?=[\p{Lu}"“«¿¡])|(?<=[。！？])/gu;
@@ -381,6 +394,25 @@ export function dropSentence(context, random) {
   return mutation(context, "sentence-dropped", [{ start, end, insert: "" }], choice.segment, firstWords(choice.value));
 }
 
+const DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S/;
+
+/**
+ * Splices that drop the lines from `start` to `stop` except link definitions (`[label]: url`): a
+ * page's definitions often sit at its end, under its last section, and serve links everywhere,
+ * so dropping them would break links far from the dropped section, which no translator does.
+ */
+export function keepingDefinitions(text, start, stop) {
+  const splices = [];
+  let from = start;
+  for (let at = start; at < stop; at = lineEnd(text, at) + 1) {
+    if (!DEFINITION.test(text.slice(at, lineEnd(text, at)))) continue;
+    if (at > from) splices.push({ start: from, end: at, insert: "" });
+    from = Math.min(lineEnd(text, at) + 1, stop);
+  }
+  if (stop > from) splices.push({ start: from, end: stop, insert: "" });
+  return splices;
+}
+
 /** A heading (level 2 or deeper) and the translation blocks under it, up to the next heading as high. */
 export function dropSection(context, random) {
   const headings = translationSegments(context, ["heading"]).filter((h) => (h.depth ?? 1) >= 2 && ownLines(context.text, h) && rendersSource(context, h));
@@ -396,8 +428,8 @@ export function dropSection(context, random) {
     splices = dropped.map((s) => ownLines(context.text, s)).filter(Boolean);
     if (splices.length !== dropped.length) return undefined;
     splices = splices.map((l) => ({ ...l, insert: "" }));
-  } else splices = [{ start, end: stop, insert: "" }];
-  return mutation(context, "section-dropped", splices, { ...heading, end: Math.max(heading.end, stop - 1) }, firstWords(heading.raw));
+  } else splices = keepingDefinitions(context.text, start, stop);
+  return mutation(context, "section-dropped", splices, { ...heading, end: Math.max(heading.end, stop - 1) }, firstWords(heading.raw), { gap: true });
 }
 
 const HEADING_MARK = /^#{1,6}[ \t]+/;
@@ -481,6 +513,17 @@ export const PLANTERS = {
   "heading-english": (c, r) => leaveInEnglish(c, r, "heading"),
   mojibake: damageEncoding,
   "comment-unclosed": unclosedComment,
+};
+
+/**
+ * Classes that cannot be found in some scripts without a dictionary of the language's words, which
+ * nl-lint does not have: the harness reports them there as not applicable rather than as misses.
+ */
+export const NOT_APPLICABLE = {
+  "word-typo": {
+    scripts: ["ja", "zh"],
+    why: "a Japanese or Chinese word with one character changed is another plausible word: only a dictionary of the language tells it apart, and there is no Hunspell dictionary for ja or zh",
+  },
 };
 
 /** The script family whose words `word-typo` misspells, from the target language. */

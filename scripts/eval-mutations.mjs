@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker } from "node:worker_threads";
-import { PLANTERS, applySplices, classifyFindings, randomSource, scriptOf } from "./eval-mutations-plant.mjs";
+import { NOT_APPLICABLE, PLANTERS, applySplices, classifyFindings, randomSource, scriptOf } from "./eval-mutations-plant.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -143,8 +143,14 @@ function seedFor(...parts) {
   return hash;
 }
 
+const notApplicable = (corpusEntry, klass) => NOT_APPLICABLE[klass]?.scripts.includes(scriptOf(corpusEntry.language)) ?? false;
+
 function evaluateCorpus(corpusEntry) {
-  const rows = classes.map((klass) => ({ corpus: corpusEntry.name, klass, planted: evaluate(corpusEntry, klass, randomSource(seedFor(corpusEntry.name, klass))) }));
+  const rows = classes.map((klass) =>
+    notApplicable(corpusEntry, klass)
+      ? { corpus: corpusEntry.name, klass, planted: [], notApplicable: true }
+      : { corpus: corpusEntry.name, klass, planted: evaluate(corpusEntry, klass, randomSource(seedFor(corpusEntry.name, klass))) },
+  );
   contexts.clear();
   return rows;
 }
@@ -193,7 +199,7 @@ if (missesFile) {
   writeFileSync(missesFile, JSON.stringify(misses, null, 1));
 }
 if (asJson) {
-  console.log(JSON.stringify({ seed, perClass, rows: rows.map((r) => ({ corpus: r.corpus, klass: r.klass, ...summary(r.planted), mutations: r.planted })) }, null, 1));
+  console.log(JSON.stringify({ seed, perClass, rows: rows.map((r) => ({ corpus: r.corpus, klass: r.klass, ...(r.notApplicable ? { notApplicable: true } : {}), ...summary(r.planted), mutations: r.planted })) }, null, 1));
   process.exit(0);
 }
 
@@ -210,9 +216,15 @@ console.log(pad("class", 24) + corpusNames.map((n) => pad(n, width)).join("") + 
 for (const klass of classes) {
   const mine = rows.filter((r) => r.klass === klass);
   const all = summary(mine.flatMap((r) => r.planted));
-  const cells = corpusNames.map((n) => pad(cell(mine.find((r) => r.corpus === n)?.planted ?? []), width));
+  const cells = corpusNames.map((n) => {
+    const row = mine.find((r) => r.corpus === n);
+    return pad(row?.notApplicable ? "n/a" : cell(row?.planted ?? []), width);
+  });
   console.log(pad(klass, 24) + cells.join("") + pad(all.recall === null ? "-" : all.recall.toFixed(2), 8) + (all.elsewherePerMutation === null ? "-" : all.elsewherePerMutation.toFixed(3)));
 }
 const total = corpusNames.map((n) => pad(cell(rows.filter((r) => r.corpus === n).flatMap((r) => r.planted)), width));
 const overall = summary(rows.flatMap((r) => r.planted));
 console.log(pad("all", 24) + total.join("") + pad(overall.recall === null ? "-" : overall.recall.toFixed(2), 8) + (overall.elsewherePerMutation === null ? "-" : overall.elsewherePerMutation.toFixed(3)));
+for (const [klass, { scripts, why }] of Object.entries(NOT_APPLICABLE)) {
+  if (rows.some((r) => r.klass === klass && r.notApplicable)) console.log(`n/a: ${klass} is not measured in ${scripts.join(", ")}: ${why}.`);
+}

@@ -143,6 +143,29 @@ describe("eval-mutations planting", () => {
     expect(open.text).toBe("<!-- Hello there, friend. \nOlá, amigo.\n");
   });
 
+  it("widens a dropped block's place to the blocks on both sides of the gap, past lines that are no block", () => {
+    const text = "The beds face south.\n\n<Divider />\n\n<Divider />\n\nTools hang on the wall.\n";
+    const block = (raw: string) => ({ side: "translation", start: text.indexOf(raw), end: text.indexOf(raw) + raw.length });
+    const context = { text, segments: [block("The beds face south."), block("Tools hang on the wall.")] };
+    const gap = text.lastIndexOf("<Divider />");
+    const near = plant.nearRange(text, gap, gap + 11);
+    expect(near[0]).toBeGreaterThan(0);
+    expect(plant.gapRange(context, near, gap, gap + 11)).toEqual([0, text.indexOf("Tools") + "Tools hang on the wall.".length]);
+  });
+
+  it("counts a word typo in Japanese or Chinese as not applicable, saying why, and measures it elsewhere", () => {
+    for (const language of ["ja", "zh-cn"]) expect(plant.NOT_APPLICABLE["word-typo"].scripts).toContain(plant.scriptOf(language));
+    expect(plant.NOT_APPLICABLE["word-typo"].scripts).not.toContain(plant.scriptOf("pt-br"));
+    expect(plant.NOT_APPLICABLE["word-typo"].why).toMatch(/dictionary/);
+  });
+
+  it("drops a last section without the link definitions below it, which serve the whole page", () => {
+    const text = "## Roots\n\nSee [the guide][g].\n\n## Leaves\n\nThey fall in autumn.\n\n[g]: https://example.org/guide\n";
+    const start = text.indexOf("## Leaves");
+    const kept = plant.applySplices(text, plant.keepingDefinitions(text, start, text.length));
+    expect(kept).toBe("## Roots\n\nSee [the guide][g].\n\n[g]: https://example.org/guide\n");
+  });
+
   it("counts a new finding at the place as found and one elsewhere as caused elsewhere", () => {
     const mutation = { splices: [{ start: 10, end: 20, insert: "" }], place: [8, 22], sourcePlaces: [] };
     const finding = (start: number, ruleId = "typo") => ({ ruleId, side: "translation", start, end: start + 2, message: `at line ${start}` });

@@ -4,6 +4,7 @@ import { languageName } from "../../src/text/language.js";
 import { hasFunctionWords, identifyLanguage, wordsOf } from "../../src/text/language-id.js";
 import { blockComponents } from "../../src/parse/markup.js";
 import { proseIdentity } from "./prose-identity.js";
+import { forgottenHeading } from "./forgotten-heading.js";
 import { proseOf, withoutQuotations } from "../../src/text/prose.js";
 import { segmentFirstLine } from "../../src/core/report-range.js";
 import { defineRule, segmentText } from "../../src/core/rule.js";
@@ -175,6 +176,10 @@ export default defineRule({
       const prose = translatableText(document, translations);
       const evidence = identifyLanguage(prose, { source, target });
       if (evidence.verdict === "target") return { ...at, judgement: "translated" };
+      // A title-cased heading is judged by the page around it, not by its few words.
+      if (heading && forgottenHeading(document, pair, prose, (segments) => translatableText(document, segments), (segments) => comparable(document, segments))) {
+        return { ...at, judgement: "identical" };
+      }
       // Mostly capitalised words are titles and names, which stay as they are.
       if (looksLikeTitle(prose) || (heading && /:/.test(prose))) return { ...at, judgement: "unjudged" };
 

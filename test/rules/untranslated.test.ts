@@ -6,6 +6,13 @@ const ptBr = { targetLanguage: "pt-br" };
 /** A short page of several kinds of blocks, for a translation that copies it unchanged. */
 const PAGE = "# Caching results\n\nThe cache keeps the results of each run in a folder beside the project.\n\n## When the cache is used\n\nA file that has not changed since the last run is not read again.\n\n- Results are stored by the hash of the file.\n- Old entries are removed after a week.\n\nYou can turn the cache off with a flag when you need a clean run.\n";
 
+/** An English guide with four title-cased headings, and its French translation with a heading to swap in. */
+const GUIDE_EN =
+  "# Watering the garden\n\nThe hose reaches every bed in the garden.\n\n## Setup\n\nThe setup is quick: connect the hose to the tap and open the valve, and the setup is done.\n\n## Daily Usage\n\nFor daily usage, water the beds early in the morning, before the sun is high.\n\n## Winter Storage\n\nDrain the hose and keep it in the shed.\n";
+const guideFr = (setup: string) =>
+  `# Arroser le jardin\n\nLe tuyau atteint chaque massif du jardin.\n\n## ${setup}\n\nBranchez d'abord le tuyau au robinet et ouvrez la vanne.\n\n## Utilisation quotidienne\n\nArrosez les massifs tôt le matin, avant que le soleil soit haut.\n\n## Rangement d'hiver\n\nVidez le tuyau et rangez-le dans la remise.\n`;
+const fr = { targetLanguage: "fr" };
+
 runRuleTests(rule, {
   valid: [
     {
@@ -59,6 +66,36 @@ runRuleTests(rule, {
       name: "a short item of a list of names, kept as its siblings are (the numbered step above is another list)",
       code: "1. Instale estas peças:\n\n- Garden Hose Deluxe\n- Brass Nozzle Pro\n- Hose reel (on the wall)\n",
       lint: { ...ptBr, source: { text: "1. Install these parts:\n\n- Garden Hose Deluxe\n- Brass Nozzle Pro\n- Hose reel (on the wall)\n" } },
+    },
+    {
+      name: "a heading kept as a name: the source writes it only with a capital",
+      code: guideFr("Hoseline").replace("le tuyau au", "le Hoseline au"),
+      lint: { ...fr, source: { text: GUIDE_EN.replace("## Setup", "## Hoseline").replace("The setup is quick", "The Hoseline is quick") } },
+    },
+    {
+      name: "a heading kept as a word both languages use: the translation's prose uses it too",
+      code: guideFr("Installation").replace("la vanne.", "la vanne pour finir l'installation."),
+      lint: { ...fr, source: { text: GUIDE_EN.replace("## Setup", "## Installation").replace("The setup is", "The installation is") } },
+    },
+    {
+      name: "a heading whose attributes ask translators to keep it",
+      code: guideFr("`hose` and `tap` {.notranslate lang=en}"),
+      lint: { ...fr, source: { text: GUIDE_EN.replace("## Setup", "## `hose` and `tap` {.notranslate lang=en}") } },
+    },
+    {
+      name: "a title with a name among its words, kept as it is",
+      code: guideFr("Hoseline Daily Setup").replace("le tuyau au", "le Hoseline au"),
+      lint: { ...fr, source: { text: GUIDE_EN.replace("## Setup", "## Hoseline Daily Setup").replace("The setup is quick", "The Hoseline setup is quick") } },
+    },
+    {
+      name: "a one-word heading that names a term the source uses once in lower case, kept as a term",
+      code: guideFr("Setup"),
+      lint: { ...fr, source: { text: GUIDE_EN.replace(", and the setup is done.", ".") } },
+    },
+    {
+      name: "a heading copied unchanged in a page whose headings are mostly kept in English",
+      code: guideFr("Setup").replace("Utilisation quotidienne", "Daily Usage").replace("Rangement d'hiver", "Winter Storage"),
+      lint: { ...fr, source: { text: GUIDE_EN } },
     },
   ],
   invalid: [
@@ -120,6 +157,21 @@ runRuleTests(rule, {
       code: "## How the cache works\n\nO cache guarda os resultados entre execuções.\n",
       lint: { ...ptBr, source: { text: "## How the cache works\n\nThe cache keeps results between runs.\n" } },
       errors: [{ messageId: "identical", line: 1 }],
+    },
+    {
+      name: "a one-word heading left in English in a page whose other headings are translated",
+      code: guideFr("Setup"),
+      lint: { ...fr, source: { text: GUIDE_EN } },
+      errors: [{ messageId: "identical", line: 5, messageIncludes: "not French" }],
+    },
+    {
+      name: "a title-cased heading left in English in a Japanese page",
+      code: "# 庭の水やり\n\nホースは庭のすべての花壇に届きます。\n\n## Daily Usage\n\n朝早く、日が高くなる前に水をやります。\n\n## 準備\n\nまずホースを蛇口につなぎます。\n\n## 冬の保管\n\nホースの水を抜いて物置にしまいます。\n",
+      lint: {
+        targetLanguage: "ja",
+        source: { text: GUIDE_EN.replace(/(## Setup\n\n.*\n\n)(## Daily Usage\n\n.*\n\n)/, "$2$1") },
+      },
+      errors: [{ messageId: "identical", line: 5, messageIncludes: "not Japanese" }],
     },
     {
       name: "English prose that no source pairs with",
