@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { hasUnknownTarget, linksOf, maskedText, renderedLinks } from "../src/text/links.js";
+import { hasNothingToClick, hasUnknownTarget, linksOf, maskedText, renderedLinks } from "../src/text/links.js";
 import { firstLineOf } from "../src/core/report-range.js";
 import { defineRule, matchedPairs, segmentText } from "../src/core/rule.js";
 import type { LinkInfo, LintDocument, Segment } from "../src/core/types.js";
@@ -88,10 +88,14 @@ export default defineRule({
      */
     const keptAsText = (link: LinkInfo, translations: Segment[]) =>
       hasUnknownTarget(link) && translations.some((t) => maskedText(t, document.text).includes(document.sourceText.slice(link.start, link.end)));
+    /** A translation link that gives a label to a source link with nothing to click (`[](url)`) repairs it, adds nothing. */
+    const repairs = (link: LinkInfo, sources: Segment[], sourceLinks: LinkInfo[]) =>
+      !sourceLinks.some((l) => l.url === link.url) &&
+      sources.some((s) => linksOf(s, document.sourceText).some((l) => hasNothingToClick(l) && l.url === link.url));
     const citations = (t: Segment) => (cited.size === 0 ? 0 : [...ownText(document, t).matchAll(CITATION)].filter((m) => cited.has(m[1])).length);
     for (const pair of matchedPairs(document)) {
       const sourceLinks = pair.sources.flatMap((s) => renderedLinks(s, document.sourceText)).filter((l) => !keptAsText(l, pair.translations));
-      const translationLinks = pair.translations.flatMap((t) => renderedLinks(t, document.text));
+      const translationLinks = pair.translations.flatMap((t) => renderedLinks(t, document.text)).filter((l) => !repairs(l, pair.sources, sourceLinks));
       const source = sourceLinks.length;
       const translated = translationLinks.length + pair.translations.reduce((n, t) => n + citations(t), 0);
       if (source === translated) continue;

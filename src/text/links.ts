@@ -5,6 +5,7 @@ import type { LinkInfo, Segment } from "../core/types.js";
 
 const linkCache = new WeakMap<Segment, LinkInfo[]>();
 const unknownTargets = new WeakSet<LinkInfo>();
+const emptyLinks = new WeakSet<LinkInfo>();
 const maskCache = new WeakMap<Segment, string>();
 
 /** Links and images of a segment in document order, with how each was written. */
@@ -32,6 +33,8 @@ export function linksOf(segment: Segment, text: string): LinkInfo[] {
     const reference = "identifier" in node ? { reference: node.label ?? node.identifier } : {};
     const link: LinkInfo = { url, label: plainText(node), start, end, form, image, ...reference };
     if (node.type === "linkReference" && node.data?.unknownTarget) unknownTargets.add(link);
+    // `[](url)` (or a label of blanks) shows nothing a reader could click.
+    if (node.type === "link" && node.children.every((c) => c.type === "text" && c.value.trim() === "")) emptyLinks.add(link);
     found.push(link);
   });
   linkCache.set(segment, links);
@@ -46,9 +49,18 @@ export function hasUnknownTarget(link: LinkInfo): boolean {
   return unknownTargets.has(link);
 }
 
-/** Links a reader sees as links: written with brackets or angle brackets, not images, not bare URLs. */
+/** Whether a link shows nothing to click: `[](url)`, or a label of blanks. */
+export function hasNothingToClick(link: LinkInfo): boolean {
+  return emptyLinks.has(link);
+}
+
+/**
+ * Links a reader sees as links: written with brackets or angle brackets, with something to click
+ * (`[](url)` renders nothing, and a converted page often leaves one beside the real link); not
+ * images, not bare URLs.
+ */
 export function renderedLinks(segment: Segment, text: string): LinkInfo[] {
-  return linksOf(segment, text).filter((l) => !l.image && l.form !== "bare");
+  return linksOf(segment, text).filter((l) => !l.image && l.form !== "bare" && !hasNothingToClick(l));
 }
 
 /**

@@ -29,9 +29,24 @@ runRuleTests(rule, {
       name: "bracketed text defined nowhere that the translation keeps as text is no link",
       code: "<!-- Pick a port in [1024, 49151] first. -->\nまず [1024, 49151] の範囲でポートを選びます。\n",
     },
+    {
+      name: "a link with nothing to click ([](url)) beside the real one is not a link the translation must keep",
+      code: "Os pesos estão no [repositório do projeto](https://example.org/weights).\n",
+      lint: { filePath: "/site/pt/weights.md", source: { filePath: "/site/en/weights.md", text: "The weights are in [](https://example.org/weights)[the project's repository](https://example.org/weights).\n" } },
+    },
+    { name: "a label of blanks shows nothing either", code: "<!-- Ask on [ ](https://chat.example) [the chat](https://chat.example). -->\nPergunte no [chat](https://chat.example).\n" },
+    {
+      name: "a translation that gives a label to the source's empty link ([](url)) repairs it",
+      code: "<!-- The talks took place at [](https://venue.example)the venue. -->\nAs palestras foram no [local](https://venue.example).\n",
+    },
     { name: "images are not counted as links", code: "<!-- A [paper](https://a.org). -->\n\nUm [artigo](https://a.org). ![](https://img.org/x.png)\n" },
   ],
   invalid: [
+    {
+      name: "a translation whose link lost its label ([](url)) no longer shows it",
+      code: "<!-- Read [the paper](https://paper.example). -->\nLeia o artigo [](https://paper.example).\n",
+      errors: [{ messageId: "mismatch", line: 2, messageIncludes: "renders 0 links; its source (line 1) renders 1" }],
+    },
     {
       name: "a link lost in the translation",
       code: "<!-- See [a](https://a.org) and [b](https://b.org). -->\n\nVeja [a](https://a.org) e b.\n",
