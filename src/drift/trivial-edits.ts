@@ -1,4 +1,5 @@
 import type { SourceDrift } from "../core/rule.js";
+import { MARKDOWN, type Grammar } from "../parse/parse.js";
 import { diffSequences, type Hunk } from "./sequence-diff.js";
 import { partsOfLines, readLines, type Part } from "./written-parts.js";
 
@@ -101,10 +102,11 @@ function groupedHunks(a: string[], b: string[]): HunkGroup[] {
  * The hunks between two texts' lines, grouped by paragraph and classified. Each text is read
  * once with the Markdown grammar; an edit touching a code block always counts.
  */
-export function classifiedHunks(a: string[], b: string[], ignore: IgnoredEdits): HunkGroup[] {
+export function classifiedHunks(a: string[], b: string[], ignore: IgnoredEdits, grammar: Grammar = MARKDOWN): HunkGroup[] {
   const groups = groupedHunks(a, b);
-  if (groups.length === 0) return groups;
-  const [readA, readB] = [readLines(a), readLines(b)];
+  // Every edit changes at least whitespace: when that counts, nothing is trivial and nothing need be read.
+  if (groups.length === 0 || !ignore.whitespace) return groups;
+  const [readA, readB] = [readLines(a, grammar), readLines(b, grammar)];
   for (const group of groups) {
     const { span } = group;
     if (readA.codeLines.slice(span.aStart, span.aEnd).some(Boolean) || readB.codeLines.slice(span.bStart, span.bEnd).some(Boolean)) continue;
@@ -127,12 +129,12 @@ export function hunkLines(hunk: Hunk): [number, number] {
 }
 
 /** Changed and removed lines of `now` against `before`, leaving out edits that need no re-translation. */
-export function significantDrift(before: string, now: string, ignore: IgnoredEdits): Pick<SourceDrift, "changedLines" | "removedAfter"> & { ignored: IgnoredChange[] } {
+export function significantDrift(before: string, now: string, ignore: IgnoredEdits, grammar: Grammar = MARKDOWN): Pick<SourceDrift, "changedLines" | "removedAfter"> & { ignored: IgnoredChange[] } {
   const [a, b] = [comparableLines(before), comparableLines(now)];
   const changedLines: Array<[number, number]> = [];
   const removedAfter: number[] = [];
   const ignored: IgnoredChange[] = [];
-  for (const group of classifiedHunks(a, b, ignore)) {
+  for (const group of classifiedHunks(a, b, ignore, grammar)) {
     if (group.trivial) {
       ignored.push({ lines: hunkLines(group.span), reason: group.trivial });
       continue;

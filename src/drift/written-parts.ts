@@ -1,5 +1,6 @@
 import type { Nodes } from "mdast";
-import { parseMarkdown } from "../parse/parse.js";
+import { jsxOpeningTag } from "../parse/markup.js";
+import { MARKDOWN, parseMarkdown, type Grammar } from "../parse/parse.js";
 import { visitNodes } from "../parse/tree.js";
 
 /**
@@ -31,8 +32,8 @@ export interface ReadText {
   codeLines: boolean[];
 }
 
-/** Reads lines as one Markdown document. */
-export function readLines(lines: string[]): ReadText {
+/** Reads lines as one document in `grammar` (MDX for `.mdx` pages, where indented lines are not code). */
+export function readLines(lines: string[], grammar: Grammar = MARKDOWN): ReadText {
   const text = lines.join("\n");
   const lineStarts: number[] = [];
   let offset = 0;
@@ -42,7 +43,7 @@ export function readLines(lines: string[]): ReadText {
   }
   const codeLines = lines.map(() => false);
   const spans: Span[] = [];
-  visitNodes(parseMarkdown(text), (node) => {
+  visitNodes(parseMarkdown(text, undefined, grammar), (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
@@ -93,8 +94,14 @@ function destinationsOf(node: Nodes, text: string, start: number, end: number): 
   if (node.type === "link") return destination(resourceDestination(text, node.children.at(-1)?.position?.end.offset ?? start + 1, end));
   if (node.type === "image") return destination(resourceDestination(text, start + 2, end));
   if (node.type === "definition") return destination(definitionDestination(text, start, end));
-  if (node.type === "html") return htmlDestinations(text.slice(start, end)).map(([from, to]) => ({ start: start + from, end: start + to, kind: "destination" }));
+  if (node.type === "html") return attributeDestinations(text, start, end);
+  // In MDX an `<a href>` is JSX, not HTML: its opening tag is read the same way.
+  if (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") return attributeDestinations(text, ...jsxOpeningTag(node));
   return [];
+}
+
+function attributeDestinations(text: string, start: number, end: number): Span[] {
+  return htmlDestinations(text.slice(start, end)).map(([from, to]) => ({ start: start + from, end: start + to, kind: "destination" }));
 }
 
 const SPACE = /\s/;

@@ -6,6 +6,7 @@ import { driftedBlocks } from "../../src/drift/drift-blocks.js";
 import { COMMIT_KEYS, DEFAULT_DRIFT_POLICY, findDrift, type DriftPolicy } from "../../src/drift/drift.js";
 import { IGNORE_NOTHING, IGNORE_TRIVIAL, significantDrift, trivialEdit } from "../../src/drift/trivial-edits.js";
 import { GitHistory } from "../../src/node/git.js";
+import { grammarFor } from "../../src/parse/parse.js";
 import { hasGit, repository } from "../helpers/git-repo.js";
 
 // Source: a heading (line 1), then three paragraphs (lines 3–4, 6, 8), the first wrapped on two lines.
@@ -118,6 +119,21 @@ describe("trivial edits are read with the Markdown grammar, not patterns", () =>
     expect(changedLines(indented("let a = b.c;"), indented("let a = b?.c;"))).toEqual([[3, 3]]);
     const tildes = (code: string) => `Example:\n\n~~~\n\`\`\`\n${code}\n~~~\n`;
     expect(changedLines(tildes("f(a, b)"), tildes("f(a b)"))).toEqual([[5, 5]]);
+  });
+
+  it("an MDX page is read as MDX: indented lines in a component are prose, and a JSX href is a target", () => {
+    const mdx = grammarFor({ filePath: "page.mdx" });
+    const page = (line: string, href: string) => `<Card>\n\n    ${line}\n\n</Card>\n\nSee <a href="${href}">the list</a>.\n`;
+    expect(significantDrift(page("Its quick.", "a.html"), page("It's quick.", "b/a.html"), IGNORE_TRIVIAL, mdx)).toEqual({
+      changedLines: [],
+      removedAfter: [],
+      ignored: [
+        { lines: [3, 3], reason: "punctuation only" },
+        { lines: [7, 7], reason: "link target only" },
+      ],
+    });
+    // Read as Markdown, the same indented line is a code block, where every mark counts.
+    expect(significantDrift(page("Its quick.", "a.html"), page("It's quick.", "a.html"), IGNORE_TRIVIAL).changedLines).toEqual([[3, 3]]);
   });
 
   it("a line that only looks like a fence opens no code block after it", () => {
