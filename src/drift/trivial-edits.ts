@@ -1,7 +1,7 @@
 import type { SourceDrift } from "../core/rule.js";
 import { MARKDOWN, type Grammar } from "../parse/parse.js";
 import { diffSequences, type Hunk } from "./sequence-diff.js";
-import { partsOfLines, readLines, type Part } from "./written-parts.js";
+import { partsOfLines, readLines, type Part, type ReadText } from "./written-parts.js";
 
 /**
  * Which kinds of source edits need no re-translation. Each is ignored by default; turning one
@@ -98,17 +98,36 @@ function groupedHunks(a: string[], b: string[]): HunkGroup[] {
   return groups;
 }
 
+// What may write a link destination on a line or the one before it: `](`, `]:`, a tag or an
+// autolink, a bare URL or address, an `href`/`src` attribute.
+const MAY_POINT = /\]\(|\]:|<|:\/\/|www\.|@|href|src/i;
+const letters = (lines: string[]) => lines.join("").replace(/[\s\p{P}\p{S}]/gu, "");
+
+/**
+ * Whether a group could be trivial at all, told without reading Markdown (which costs far more
+ * than the diff): the same letters and digits on both sides, or a link destination that may
+ * account for the difference.
+ */
+function mayBeTrivial(a: string[], b: string[], span: Hunk): boolean {
+  const [before, after] = [a.slice(span.aStart, span.aEnd), b.slice(span.bStart, span.bEnd)];
+  if (letters(before) === letters(after)) return true;
+  return MAY_POINT.test([a[span.aStart - 1] ?? "", ...before, b[span.bStart - 1] ?? "", ...after].join("\n"));
+}
+
 /**
  * The hunks between two texts' lines, grouped by paragraph and classified. Each text is read
- * once with the Markdown grammar; an edit touching a code block always counts.
+ * once with the Markdown grammar, and only when a group may be trivial; an edit touching a code
+ * block always counts.
  */
 export function classifiedHunks(a: string[], b: string[], ignore: IgnoredEdits, grammar: Grammar = MARKDOWN): HunkGroup[] {
   const groups = groupedHunks(a, b);
-  // Every edit changes at least whitespace: when that counts, nothing is trivial and nothing need be read.
-  if (groups.length === 0 || !ignore.whitespace) return groups;
-  const [readA, readB] = [readLines(a, grammar), readLines(b, grammar)];
+  // Every edit changes at least whitespace: when that counts, nothing is trivial.
+  if (!ignore.whitespace) return groups;
+  let read: [ReadText, ReadText] | undefined;
   for (const group of groups) {
     const { span } = group;
+    if (!mayBeTrivial(a, b, span)) continue;
+    const [readA, readB] = (read ??= [readLines(a, grammar), readLines(b, grammar)]);
     if (readA.codeLines.slice(span.aStart, span.aEnd).some(Boolean) || readB.codeLines.slice(span.bStart, span.bEnd).some(Boolean)) continue;
     const trivial = trivialChange(partsOfLines(readA, span.aStart, span.aEnd), partsOfLines(readB, span.bStart, span.bEnd), ignore);
     if (trivial) group.trivial = trivial;
