@@ -148,13 +148,18 @@ function titleEnd(text: string, from: number, limit: number): number {
   return from;
 }
 
+// Each try reads to the node's end: an alt crowded with `](` would cost its length squared. Past
+// this many, the destination is left unknown and an edit to it counts, which is the safe side.
+const MAX_TRIES = 32;
+
 /**
  * The destination of `[label](destination "title")` or `![alt](…)`, searching for the label's `](`
  * from `labelEnd`: the first one after which a destination, a title and `)` end the node exactly
  * (a label or an alt can itself hold `](`, as in an image inside a link's label).
  */
 function resourceDestination(text: string, labelEnd: number, end: number): [number, number] | undefined {
-  for (let open = text.indexOf("](", labelEnd); open >= 0 && open < end; open = text.indexOf("](", open + 1)) {
+  let tries = MAX_TRIES;
+  for (let open = text.indexOf("](", labelEnd); open >= 0 && open < end && tries-- > 0; open = text.indexOf("](", open + 1)) {
     const from = skipSpace(text, open + 2, end);
     const to = destinationEnd(text, from, end);
     const close = skipSpace(text, titleEnd(text, skipSpace(text, to, end), end), end);
