@@ -1,4 +1,5 @@
 import type { SourceDrift } from "../core/rule.js";
+import { grammarFor } from "../parse/parse.js";
 import { STAMP_KEY, STAMP_SINCE } from "./fingerprint.js";
 import { driftSkippingCommits } from "./skipped-commits.js";
 import { IGNORE_NOTHING, IGNORE_TRIVIAL, significantDrift, type IgnoredChange, type IgnoredEdits } from "./trivial-edits.js";
@@ -124,12 +125,14 @@ function skipKeyword(commit: FileCommit, keywords: string[]): string | undefined
 function changesSince(git: SourceHistory, top: string, log: FileCommit[], before: string, query: DriftQuery) {
   const policy = query.policy ?? DEFAULT_DRIFT_POLICY;
   const skipped = log.map((commit) => ({ commit, keyword: skipKeyword(commit, policy.skipKeywords) })).filter((s) => s.keyword !== undefined);
-  if (skipped.length === 0) return significantDrift(before, query.sourceText, policy.ignore);
+  // Read as the source's own grammar: in an MDX page indented lines are JSX children, not code.
+  const grammar = grammarFor({ filePath: query.sourcePath });
+  if (skipped.length === 0) return significantDrift(before, query.sourceText, policy.ignore, grammar);
   const skippedHashes = new Set(skipped.map((s) => s.commit.hash));
   const versions = [...log]
     .reverse()
     .map((commit) => ({ text: git.fileAt(top, commit.hash, commit.path) ?? "", counted: !skippedHashes.has(commit.hash) }));
-  const found = driftSkippingCommits(before, [...versions, { text: query.sourceText, counted: true }], policy.ignore);
+  const found = driftSkippingCommits(before, [...versions, { text: query.sourceText, counted: true }], policy.ignore, grammar);
   const commitsSkipped = skipped.map(({ commit, keyword }) => ({ commit: short(commit.hash), reason: `commit "${commit.subject}" skipped: its message has "${keyword}"` }));
   return { ...found, ignored: [...commitsSkipped, ...found.ignored] };
 }

@@ -1,4 +1,5 @@
 import type { SourceDrift } from "../core/rule.js";
+import type { Grammar } from "../parse/parse.js";
 import type { Hunk } from "./sequence-diff.js";
 import { classifiedHunks, comparableLines, hunkLines, removesText, type IgnoredChange, type IgnoredEdits } from "./trivial-edits.js";
 
@@ -19,13 +20,13 @@ interface Marks {
 const END = (a: string[], b: string[]): Hunk & { trivial?: string } => ({ aStart: a.length, aEnd: a.length, bStart: b.length, bEnd: b.length });
 
 /** Carries the marks of one version over to the next, adding what the next one's commit changed if it counts. */
-function carry(marks: Marks, version: SourceVersion, ignore: IgnoredEdits): Marks {
+function carry(marks: Marks, version: SourceVersion, ignore: IgnoredEdits, grammar?: Grammar): Marks {
   const a = marks.lines;
   const b = comparableLines(version.text);
   const dirty = new Array<boolean>(b.length).fill(false);
   const removals = new Set<number>();
   let [ai, bi] = [0, 0];
-  const hunks = classifiedHunks(a, b, ignore).flatMap((group) => group.hunks.map((hunk) => ({ ...hunk, trivial: group.trivial })));
+  const hunks = classifiedHunks(a, b, ignore, grammar).flatMap((group) => group.hunks.map((hunk) => ({ ...hunk, trivial: group.trivial })));
   for (const hunk of [...hunks, END(a, b)]) {
     for (; ai < hunk.aStart; ai++, bi++) {
       dirty[bi] = marks.dirty[ai];
@@ -58,14 +59,14 @@ function ranges(flags: boolean[], from: number, to: number): Array<[number, numb
  * changed it, and it still differs from the base. The versions run oldest first and end with
  * the source as it is now.
  */
-export function driftSkippingCommits(base: string, versions: SourceVersion[], ignore: IgnoredEdits): Pick<SourceDrift, "changedLines" | "removedAfter"> & { ignored: IgnoredChange[] } {
+export function driftSkippingCommits(base: string, versions: SourceVersion[], ignore: IgnoredEdits, grammar?: Grammar): Pick<SourceDrift, "changedLines" | "removedAfter"> & { ignored: IgnoredChange[] } {
   let marks: Marks = { lines: comparableLines(base), dirty: comparableLines(base).map(() => false), removals: new Set() };
-  for (const version of versions) marks = carry(marks, version, ignore);
+  for (const version of versions) marks = carry(marks, version, ignore, grammar);
   const before = comparableLines(base);
   const changedLines: Array<[number, number]> = [];
   const removedAfter: number[] = [];
   const ignored: IgnoredChange[] = [];
-  const groups = classifiedHunks(before, marks.lines, ignore);
+  const groups = classifiedHunks(before, marks.lines, ignore, grammar);
   for (const group of groups) if (group.trivial) ignored.push({ lines: hunkLines(group.span), reason: group.trivial });
   for (const hunk of groups.filter((g) => !g.trivial).flatMap((g) => g.hunks)) {
     const changed = ranges(marks.dirty, hunk.bStart, hunk.bEnd);

@@ -1,5 +1,7 @@
 import type { SourceDrift } from "../core/rule.js";
+import { MARKDOWN, type Grammar } from "../parse/parse.js";
 import { diffSequences, type Hunk } from "./sequence-diff.js";
+import { partsOfLines, readLines, type Part, type ReadText } from "./written-parts.js";
 
 /**
  * Which kinds of source edits need no re-translation. Each is ignored by default; turning one
@@ -50,65 +52,40 @@ const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
 // Brackets are not in it either: they make a link, which the translation should have too.
 const PUNCTUATION = /[.,;:!?…'"“”‘’„«»‹›()–—‐\-。、，．！？：；「」『』（）〈〉《》]/gu;
 
+/** Prose without punctuation, except between digits, where it is part of a number (1.5, 10,000). */
+const unpunctuated = (prose: string) => prose.replace(PUNCTUATION, (mark, offset: number, all: string) => (/\d/.test(all[offset - 1] ?? "") && /\d/.test(all[offset + 1] ?? "") ? mark : ""));
+
 /**
- * Text without punctuation, except between digits, where it is part of a number (1.5, 10,000),
- * and inside code spans: a translation copies code, so `a.b` becoming `a?.b` is a change to follow.
+ * The parts as one text: without link destinations when `links` is false, and without
+ * punctuation when `punctuation` is false, except in code, since a translation copies code
+ * (`a.b` becoming `a?.b` is a change to follow).
  */
-function withoutPunctuation(text: string): string {
-  const unmarked = (prose: string) => prose.replace(PUNCTUATION, (mark, offset: number, all: string) => (/\d/.test(all[offset - 1] ?? "") && /\d/.test(all[offset + 1] ?? "") ? mark : ""));
-  return text
-    .split(/(`+[^`]*?`+)/)
-    .map((part, index) => (index % 2 === 1 ? part : unmarked(part)))
-    .join("");
+function joined(parts: Part[], keep: { links: boolean; punctuation: boolean }): string {
+  const shown = parts.filter((part) => keep.links || part.kind !== "destination");
+  return collapse(shown.map((part) => (keep.punctuation || part.kind === "code" ? part.text : unpunctuated(part.text))).join(""));
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
-/** Which lines are in a fenced code block, fences included: there every mark and space counts. */
-export function fencedLines(lines: string[]): boolean[] {
-  const inside: boolean[] = [];
-  let open: string | undefined;
-  for (const line of lines) {
-    const fence = FENCE.exec(line)?.[1];
-    if (open === undefined) {
-      if (fence) open = fence;
-      inside.push(open !== undefined);
-    } else {
-      inside.push(true);
-      // A closing fence is of the opening's character, at least as long, with nothing after it.
-      if (fence && fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = undefined;
-    }
-  }
-  return inside;
-}
-
-// Where links point, in the three forms a Markdown source writes them: an inline link or image's
-// destination, a reference definition's, and an HTML attribute. The label and a title stay.
-const INLINE_DESTINATION = /\]\(\s*(?:<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)/g;
-const DEFINITION_DESTINATION = /^( {0,3}\[[^\]\n]+\]:)[ \t]*(?:<[^>\n]*>|\S+)/gm;
-const HTML_DESTINATION = /\b(href|src)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
-
-function withoutLinkTargets(text: string): string {
-  return text.replace(INLINE_DESTINATION, "](").replace(DEFINITION_DESTINATION, "$1").replace(HTML_DESTINATION, "$1=");
-}
-
-/** Why changing `before` into `after` needs no re-translation, or undefined when it does. */
-export function trivialEdit(before: string, after: string, ignore: IgnoredEdits): string | undefined {
-  const a = collapse(before);
-  const b = collapse(after);
-  if (a === b) return ignore.whitespace ? "whitespace or line wrapping only" : undefined;
+/** Why changing the parts `before` into `after` needs no re-translation, or undefined when it does. */
+function trivialChange(before: Part[], after: Part[], ignore: IgnoredEdits): string | undefined {
+  const same = (keep: { links: boolean; punctuation: boolean }) => joined(before, keep) === joined(after, keep);
+  if (same({ links: true, punctuation: true })) return ignore.whitespace ? "whitespace or line wrapping only" : undefined;
   if (!ignore.whitespace) return undefined;
-  const unlinked = ignore.linkTargets ? [withoutLinkTargets(a), withoutLinkTargets(b)] : [a, b];
-  const linkOnly = ignore.linkTargets && collapse(unlinked[0]) === collapse(unlinked[1]);
-  if (linkOnly) return "link target only";
-  if (!ignore.punctuation) return undefined;
-  const [pa, pb] = unlinked.map((t) => collapse(withoutPunctuation(t)));
-  if (pa !== pb) return undefined;
-  return collapse(withoutPunctuation(a)) === collapse(withoutPunctuation(b)) ? "punctuation only" : "punctuation and link targets only";
+  if (ignore.linkTargets && same({ links: false, punctuation: true })) return "link target only";
+  if (!ignore.punctuation || !same({ links: !ignore.linkTargets, punctuation: false })) return undefined;
+  return same({ links: true, punctuation: false }) ? "punctuation only" : "punctuation and link targets only";
 }
 
-/** The hunks between two texts' lines, grouped by paragraph and classified. */
-export function classifiedHunks(a: string[], b: string[], ignore: IgnoredEdits): HunkGroup[] {
+/** Why changing `before` into `after` (each read as Markdown on its own) needs no re-translation, or undefined when it does. */
+export function trivialEdit(before: string, after: string, ignore: IgnoredEdits): string | undefined {
+  const partsOf = (text: string) => {
+    const lines = comparableLines(text);
+    return partsOfLines(readLines(lines), 0, lines.length);
+  };
+  return trivialChange(partsOf(before), partsOf(after), ignore);
+}
+
+/** Runs of differing lines not parted by a blank line of `b`, taken together: one paragraph's edits. */
+function groupedHunks(a: string[], b: string[]): HunkGroup[] {
   const groups: HunkGroup[] = [];
   for (const hunk of diffSequences(a, b)) {
     const last = groups[groups.length - 1];
@@ -118,11 +95,41 @@ export function classifiedHunks(a: string[], b: string[], ignore: IgnoredEdits):
       last.span = { aStart: last.span.aStart, aEnd: hunk.aEnd, bStart: last.span.bStart, bEnd: hunk.bEnd };
     } else groups.push({ hunks: [hunk], span: hunk });
   }
-  const [codeA, codeB] = [fencedLines(a), fencedLines(b)];
+  return groups;
+}
+
+// What may write a link destination on a line or the one before it: `](`, `]:`, a tag or an
+// autolink, a bare URL or address, an `href`/`src` attribute.
+const MAY_POINT = /\]\(|\]:|<|:\/\/|www\.|@|href|src/i;
+const letters = (lines: string[]) => lines.join("").replace(/[\s\p{P}\p{S}]/gu, "");
+
+/**
+ * Whether a group could be trivial at all, told without reading Markdown (which costs far more
+ * than the diff): the same letters and digits on both sides, or a link destination that may
+ * account for the difference.
+ */
+function mayBeTrivial(a: string[], b: string[], span: Hunk): boolean {
+  const [before, after] = [a.slice(span.aStart, span.aEnd), b.slice(span.bStart, span.bEnd)];
+  if (letters(before) === letters(after)) return true;
+  return MAY_POINT.test([a[span.aStart - 1] ?? "", ...before, b[span.bStart - 1] ?? "", ...after].join("\n"));
+}
+
+/**
+ * The hunks between two texts' lines, grouped by paragraph and classified. Each text is read
+ * once with the Markdown grammar, and only when a group may be trivial; an edit touching a code
+ * block always counts.
+ */
+export function classifiedHunks(a: string[], b: string[], ignore: IgnoredEdits, grammar: Grammar = MARKDOWN): HunkGroup[] {
+  const groups = groupedHunks(a, b);
+  // Every edit changes at least whitespace: when that counts, nothing is trivial.
+  if (!ignore.whitespace) return groups;
+  let read: [ReadText, ReadText] | undefined;
   for (const group of groups) {
     const { span } = group;
-    if (codeA.slice(span.aStart, span.aEnd).some(Boolean) || codeB.slice(span.bStart, span.bEnd).some(Boolean)) continue;
-    const trivial = trivialEdit(a.slice(span.aStart, span.aEnd).join("\n"), b.slice(span.bStart, span.bEnd).join("\n"), ignore);
+    if (!mayBeTrivial(a, b, span)) continue;
+    const [readA, readB] = (read ??= [readLines(a, grammar), readLines(b, grammar)]);
+    if (readA.codeLines.slice(span.aStart, span.aEnd).some(Boolean) || readB.codeLines.slice(span.bStart, span.bEnd).some(Boolean)) continue;
+    const trivial = trivialChange(partsOfLines(readA, span.aStart, span.aEnd), partsOfLines(readB, span.bStart, span.bEnd), ignore);
     if (trivial) group.trivial = trivial;
   }
   return groups;
@@ -141,12 +148,12 @@ export function hunkLines(hunk: Hunk): [number, number] {
 }
 
 /** Changed and removed lines of `now` against `before`, leaving out edits that need no re-translation. */
-export function significantDrift(before: string, now: string, ignore: IgnoredEdits): Pick<SourceDrift, "changedLines" | "removedAfter"> & { ignored: IgnoredChange[] } {
+export function significantDrift(before: string, now: string, ignore: IgnoredEdits, grammar: Grammar = MARKDOWN): Pick<SourceDrift, "changedLines" | "removedAfter"> & { ignored: IgnoredChange[] } {
   const [a, b] = [comparableLines(before), comparableLines(now)];
   const changedLines: Array<[number, number]> = [];
   const removedAfter: number[] = [];
   const ignored: IgnoredChange[] = [];
-  for (const group of classifiedHunks(a, b, ignore)) {
+  for (const group of classifiedHunks(a, b, ignore, grammar)) {
     if (group.trivial) {
       ignored.push({ lines: hunkLines(group.span), reason: group.trivial });
       continue;

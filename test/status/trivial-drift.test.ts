@@ -6,6 +6,7 @@ import { driftedBlocks } from "../../src/drift/drift-blocks.js";
 import { COMMIT_KEYS, DEFAULT_DRIFT_POLICY, findDrift, type DriftPolicy } from "../../src/drift/drift.js";
 import { IGNORE_NOTHING, IGNORE_TRIVIAL, significantDrift, trivialEdit } from "../../src/drift/trivial-edits.js";
 import { GitHistory } from "../../src/node/git.js";
+import { grammarFor } from "../../src/parse/parse.js";
 import { hasGit, repository } from "../helpers/git-repo.js";
 
 // Source: a heading (line 1), then three paragraphs (lines 3–4, 6, 8), the first wrapped on two lines.
@@ -79,6 +80,66 @@ describe("which edits need no re-translation", () => {
 
   it("nothing is trivial when trivial edits are counted", () => {
     expect(trivialEdit("one two\nthree", "one\ntwo three", IGNORE_NOTHING)).toBeUndefined();
+  });
+});
+
+describe("trivial edits are read with the Markdown grammar, not patterns", () => {
+  const changedLines = (before: string, after: string) => significantDrift(before, after, IGNORE_TRIVIAL).changedLines;
+
+  it("brackets and attributes inside code spans or prose are not links", () => {
+    expect(trivialEdit("type `m](left right` here", "type `m](top right` here", IGNORE_TRIVIAL)).toBeUndefined();
+    expect(trivialEdit("set `src=one.png` first", "set `src=two.png` first", IGNORE_TRIVIAL)).toBeUndefined();
+    expect(trivialEdit("then write href=old.html by hand", "then write href=new.html by hand", IGNORE_TRIVIAL)).toBeUndefined();
+    // Not a definition: a definition's title must be quoted, so this is a sentence.
+    expect(trivialEdit("[Note]: keep this short", "[Note]: keep that short", IGNORE_TRIVIAL)).toBeUndefined();
+  });
+
+  it("destinations with nested or escaped parentheses and angle brackets", () => {
+    expect(trivialEdit("the [wiki](w/Box_(a_(b))_one) page", "the [wiki](w/Box_(a_(b))_two) page", IGNORE_TRIVIAL)).toBe("link target only");
+    expect(trivialEdit("the [wiki](w/x\\)one) page", "the [wiki](w/y\\)two) page", IGNORE_TRIVIAL)).toBe("link target only");
+    expect(trivialEdit("an ![icon](<img/my icon.png> \"Icon\") here", "an ![icon](<pics/your icon.svg> \"Icon\") here", IGNORE_TRIVIAL)).toBe("link target only");
+    expect(trivialEdit("an ![icon](a.png \"Icon\") here", "an ![icon](a.png \"Logo\") here", IGNORE_TRIVIAL)).toBeUndefined();
+  });
+
+  it("an autolink, a definition written over two lines or in a quote, and an HTML attribute", () => {
+    expect(trivialEdit("mail <https://one.example/list> today", "mail <https://two.example/lists> today", IGNORE_TRIVIAL)).toBe("link target only");
+    expect(trivialEdit("[spec]:\n  https://one.example/spec", "[spec]:\n  https://two.example/v2", IGNORE_TRIVIAL)).toBe("link target only");
+    expect(changedLines("Text [spec].\n\n[spec]:\n  https://one.example/spec\n", "Text [spec].\n\n[spec]:\n  https://two.example/v2\n")).toEqual([]);
+    expect(trivialEdit("> see [it][x]\n>\n> [x]: one.html", "> see [it][x]\n>\n> [x]: two.html", IGNORE_TRIVIAL)).toBe("link target only");
+    expect(trivialEdit('<img alt="Logo" src="a.png">', '<img alt="Logo" src="b/c.png">', IGNORE_TRIVIAL)).toBe("link target only");
+    expect(trivialEdit('<img alt="Logo" src="a.png">', '<img alt="Icon" src="a.png">', IGNORE_TRIVIAL)).toBeUndefined();
+  });
+
+  it("code blocks indented, in a list item or a quote, or fenced with tildes count at every mark", () => {
+    const inList = (code: string) => `Steps:\n\n1.  Build it:\n\n    \`\`\`sh\n    ${code}\n    \`\`\`\n`;
+    expect(changedLines(inList("make a.b"), inList("make ab"))).toEqual([[6, 6]]);
+    const quoted = (code: string) => `Note:\n\n> \`\`\`\n> ${code}\n> \`\`\`\n`;
+    expect(changedLines(quoted("x.y()"), quoted("x?.y()"))).toEqual([[4, 4]]);
+    const indented = (code: string) => `Example:\n\n    ${code}\n\nDone.\n`;
+    expect(changedLines(indented("let a = b.c;"), indented("let a = b?.c;"))).toEqual([[3, 3]]);
+    const tildes = (code: string) => `Example:\n\n~~~\n\`\`\`\n${code}\n~~~\n`;
+    expect(changedLines(tildes("f(a, b)"), tildes("f(a b)"))).toEqual([[5, 5]]);
+  });
+
+  it("an MDX page is read as MDX: indented lines in a component are prose, and a JSX href is a target", () => {
+    const mdx = grammarFor({ filePath: "page.mdx" });
+    const page = (line: string, href: string) => `<Card>\n\n    ${line}\n\n</Card>\n\nSee <a href="${href}">the list</a>.\n`;
+    expect(significantDrift(page("Its quick.", "a.html"), page("It's quick.", "b/a.html"), IGNORE_TRIVIAL, mdx)).toEqual({
+      changedLines: [],
+      removedAfter: [],
+      ignored: [
+        { lines: [3, 3], reason: "punctuation only" },
+        { lines: [7, 7], reason: "link target only" },
+      ],
+    });
+    // Read as Markdown, the same indented line is a code block, where every mark counts.
+    expect(significantDrift(page("Its quick.", "a.html"), page("It's quick.", "a.html"), IGNORE_TRIVIAL).changedLines).toEqual([[3, 3]]);
+  });
+
+  it("a line that only looks like a fence opens no code block after it", () => {
+    // Backticks in a backtick fence's info string make it a paragraph, so what follows is prose.
+    const text = (end: string) => `\`\`\` not\`a fence\n\nIts over${end}\n`;
+    expect(changedLines(text(""), text("."))).toEqual([]);
   });
 });
 
