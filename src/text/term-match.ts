@@ -1,5 +1,5 @@
-import { foldWord, words, type Word } from "../../src/text/words.js";
-import { primaryLanguage } from "../../src/text/language.js";
+import { foldWord, words, type Word } from "./words.js";
+import { primaryLanguage } from "./language.js";
 
 /**
  * Finding a glossary phrase in prose. The two sides are matched differently on purpose:
