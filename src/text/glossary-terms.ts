@@ -105,6 +105,10 @@ function keptAsName(sourceText: string, hit: Hit, translationText: string): bool
 export interface TermUse {
   entry: TermEntry;
   count: number;
+  /**
+   * The allowed forms the translation holds. When several are found leniently, those found as
+   * words or their inflections, if any: `supprimez la branch` holds `branch`, not `branche`.
+   */
   formsFound: string[];
 }
 
@@ -134,10 +138,16 @@ export function termUsesOf(document: LintDocument, pair: Pair, entries: TermEntr
   for (const entry of entries) {
     const count = findPhrase(sourceText, entry.term, modes.source).filter((hit) => !keptAsName(sourceText, hit, translationText)).length;
     if (count === 0) continue;
-    const formsFound = entry.forms.filter((form) => findPhrase(translationText, form, modes.translation).length > 0);
-    uses.push({ entry, count, formsFound });
+    uses.push({ entry, count, formsFound: formsIn(translationText, entry.forms, modes.translation) });
   }
   return uses;
+}
+
+function formsIn(text: string, forms: string[], mode: MatchMode): string[] {
+  const found = forms.filter((form) => findPhrase(text, form, mode).length > 0);
+  if (found.length < 2) return found;
+  const closer = found.filter((form) => findPhrase(text, form, { ...mode, inflectedOnly: true }).length > 0);
+  return closer.length > 0 ? closer : found;
 }
 
 /** True when every allowed form is the term itself: the term is kept untranslated. */
