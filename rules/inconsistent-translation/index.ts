@@ -26,8 +26,9 @@ import { termUses } from "./term-uses.js";
  * Configured terms: a glossary term (the configuration's `glossary` / `glossaryFile`) that allows
  * more than one form in a language (`es: ["solicitud de incorporación", "pull request"]`) may be
  * rendered either way, but a run should pick one. Each pair whose source uses the term and whose
- * translation holds exactly one allowed form (inflected forms count as that form) is a use of that
- * form; the forms other than the one the most files use are reported. A pair holding both forms
+ * translation writes exactly one allowed form as words of its prose (inflected forms count as that
+ * form; code, names, heading ids, compounds and derived words do not) is a use of that form; the
+ * forms other than the one the most files use are reported. A pair holding both forms
  * names the term and its English (`solicitud de incorporación (pull request)`) and is no use of
  * either; forms mixed within one file are compared only once another file uses the term.
  */

@@ -1,6 +1,7 @@
 import { withoutMarkup } from "../parse/markup.js";
 import { segmentText, type Glossary } from "../core/rule.js";
 import type { LintDocument, Pair, Segment } from "../core/types.js";
+import { withoutExplicitId } from "./anchors.js";
 import { foldWord } from "./words.js";
 import { normalizeLanguage } from "./language.js";
 import { proseOf } from "./prose.js";
@@ -105,10 +106,7 @@ function keptAsName(sourceText: string, hit: Hit, translationText: string): bool
 export interface TermUse {
   entry: TermEntry;
   count: number;
-  /**
-   * The allowed forms the translation holds. When several are found leniently, those found as
-   * words or their inflections, if any: `supprimez la branch` holds `branch`, not `branche`.
-   */
+  /** The allowed forms the translation holds, found leniently (in compounds, by stem, in code and markup too). */
   formsFound: string[];
 }
 
@@ -138,16 +136,28 @@ export function termUsesOf(document: LintDocument, pair: Pair, entries: TermEntr
   for (const entry of entries) {
     const count = findPhrase(sourceText, entry.term, modes.source).filter((hit) => !keptAsName(sourceText, hit, translationText)).length;
     if (count === 0) continue;
-    uses.push({ entry, count, formsFound: formsIn(translationText, entry.forms, modes.translation) });
+    const formsFound = entry.forms.filter((form) => findPhrase(translationText, form, modes.translation).length > 0);
+    uses.push({ entry, count, formsFound });
   }
   return uses;
 }
 
-function formsIn(text: string, forms: string[], mode: MatchMode): string[] {
-  const found = forms.filter((form) => findPhrase(text, form, mode).length > 0);
-  if (found.length < 2) return found;
-  const closer = found.filter((form) => findPhrase(text, form, { ...mode, inflectedOnly: true }).length > 0);
-  return closer.length > 0 ? closer : found;
+/**
+ * The allowed forms a translation writes as words of its prose, or as their inflections (`branches`
+ * for `branch`, not `branche`): no compound, no shared stem, nothing in code, markup or a heading's
+ * explicit id. Which of two forms a translator chose is only known from what a reader sees.
+ */
+export function formsWrittenIn(document: LintDocument, translations: Segment[], forms: string[], mode: MatchMode): string[] {
+  const text = translations
+    .filter((s) => PROSE_KINDS.has(s.kind))
+    .map((s) => {
+      const prose = proseOf(s, segmentText(document, s), { skipCode: true }).text;
+      return s.kind === "heading" ? withoutExplicitId(prose) : prose;
+    })
+    .join("\n")
+    .replace(ADDRESS, " ");
+  const wordsOnly: MatchMode = { ...mode, inflectedOnly: true };
+  return forms.filter((form) => findPhrase(text, form, wordsOnly).length > 0);
 }
 
 /** True when every allowed form is the term itself: the term is kept untranslated. */

@@ -148,6 +148,7 @@ describe("inconsistent-translation of configured glossary terms", () => {
     "merge request": { es: ["solicitud de fusión", "merge request"], "pt-BR": ["merge request"] },
     branch: { fr: ["branche", "branch"] },
     workflow: { de: ["Arbeitsablauf", "Workflow"] },
+    trace: { es: ["traza", "trace"] },
   };
   const withGlossary = (targetLanguage: string, options: Options = {}) => ({ targetLanguage, settings: { glossary }, ...options });
   const para = (source: string, translation: string) => inline(source, translation);
@@ -199,6 +200,23 @@ describe("inconsistent-translation of configured glossary terms", () => {
         { filePath: "/es/a.md", text: para("Open a merge request.", "Abre una solicitud de fusión (merge request).") },
         { filePath: "/es/b.md", text: para("Merge the merge request.", "Fusiona el merge request.") },
         { filePath: "/es/c.md", text: para("The merge request waits.", "El merge request espera.") },
+      ],
+      withGlossary("es"),
+    );
+    expect(Object.values(found).flat()).toEqual([]);
+  });
+
+  it("knows a page's form only from its prose's words: not from a heading's id, code, a name or a word of the same stem", () => {
+    const usual = [
+      { filePath: "/es/a.md", text: para("The traces arrive.", "Las trazas llegan.") },
+      { filePath: "/es/b.md", text: para("Each trace has spans.", "Cada traza tiene spans.") },
+    ];
+    const found = messagesOf(
+      [
+        ...usual,
+        { filePath: "/es/c.md", text: inline("## Propagate the trace context", "## Propagar el contexto de trazado {#propagate-trace-context}") },
+        { filePath: "/es/d.md", text: para("Set up the trace exporter.", "Configura el `TraceExporter` para el seguimiento.") },
+        { filePath: "/es/e.md", text: para("Read the trace.", "Lee el seguimiento del TraceProvider.") },
       ],
       withGlossary("es"),
     );
