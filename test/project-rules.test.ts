@@ -60,6 +60,27 @@ describe("project rules in lintFiles", () => {
   });
 });
 
+/** Five Spanish pages naming a term with two allowed forms: four write one form, page 3 the other. */
+function glossarySite(): string {
+  const glossary = { "pull request": { es: ["solicitud de incorporación", "pull request"] } };
+  const files: Record<string, string> = { ".nl-lint.json": JSON.stringify({ targetLanguage: "es", glossary }) };
+  for (let n = 0; n < 5; n++) {
+    const rendering = n === 3 ? "el pull request" : "la solicitud de incorporación";
+    files[`docs/page-${n}.md`] = `<!-- # Page ${n} -->\n# Página ${n}\n\n<!-- Open the pull request for page ${n}. -->\nAbre ${rendering} de la página ${n}.\n`;
+  }
+  return writeTempFiles(files, "nl-lint-project-terms-");
+}
+
+describe("project rules in lintFiles, for glossary terms", () => {
+  it("report the page that departs, in worker threads and from a cache the glossary reaches through the settings", async () => {
+    const dir = glossarySite();
+    const cacheLocation = join(dir, "cache.json");
+    expect(await findings(dir)).toEqual(["docs/page-3.md:5"]);
+    expect(await findings(dir, { concurrency: 2, cache: true, cacheLocation })).toEqual(["docs/page-3.md:5"]);
+    expect(await findings(dir, { cache: true, cacheLocation })).toEqual(["docs/page-3.md:5"]);
+  });
+});
+
 function hasGit(): boolean {
   try {
     execFileSync("git", ["--version"], { stdio: "ignore" });
@@ -111,5 +132,17 @@ describe.skipIf(!hasGit())("project rules with --changed-since (needs git)", () 
     }
     writeFileSync(cacheLocation, JSON.stringify(stored));
     expect(await findings(dir, { changedSince: "HEAD", cache: true, cacheLocation })).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasGit())("glossary term renderings with --changed-since (needs git)", () => {
+  it("compare a changed page's form of a term with the unchanged pages' forms, reporting only in the changed page", async () => {
+    const dir = glossarySite();
+    git(dir, "init", "-q", "-b", "main");
+    git(dir, "add", ".");
+    git(dir, "commit", "-q", "-m", "base");
+    writeFileSync(join(dir, "docs/page-1.md"), "<!-- # Page 1 -->\n# Página 1\n\n<!-- Open the pull request for page 1. -->\nAbre el pull request de la página uno.\n");
+    // Pages 1 and 3 now use the other form, against three pages: page 3 did not change and is not reported.
+    expect(await findings(dir, { changedSince: "HEAD" })).toEqual(["docs/page-1.md:5"]);
   });
 });

@@ -1,5 +1,11 @@
 import type { RuleExamples } from "../../src/core/rule.js";
 
+/** A glossary whose terms allow two forms in Spanish and in French: either is right, but a run should keep to one. */
+const glossary = {
+  "pull request": { es: ["solicitud de incorporación", "pull request"] },
+  deployment: { fr: ["déploiement", "deployment"] },
+};
+
 /** What inconsistent-translation accepts and reports, for its tests and its docs page. */
 export const examples: RuleExamples = {
   valid: [
@@ -38,6 +44,14 @@ export const examples: RuleExamples = {
       code: "<!-- Save the file and reload the page. -->\nEnregistrez le fichier et rechargez la page.\n",
       otherFiles: [{ filePath: "/docs/fr/b.md", code: "<!-- Save the file and reload the page. -->\nSauvegardez le fichier, puis rechargez la page.\n" }],
     },
+    {
+      title: "A glossary term with two allowed forms: a page that names both, and no other page that uses the term, is not compared (nor is a sentence that gives the English beside its translation).",
+      filePath: "/docs/fr/a.md",
+      targetLanguage: "fr",
+      settings: { glossary },
+      code: "<!-- Start a deployment. -->\nLancez un déploiement.\n\n<!-- Stop the deployment. -->\nArrêtez le deployment.\n",
+      otherFiles: [{ filePath: "/docs/fr/b.md", code: "<!-- Each deployment has a name. -->\nChaque déploiement (deployment) a un nom.\n" }],
+    },
   ],
   invalid: [
     {
@@ -67,6 +81,18 @@ export const examples: RuleExamples = {
       code: "<!-- - Open the settings page -->\n- Abre la página de ajustes\n",
       otherFiles: [{ filePath: "/docs/es/a.md", code: "<!-- - Open the settings page -->\n- Abre la página de configuración\n" }],
       messages: ['"Open the settings page" is translated "Abre la página de ajustes" here, but elsewhere as "Abre la página de configuración" (/docs/es/a.md:2).'],
+    },
+    {
+      title: "A glossary term rendered with a form other than the one most pages use (pages count before uses); a plural counts as its form. A term with one allowed form, or none configured, is not compared.",
+      filePath: "/docs/es/c.md",
+      targetLanguage: "es",
+      settings: { glossary },
+      code: "<!-- Merge the pull request. -->\nFusiona el pull request.\n",
+      otherFiles: [
+        { filePath: "/docs/es/a.md", code: "<!-- Review the pull requests. -->\nRevisa las solicitudes de incorporación.\n" },
+        { filePath: "/docs/es/b.md", code: "<!-- Close the pull request. -->\nCierra la solicitud de incorporación.\n" },
+      ],
+      messages: ['The term "pull request" is rendered "pull request" here, but elsewhere as "solicitud de incorporación" (2 times, first in /docs/es/a.md:2).'],
     },
   ],
 };

@@ -5,7 +5,8 @@ import type { LintDocument, Segment, SegmentKind } from "../../src/core/types.js
 import { examples } from "./examples.js";
 import { comparableText, readableText } from "./comparable.js";
 import { letterWords } from "../../src/text/words.js";
-import { renderingsOf, type Entry, type Rendering } from "./renderings.js";
+import { renderingsOf, termRenderingsOf, type Entry, type Rendering } from "./renderings.js";
+import { termUses } from "./term-uses.js";
 
 /**
  * The same source translated in different ways across a run, within one language: a heading
@@ -21,11 +22,20 @@ import { renderingsOf, type Entry, type Rendering } from "./renderings.js";
  *
  * When one rendering is used more than any other, the others are reported; when none leads, every
  * occurrence is, each naming the other renderings with a count and one place.
+ *
+ * Configured terms: a glossary term (the configuration's `glossary` / `glossaryFile`) that allows
+ * more than one form in a language (`es: ["solicitud de incorporación", "pull request"]`) may be
+ * rendered either way, but a run should pick one. Each pair whose source uses the term and whose
+ * translation writes exactly one allowed form as words of its prose (inflected forms count as that
+ * form; code, names, heading ids, compounds and derived words do not) is a use of that form; the
+ * forms other than the one the most files use are reported. A pair holding both forms
+ * names the term and its English (`solicitud de incorporación (pull request)`) and is no use of
+ * either; forms mixed within one file are compared only once another file uses the term.
  */
 
 const SEGMENT_KINDS = ["heading", "paragraph", "listItem", "blockquote", "table"] as const satisfies readonly SegmentKind[];
 
-type Options = { kinds: SegmentKind[]; minWords: number; maxWords: number };
+type Options = { kinds: SegmentKind[]; minWords: number; maxWords: number; glossary: boolean };
 
 function entryOf(document: LintDocument, source: Segment, translation: Segment, options: Options, locate: (t: Segment) => Location): Entry | undefined {
   const sourceText = readableText(source, segmentText(document, source));
@@ -40,7 +50,7 @@ function entryOf(document: LintDocument, source: Segment, translation: Segment, 
 
 export default defineProjectRule({
   id: "inconsistent-translation",
-  description: "The same source (a heading, by default) translated in different ways across the files of one language.",
+  description: "The same source (a heading, by default), or a glossary term that allows several forms, translated in different ways across the files of one language.",
   severity: "warn",
   fixable: false,
   schema: z
@@ -51,13 +61,18 @@ export default defineProjectRule({
         .describe("The kinds of segment compared; the source and its translation must both be of one of them."),
       minWords: z.number().int().min(1).default(2).describe("Fewest words a source needs: shorter ones (`Note`, `Usage`) are often translated by context."),
       maxWords: z.number().int().min(1).default(12).describe("Most words a source may have: a long passage is rarely repeated word for word, and when it is, its wording may follow its page."),
+      glossary: z
+        .boolean()
+        .default(true)
+        .describe("Compare how the glossary's terms with more than one allowed form in a language are rendered; does nothing without a configured glossary."),
     })
     .strict(),
   messages: {
     inconsistent: '"{{source}}" is translated "{{translation}}" here, but elsewhere as {{others}}.',
+    term: 'The term "{{source}}" is rendered "{{translation}}" here, but elsewhere as {{others}}.',
   },
   examples,
-  collect: ({ document, options, locate }): Entry[] => {
+  collect: ({ document, options, settings, locate }): Entry[] => {
     const kinds = new Set<SegmentKind>(options.kinds);
     const entries: Entry[] = [];
     for (const { sources, translations } of matchedPairs(document)) {
@@ -67,11 +82,15 @@ export default defineProjectRule({
       const entry = entryOf(document, source, translation, options, (t) => locate("translation", t.start, t.end));
       if (entry) entries.push(entry);
     }
+    if (options.glossary && settings.glossary) entries.push(...termUses(document, settings.glossary, locate));
     return entries;
   },
   check: ({ files, report }) => {
     for (const { entry, filePath, others } of renderingsOf(files)) {
       report({ filePath, at: entry.at, messageId: "inconsistent", data: { source: entry.source, translation: entry.translation, others: describeOthers(others) } });
+    }
+    for (const { entry, filePath, others } of termRenderingsOf(files)) {
+      report({ filePath, at: entry.at, messageId: "term", data: { source: entry.source, translation: entry.translation, others: describeOthers(others) } });
     }
   },
 });

@@ -85,7 +85,12 @@ export function explicitHeadingId(heading: string): ExplicitId | undefined {
  * alt text is not part of it (the rendered heading shows a picture, not its alt).
  */
 export function headingPlainText(heading: Heading | readonly Nodes[]): string {
-  return plainText(heading, { imageAlt: false }).replace(ATTRIBUTES, "").replace(COMMENT_ID, "").trim();
+  return withoutExplicitId(plainText(heading, { imageAlt: false })).trim();
+}
+
+/** A heading's text without the explicit id at its end (`{#start}`, `{/*start*\/}`), which sites do not show. */
+export function withoutExplicitId(text: string): string {
+  return text.replace(ATTRIBUTES, "").replace(COMMENT_ID, "");
 }
 
 /**

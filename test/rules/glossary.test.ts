@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import rule, { formsForLanguage } from "../../rules/glossary/index.js";
+import rule from "../../rules/glossary/index.js";
+import { formsForLanguage } from "../../src/text/glossary-terms.js";
 import { lint } from "../../src/core/lint.js";
 import type { Glossary } from "../../src/core/rule.js";
 import { runRuleTests } from "../helpers/rule-tester.js";

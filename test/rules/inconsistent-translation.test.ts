@@ -142,3 +142,98 @@ new RuleTester({ targetLanguage: "fr" }).run(rule, {
     },
   ],
 });
+
+describe("inconsistent-translation of configured glossary terms", () => {
+  const glossary = {
+    "merge request": { es: ["solicitud de fusión", "merge request"], "pt-BR": ["merge request"] },
+    branch: { fr: ["branche", "branch"] },
+    workflow: { de: ["Arbeitsablauf", "Workflow"] },
+    trace: { es: ["traza", "trace"] },
+  };
+  const withGlossary = (targetLanguage: string, options: Options = {}) => ({ targetLanguage, settings: { glossary }, ...options });
+  const para = (source: string, translation: string) => inline(source, translation);
+
+  it("reports the pages that render a term with the form fewer pages use; a plural is the same form", () => {
+    const found = messagesOf(
+      [
+        { filePath: "/es/a.md", text: para("Open two merge requests.", "Abre dos solicitudes de fusión.") },
+        { filePath: "/es/b.md", text: para("Close the merge request.", "Cierra la solicitud de fusión.") },
+        { filePath: "/es/c.md", text: `# Guía\n\n${para("Review the merge request.", "Revisa el merge request.")}` },
+      ],
+      withGlossary("es"),
+    );
+    expect(found["/es/a.md"]).toEqual([]);
+    expect(found["/es/b.md"]).toEqual([]);
+    expect(found["/es/c.md"]).toEqual(['4: The term "merge request" is rendered "merge request" here, but elsewhere as "solicitud de fusión" (2 times, first in /es/a.md:2).']);
+  });
+
+  it("counts pages before uses: one page repeating a form does not outvote two pages", () => {
+    const busy = [1, 2, 3].map((n) => para(`Step ${n} of the workflow starts.`, `Schritt ${n} des Workflows beginnt.`)).join("\n");
+    const found = messagesOf(
+      [
+        { filePath: "/de/a.md", text: busy },
+        { filePath: "/de/b.md", text: para("The workflow stops.", "Der Arbeitsablauf hält an.") },
+        { filePath: "/de/c.md", text: para("Each workflow has a name.", "Jeder Arbeitsablauf hat einen Namen.") },
+      ],
+      withGlossary("de"),
+    );
+    expect(found["/de/a.md"]).toHaveLength(3);
+    expect(found["/de/a.md"][0]).toBe('2: The term "workflow" is rendered "Workflow" here, but elsewhere as "Arbeitsablauf" (2 times, first in /de/b.md:2).');
+    expect([...found["/de/b.md"], ...found["/de/c.md"]]).toEqual([]);
+  });
+
+  it("does not report a page for using both forms when no other page uses the term", () => {
+    const text = [para("Create a branch.", "Créez une branche."), para("Delete the branch.", "Supprimez la branch.")].join("\n");
+    expect(messagesOf([{ filePath: "/fr/a.md", text }, { filePath: "/fr/b.md", text: para("Read the logs.", "Lisez les journaux.") }], withGlossary("fr"))["/fr/a.md"]).toEqual([]);
+  });
+
+  it("reports the mixed page's minority form once another page uses the term", () => {
+    const mixed = [para("Create a branch.", "Créez une branche."), para("Delete the branch.", "Supprimez la branch.")].join("\n");
+    const found = messagesOf([{ filePath: "/fr/a.md", text: mixed }, { filePath: "/fr/b.md", text: para("Rename the branch.", "Renommez la branche.") }], withGlossary("fr"));
+    expect(found["/fr/a.md"]).toEqual(['5: The term "branch" is rendered "branch" here, but elsewhere as "branche" (2 times, first in /fr/a.md:2).']);
+    expect(found["/fr/b.md"]).toEqual([]);
+  });
+
+  it("takes a pair that names both forms (a form and its English) for no use of either", () => {
+    const found = messagesOf(
+      [
+        { filePath: "/es/a.md", text: para("Open a merge request.", "Abre una solicitud de fusión (merge request).") },
+        { filePath: "/es/b.md", text: para("Merge the merge request.", "Fusiona el merge request.") },
+        { filePath: "/es/c.md", text: para("The merge request waits.", "El merge request espera.") },
+      ],
+      withGlossary("es"),
+    );
+    expect(Object.values(found).flat()).toEqual([]);
+  });
+
+  it("knows a page's form only from its prose's words: not from a heading's id, code, a name or a word of the same stem", () => {
+    const usual = [
+      { filePath: "/es/a.md", text: para("The traces arrive.", "Las trazas llegan.") },
+      { filePath: "/es/b.md", text: para("Each trace has spans.", "Cada traza tiene spans.") },
+    ];
+    const found = messagesOf(
+      [
+        ...usual,
+        { filePath: "/es/c.md", text: inline("## Propagate the trace context", "## Propagar el contexto de trazado {#propagate-trace-context}") },
+        { filePath: "/es/d.md", text: para("Set up the trace exporter.", "Configura el `TraceExporter` para el seguimiento.") },
+        { filePath: "/es/e.md", text: para("Read the trace.", "Lee el seguimiento del TraceProvider.") },
+      ],
+      withGlossary("es"),
+    );
+    expect(Object.values(found).flat()).toEqual([]);
+  });
+
+  it("compares parallel files too, and nothing when the option is off or the term has one form", () => {
+    const texts = [
+      { filePath: "/es/a.md", text: "Abre la solicitud de fusión.\n", source: { text: "Open the merge request.\n" } },
+      { filePath: "/es/b.md", text: "Abre el merge request.\n", source: { text: "Open the merge request.\n" } },
+    ];
+    expect(Object.values(messagesOf(texts, withGlossary("es"))).flat()).toHaveLength(2);
+    expect(Object.values(messagesOf(texts, withGlossary("es", { rules: { [rule.id]: ["warn", { glossary: false }] } }))).flat()).toEqual([]);
+    const portuguese = [
+      { filePath: "/pt/a.md", text: para("Open the merge request.", "Abra o merge request.") },
+      { filePath: "/pt/b.md", text: para("Open the merge request.", "Abra a solicitação de merge.") },
+    ];
+    expect(Object.values(messagesOf(portuguese, withGlossary("pt-br"))).flat()).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
-import { foldWord, words, type Word } from "../../src/text/words.js";
-import { primaryLanguage } from "../../src/text/language.js";
+import { foldWord, words, type Word } from "./words.js";
+import { primaryLanguage } from "./language.js";
 
 /**
  * Finding a glossary phrase in prose. The two sides are matched differently on purpose:
@@ -96,9 +96,14 @@ function sameStem(written: string, base: string): boolean {
   return common >= Math.max(5, base.length - 4);
 }
 
+/** A word and an allowed form's word are one: either may be the other inflected (the glossary may write a plural). */
+function inflectedEitherWay(written: string, base: string, language: string): boolean {
+  return inflects(written, base, language, false, true) || inflects(base, written, language, false, true);
+}
+
 /** A translation's word renders an allowed form's word: inflected either way, in a compound, or derived. */
 function rendersWord(written: string, base: string, language: string): boolean {
-  return inflects(written, base, language, false, true) || inflects(base, written, language, false, true) || inCompound(written, base, language) || sameStem(written, base);
+  return inflectedEitherWay(written, base, language) || inCompound(written, base, language) || sameStem(written, base);
 }
 
 /** How a phrase is looked for: which side's rules apply, and in which language. */
@@ -107,11 +112,16 @@ export interface MatchMode {
   language: string;
   /** True for the source: only the last word inflects, and only as the language's plural. */
   strict: boolean;
+  /**
+   * For the translation: its words may inflect but sit in no compound and share no mere stem, so
+   * that two allowed forms one derives from the other (`branch`, `branche`) are told apart.
+   */
+  inflectedOnly?: boolean;
 }
 
 function wordMatches(written: Word, base: string, mode: MatchMode, isLast: boolean): boolean {
   return spellings(written.text).some((spelling) =>
-    mode.strict ? inflects(spelling, base, mode.language, true, isLast) : rendersWord(spelling, base, mode.language),
+    mode.strict ? inflects(spelling, base, mode.language, true, isLast) : mode.inflectedOnly ? inflectedEitherWay(spelling, base, mode.language) : rendersWord(spelling, base, mode.language),
   );
 }
 
