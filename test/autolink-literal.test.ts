@@ -50,6 +50,11 @@ const scannedAlone = [
   "Entre < e >: https://x.org/a<b e www.x.org<",
   "Um `código www.nao.org` e depois www.sim.org",
   "Tab\tentre\twww.tab.org\te mais",
+  "Nota [1] fechada e depois https://x.org/a, [2] também www.y.org",
+  "Escape a\\_b antes de www.x.org e nada depois",
+  "Antes nada, www.x.org e https://y.org/b, depois &amp; e \\*",
+  "  - item\n    continua www.indentado.org\n",
+  "Pai [a [b](c) d] e então www.x.org",
 ];
 
 // Texts where the tree without the extension cannot tell, or where the transform links instead.
@@ -65,9 +70,12 @@ const anyPath = [
   "__init__@exemplo.org e _a_b@x.org_",
   "「www.x.org」 e mailto:a@b.org e xmpp:a@b.org/recurso",
   "<https://ja.org> e <a@ja.org> e <span>www.html.org</span>",
-  "  - item\n    continua www.indentado.org\n",
   "> a\n>www.cita.org\n",
   "|a|b|\n|-|-|\n|www.x.org|[c www.y.org|\n",
+  "|a|b|\n|-|-|\n|[c|www.y.org|\n",
+  "Escape \\_ antes www.x.org e \\* depois",
+  "Dois www.x.org e \\* entre www.y.org",
+  "a \\*\n   www.recuo.org\n\n> b \\*\n>www.cita.org\n\nc \\*\n    >www.preguica.org\n",
   "# www.titulo.org #\n\nSetext www.s.org\n===\n",
   "[^1] nota\n\n[^1]: veja www.nota.org\n",
 ];

@@ -16,30 +16,29 @@ import type { Link, Nodes, Parent, Root, Text } from "mdast";
  */
 export function addLiteralAutolinks(root: Root, source: string): boolean {
   if (!TRIGGER.test(source)) return true;
-  const work: Array<{ parent: Parent; index: number; links: Link[]; text: Text }> = [];
+  const work: Array<{ parent: Parent; index: number; pieces: Array<Text | Link> }> = [];
   let certain = true;
   const visitContainer = (container: Parent) => {
     if (!certain) return;
     const texts = textsOf(container);
     if (texts.length === 0) return;
     const contentEnd = container.children.at(-1)?.position?.end.offset ?? 0;
-    let bracketBefore = false;
+    let open = 0;
     for (const entry of texts) {
-      const links = linksIn(entry.text, entry.first, contentEnd, source, bracketBefore);
-      if (links === undefined) {
+      const links = linksIn(entry.text, entry.first, contentEnd, source, open);
+      const pieces = links === undefined ? undefined : links.length > 0 ? piecesOf(entry.text, links, source) : [];
+      if (pieces === undefined) {
         certain = false;
         return;
       }
-      if (links.length > 0) work.push({ ...entry, links });
-      if (rawOf(entry.text, source).includes("[")) bracketBefore = true;
+      if (pieces.length > 0) work.push({ parent: entry.parent, index: entry.index, pieces });
+      open = openBrackets(rawOf(entry.text, source), Infinity, open);
     }
   };
   visitBlocks(root, visitContainer);
   if (!certain) return false;
   // Later entries first, so that the indexes of earlier ones stay right.
-  for (const { parent, index, links, text } of work.reverse()) {
-    parent.children.splice(index, 1, ...(splitText(text, links, source) as never[]));
-  }
+  for (const { parent, index, pieces } of work.reverse()) parent.children.splice(index, 1, ...(pieces as never[]));
   return true;
 }
 
@@ -85,9 +84,10 @@ function rawOf(text: Text, source: string): string {
 
 /**
  * The extension's links inside one text node, or `undefined` when this tree cannot tell.
- * `bracketBefore`: a `[` earlier in the container, which may still be open (no links then).
+ * `open`: how many `[` earlier in the container are not closed yet (the extension links nothing
+ * after an open one; the transform may, without positions).
  */
-function linksIn(text: Text, first: boolean, contentEnd: number, source: string, bracketBefore: boolean): Link[] | undefined {
+function linksIn(text: Text, first: boolean, contentEnd: number, source: string, open: number): Link[] | undefined {
   const start = text.position?.start.offset;
   const end = text.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;
@@ -100,11 +100,13 @@ function linksIn(text: Text, first: boolean, contentEnd: number, source: string,
     // An address whose first characters lie before this node (in `__` of strong emphasis, say).
     if (candidate < start) return undefined;
     if (candidate < after) continue;
-    const scanner = new Scanner(source, contentEnd, first && candidate === start ? null : previousCode(source, candidate));
-    const found = scanner.linkAt(candidate);
+    const previous = first && candidate === start ? [null] : previousCodes(source, candidate);
+    const readings = previous.map((code) => new Scanner(source, contentEnd, code).linkAt(candidate));
+    if (readings.some((reading) => reading?.end !== readings[0]?.end)) return undefined;
+    const found = readings[0];
     if (!found) continue;
-    // The link must be plain text of this node, characters as written (no escape or reference).
-    if (found.end > end || raw !== text.value || bracketBefore || raw.slice(0, candidate - start).includes("[")) return undefined;
+    // The link must lie inside this node, after no open bracket.
+    if (found.end > end || openBrackets(raw, candidate - start, open) > 0) return undefined;
     links.push(linkNode(source, text, candidate, found.end, found.url));
     after = found.end;
   }
@@ -127,13 +129,18 @@ function candidateStarts(source: string, start: number, end: number): number[] {
   return [...new Set(starts)].sort((a, b) => a - b);
 }
 
-/** The character the extension sees before `at`: line prefixes of block quotes and lists read as a line ending. */
-function previousCode(source: string, at: number): number | null {
-  if (at === 0) return null;
+/**
+ * The characters the extension may see before `at`. After a line ending and a run of `>`, spaces
+ * and tabs, those are a block quote's or list's prefix (the extension sees the line ending) or,
+ * for a `>` in a lazy line, text: both are returned then, and the caller asks that they agree.
+ */
+function previousCodes(source: string, at: number): Array<number | null> {
+  if (at === 0) return [null];
   let index = at - 1;
   while (index >= 0 && (source[index] === ">" || source[index] === " " || source[index] === "\t")) index--;
-  if (index < 0 || source[index] === "\n" || source[index] === "\r") return at - 1 === index ? LINE_ENDING : SPACE;
-  return source.charCodeAt(at - 1);
+  const lineStart = index < 0 || source[index] === "\n" || source[index] === "\r";
+  if (!lineStart || index === at - 1) return [source.charCodeAt(at - 1)];
+  return [LINE_ENDING, source.charCodeAt(at - 1)];
 }
 
 const LINE_ENDING = 10;
@@ -160,19 +167,52 @@ function pointAt(source: string, text: Text, offset: number): { line: number; co
   return { line, column: offset - lineStart + 1, offset };
 }
 
-/** The text node cut around its links: text, link, text, ... */
-function splitText(text: Text, links: Link[], source: string): Array<Text | Link> {
+/** How many `[` are open after `raw.slice(0, upTo)`, starting with `open`; escaped ones do not count. */
+function openBrackets(raw: string, upTo: number, open: number): number {
+  const end = Math.min(upTo, raw.length);
+  for (let index = 0; index < end; index++) {
+    const char = raw[index];
+    if (char === "\\") index++;
+    else if (char === "[") open++;
+    else if (char === "]" && open > 0) open--;
+  }
+  return open;
+}
+
+/**
+ * The text node cut around its links: text, link, text, ... The node's value may differ from its
+ * raw text (escapes, references, indentation removed) before the first link or after the last
+ * one, not both, and not between links: the cut value is then known; otherwise `undefined`.
+ */
+function piecesOf(text: Text, links: Link[], source: string): Array<Text | Link> | undefined {
+  const start = text.position!.start.offset!;
+  const end = text.position!.end.offset!;
+  const raw = source.slice(start, end);
+  const linksStart = links[0]!.position!.start.offset! - start;
+  const linksEnd = links.at(-1)!.position!.end.offset! - start;
+  let head: string;
+  let tail: string;
+  if (text.value.startsWith(raw.slice(0, linksEnd))) {
+    head = raw.slice(0, linksStart);
+    tail = text.value.slice(linksEnd);
+  } else if (text.value.endsWith(raw.slice(linksStart))) {
+    head = text.value.slice(0, text.value.length - (raw.length - linksStart));
+    tail = raw.slice(linksEnd);
+  } else return undefined;
   const pieces: Array<Text | Link> = [];
-  let from = text.position!.start.offset!;
-  const piece = (start: number, end: number) => {
-    if (end > start) pieces.push({ type: "text", value: source.slice(start, end), position: { start: pointAt(source, text, start), end: pointAt(source, text, end) } });
+  const piece = (from: number, to: number, value: string) => {
+    if (to > from) pieces.push({ type: "text", value, position: { start: pointAt(source, text, from), end: pointAt(source, text, to) } });
   };
+  // A container's prefix on the link's line (`> `, indentation) belongs to no text node.
+  const prefix = /(?<=\n)[ \t>]*$/.exec(raw.slice(0, linksStart));
+  piece(start, start + (prefix && /\n$/.test(head) ? prefix.index : linksStart), head);
+  let from = start + linksStart;
   for (const link of links) {
-    piece(from, link.position!.start.offset!);
+    piece(from, link.position!.start.offset!, source.slice(from, link.position!.start.offset!));
     pieces.push(link);
     from = link.position!.end.offset!;
   }
-  piece(from, text.position!.end.offset!);
+  piece(from, end, tail);
   return pieces;
 }
 
