@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import type { Root } from "mdast";
+import { directiveFromMarkdown } from "mdast-util-directive";
 import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
+import { directive } from "micromark-extension-directive";
 import { frontmatter } from "micromark-extension-frontmatter";
 import { gfm } from "micromark-extension-gfm";
 import { describe, expect, it } from "vitest";
@@ -78,6 +80,15 @@ const anyPath = [
   "a \\*\n   www.recuo.org\n\n> b \\*\n>www.cita.org\n\nc \\*\n    >www.preguica.org\n",
   "# www.titulo.org #\n\nSetext www.s.org\n===\n",
   "[^1] nota\n\n[^1]: veja www.nota.org\n",
+  "Escapado \\_x@y.org e \\.a@b.org",
+  "Espaço no fim x@y.org \nlinha e www.z.org\t\r\nmais \\*",
+  "Termina em www. \n\n# www.\n\n|a|\n|-|\n|www. |\n",
+];
+
+// MDX pages and directives (Starlight's asides): their labels hold text too.
+const withDirectives = [
+  ":::note[Veja www.aviso.org]\nCorpo https://corpo.org/x.\n:::\n",
+  "::folha[rótulo com https://folha.org/a]\n\nTexto :curto[www.curto.org] fim\n",
 ];
 
 describe("literal autolinks found by the scanner", () => {
@@ -99,6 +110,16 @@ describe("literal autolinks found by the scanner", () => {
     expect(parseMarkdown(text)).toEqual(withExtension(text));
   });
 
+  it.each(withDirectives)("gives the extension's tree for %j with directives", (text) => {
+    const grammar = { mdx: false, directives: true };
+    const reference = fromMarkdown(text, {
+      extensions: [gfm(), frontmatter(["yaml", "toml"]), directive()],
+      mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(["yaml", "toml"]), directiveFromMarkdown()],
+    });
+    expect(linksOf(reference).length).toBe(2);
+    expect(parseScanningAutolinks(text, grammar)).toEqual(reference);
+  });
+
   it("gives the extension's tree for random text built of URL pieces and Markdown", () => {
     const piece = fc.constantFrom(
       "www.", "http://", "https://", "HTTP://", "a", "b1", "ex", ".", ".org", ".co_m", "_", "-", "@", "/", "(", ")", "[", "]", "*", "**",
@@ -110,7 +131,7 @@ describe("literal autolinks found by the scanner", () => {
       fc.property(text, (markdown) => {
         expect(parseMarkdown(markdown)).toEqual(withExtension(markdown));
       }),
-      { numRuns: 1500 },
+      { numRuns: 2000 },
     );
   });
 

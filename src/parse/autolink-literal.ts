@@ -19,7 +19,7 @@ export function addLiteralAutolinks(root: Root, source: string): boolean {
   const work: Array<{ parent: Parent; index: number; pieces: Array<Text | Link> }> = [];
   let certain = true;
   const visitContainer = (container: Parent) => {
-    if (!certain) return;
+    if (!certain || !hasTrigger(source, container)) return;
     const texts = textsOf(container);
     if (texts.length === 0) return;
     const contentEnd = container.children.at(-1)?.position?.end.offset ?? 0;
@@ -44,6 +44,15 @@ export function addLiteralAutolinks(root: Root, source: string): boolean {
 
 // Without one of these in the raw text, the extension finds nothing.
 const TRIGGER = /@|www\.|https?:\/\//i;
+const TRIGGER_FROM = new RegExp(TRIGGER.source, "gi");
+
+/** Whether the node's raw text holds a trigger, without slicing it out. */
+function hasTrigger(source: string, node: Parent): boolean {
+  const start = node.position?.start.offset ?? 0;
+  TRIGGER_FROM.lastIndex = start;
+  const match = TRIGGER_FROM.exec(source);
+  return match !== null && match.index < (node.position?.end.offset ?? source.length);
+}
 
 interface TextEntry {
   parent: Parent;
@@ -53,12 +62,14 @@ interface TextEntry {
   first: boolean;
 }
 
+// Each is read by micromark as one run of text. A node met among blocks with text children of its
+// own (a directive's label, say) is taken as one too.
 const INLINE_CONTAINERS = new Set(["paragraph", "heading", "tableCell"]);
 // Text inside these is link text: the extension never links it (and the transform skips it too).
 const OPAQUE = new Set(["link", "linkReference"]);
 
 function visitBlocks(node: Nodes, visit: (container: Parent) => void): void {
-  if (INLINE_CONTAINERS.has(node.type)) {
+  if (INLINE_CONTAINERS.has(node.type) || ("children" in node && node.children.some((child) => child.type === "text"))) {
     visit(node as Parent);
     return;
   }
@@ -100,6 +111,11 @@ function linksIn(text: Text, first: boolean, contentEnd: number, source: string,
     // An address whose first characters lie before this node (in `__` of strong emphasis, say).
     if (candidate < start) return undefined;
     if (candidate < after) continue;
+    // An escaped `_`, `.`, `-` or `+` is no place for an address to start.
+    if (source[candidate - 1] === "\\" && /[+\-._]/.test(source[candidate]!)) return undefined;
+    // `www.` and then the end of the container's text: the extension tells the end of its run of
+    // text from a space after it (trailing spaces are in its run, not in the tree's text).
+    if (/^www\.$/i.test(source.slice(candidate, Math.min(candidate + 5, contentEnd)))) return undefined;
     const previous = first && candidate === start ? [null] : previousCodes(source, candidate);
     const readings = previous.map((code) => new Scanner(source, contentEnd, code).linkAt(candidate));
     if (readings.some((reading) => reading?.end !== readings[0]?.end)) return undefined;
@@ -212,7 +228,9 @@ function piecesOf(text: Text, links: Link[], source: string): Array<Text | Link>
     pieces.push(link);
     from = link.position!.end.offset!;
   }
-  piece(from, end, tail);
+  // Spaces ending the link's line belong to no text node either.
+  const suffix = /^[ \t]+(?=\r?\n)/.exec(raw.slice(linksEnd));
+  piece(suffix && /^\r?\n/.test(tail) ? from + suffix[0].length : from, end, tail);
   return pieces;
 }
 
