@@ -1,4 +1,5 @@
 import type { Link, Nodes, Parent, Root, Text } from "mdast";
+import { visitNodes } from "./tree.js";
 
 /**
  * GFM literal autolinks (`www.x.org`, `https://x.org`, `me@x.org` in running text) found after the
@@ -42,6 +43,22 @@ export function addLiteralAutolinks(root: Root, source: string): boolean {
   return true;
 }
 
+/**
+ * Whether mdast-util-gfm-autolink-literal's transform may find anything: each of its patterns needs
+ * `://`, `www.` or `@` in one text node's value. Most documents have none outside link text, and
+ * the transform's four patterns over every text node cost more than this look.
+ */
+export function mayHoldTransformLinks(root: Root): boolean {
+  let found = false;
+  visitNodes(root, (node) => {
+    if (found || OPAQUE.has(node.type)) return false;
+    if (node.type === "text" && VALUE_TRIGGER.test(node.value)) found = true;
+  });
+  return found;
+}
+
+const VALUE_TRIGGER = /@|:\/\/|www\./i;
+
 // Without one of these in the raw text, the extension finds nothing.
 const TRIGGER = /@|www\.|https?:\/\//i;
 const TRIGGER_FROM = new RegExp(TRIGGER.source, "gi");
@@ -68,24 +85,31 @@ const INLINE_CONTAINERS = new Set(["paragraph", "heading", "tableCell"]);
 // Text inside these is link text: the extension never links it (and the transform skips it too).
 const OPAQUE = new Set(["link", "linkReference"]);
 
-function visitBlocks(node: Nodes, visit: (container: Parent) => void): void {
-  if (INLINE_CONTAINERS.has(node.type) || ("children" in node && node.children.some((child) => child.type === "text"))) {
-    visit(node as Parent);
-    return;
-  }
-  if ("children" in node) for (const child of node.children) visitBlocks(child, visit);
+// Both walks use a stack, not recursion: a deep tree would overflow the call stack.
+function visitBlocks(root: Nodes, visit: (container: Parent) => void): void {
+  visitNodes(root, (node) => {
+    if (!("children" in node)) return false;
+    if (!INLINE_CONTAINERS.has(node.type) && !node.children.some((child) => child.type === "text")) return true;
+    visit(node);
+    return false;
+  });
 }
 
 /** The container's text nodes in document order, outside links. */
 function textsOf(container: Parent): TextEntry[] {
   const found: TextEntry[] = [];
-  const walk = (parent: Parent) => {
-    parent.children.forEach((child, index) => {
-      if (child.type === "text") found.push({ parent, index, text: child, first: parent === container && index === 0 });
-      else if ("children" in child && !OPAQUE.has(child.type)) walk(child as Parent);
-    });
-  };
-  walk(container);
+  const stack: Array<{ parent: Parent; index: number }> = [{ parent: container, index: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.index >= top.parent.children.length) {
+      stack.pop();
+      continue;
+    }
+    const index = top.index++;
+    const child = top.parent.children[index]!;
+    if (child.type === "text") found.push({ parent: top.parent, index, text: child, first: top.parent === container && index === 0 });
+    else if ("children" in child && !OPAQUE.has(child.type)) stack.push({ parent: child as Parent, index: 0 });
+  }
   return found;
 }
 

@@ -9,7 +9,7 @@ import { gfm } from "micromark-extension-gfm";
 import { mdxjs } from "micromark-extension-mdxjs";
 import type { Nodes, Root } from "mdast";
 import type { LineIndex } from "../core/lines.js";
-import { addLiteralAutolinks } from "./autolink-literal.js";
+import { addLiteralAutolinks, mayHoldTransformLinks } from "./autolink-literal.js";
 import { guardLoneBrackets } from "./lone-brackets.js";
 import { guardNesting } from "./nesting.js";
 import { visitNodes } from "./tree.js";
@@ -123,7 +123,7 @@ function parseText(text: string, grammar: Grammar, frontMatter: boolean): Root {
 export function parseScanningAutolinks(text: string, grammar: Grammar = MARKDOWN, frontMatter = true): Root | undefined {
   const root = fromMarkdown(text, optionsOf(grammar, frontMatter, false));
   if (!addLiteralAutolinks(root, text)) return undefined;
-  for (const transform of literalAutolinkTransforms) transform(root);
+  if (mayHoldTransformLinks(root)) for (const transform of literalAutolinkTransforms) transform(root);
   return root;
 }
 
