@@ -9,6 +9,7 @@ import { gfm } from "micromark-extension-gfm";
 import { mdxjs } from "micromark-extension-mdxjs";
 import type { Nodes, Root } from "mdast";
 import type { LineIndex } from "../core/lines.js";
+import { addLiteralAutolinks, mayHoldTransformLinks } from "./autolink-literal.js";
 import { guardLoneBrackets } from "./lone-brackets.js";
 import { guardNesting } from "./nesting.js";
 import { visitNodes } from "./tree.js";
@@ -48,23 +49,57 @@ export function grammarFor(choice: GrammarChoice): Grammar {
 
 const frontMatterKinds: Array<"yaml" | "toml"> = ["yaml", "toml"];
 
+type ParserOptions = NonNullable<Parameters<typeof fromMarkdown>[1]>;
+type MicromarkExtension = NonNullable<ParserOptions["extensions"]>[number];
+type MdastExtension = NonNullable<ParserOptions["mdastExtensions"]>[number];
+
+// micromark-extension-gfm's literal autolinks, by construct name: they are left out of the parse
+// and found afterwards by addLiteralAutolinks (see autolink-literal.ts for why).
+const LITERAL_AUTOLINK_CONSTRUCTS = new Set(["emailAutolink", "wwwAutolink", "protocolAutolink"]);
+
+/** GFM's syntax without its literal-autolink constructs. */
+function gfmWithoutLiteralAutolinks(): MicromarkExtension {
+  const extension = gfm() as { text?: Record<string, unknown> } & MicromarkExtension;
+  const text: Record<string, unknown[]> = {};
+  for (const [code, constructs] of Object.entries(extension.text ?? {})) {
+    const kept = ([] as unknown[]).concat(constructs).filter((c) => !LITERAL_AUTOLINK_CONSTRUCTS.has((c as { name?: string }).name ?? ""));
+    if (kept.length > 0) text[code] = kept;
+  }
+  return { ...extension, text } as MicromarkExtension;
+}
+
+const isLiteralAutolinkExtension = (extension: MdastExtension) => Boolean((extension as { enter?: Record<string, unknown> }).enter?.literalAutolink);
+// mdast-util-gfm-autolink-literal's transform (it finds `mailto:`, `xmpp:` and addresses the
+// syntax leaves) runs after addLiteralAutolinks, as it ran after the syntax's links before.
+const literalAutolinkTransforms = (gfmFromMarkdown() as MdastExtension[]).filter(isLiteralAutolinkExtension).flatMap((e) => (e as { transforms?: Array<(tree: Root) => Root | undefined | void> }).transforms ?? []);
+
+/**
+ * Literal autolinks are found by the scanner in autolink-literal.ts rather than by micromark's
+ * extension. Off, every document is parsed with the extension (tests compare the two).
+ */
+let literalAutolinkScanner = true;
+
+export function useLiteralAutolinkScanner(on: boolean): void {
+  literalAutolinkScanner = on;
+}
+
 // Built once for each grammar: constructing the extensions for each file (or for each comment of a
 // post) costs more than parsing it. Acorn's syntax trees are not kept: nothing reads JavaScript.
-const parserOptions = new Map<string, Parameters<typeof fromMarkdown>[1]>();
+const parserOptions = new Map<string, ParserOptions>();
 
-function optionsOf(grammar: Grammar, frontMatter: boolean): NonNullable<Parameters<typeof fromMarkdown>[1]> {
-  const key = `${grammar.mdx ? 1 : 0}${grammar.directives ? 1 : 0}${frontMatter ? 1 : 0}`;
+function optionsOf(grammar: Grammar, frontMatter: boolean, literalAutolinks: boolean): ParserOptions {
+  const key = `${grammar.mdx ? 1 : 0}${grammar.directives ? 1 : 0}${frontMatter ? 1 : 0}${literalAutolinks ? 1 : 0}`;
   let options = parserOptions.get(key);
   if (!options) {
     options = {
       extensions: [
-        gfm(),
+        literalAutolinks ? gfm() : gfmWithoutLiteralAutolinks(),
         ...(frontMatter ? [frontmatter(frontMatterKinds)] : []),
         ...(grammar.mdx ? [mdxjs({ addResult: false })] : []),
         ...(grammar.directives ? [directive()] : []),
       ],
       mdastExtensions: [
-        gfmFromMarkdown(),
+        ...(literalAutolinks ? gfmFromMarkdown() : gfmFromMarkdown().filter((e) => !isLiteralAutolinkExtension(e))),
         ...(frontMatter ? [frontmatterFromMarkdown(frontMatterKinds)] : []),
         ...(grammar.mdx ? [mdxFromMarkdown()] : []),
         ...(grammar.directives ? [directiveFromMarkdown()] : []),
@@ -73,6 +108,23 @@ function optionsOf(grammar: Grammar, frontMatter: boolean): NonNullable<Paramete
     parserOptions.set(key, options);
   }
   return options!;
+}
+
+/**
+ * The mdast tree of `text`, GFM's literal autolinks included: found by the scanner where it can
+ * tell, else by parsing again with micromark's extension.
+ */
+function parseText(text: string, grammar: Grammar, frontMatter: boolean): Root {
+  const scanned = literalAutolinkScanner ? parseScanningAutolinks(text, grammar, frontMatter) : undefined;
+  return scanned ?? fromMarkdown(text, optionsOf(grammar, frontMatter, true));
+}
+
+/** The tree with literal autolinks found by the scanner, or `undefined` where it cannot tell. */
+export function parseScanningAutolinks(text: string, grammar: Grammar = MARKDOWN, frontMatter = true): Root | undefined {
+  const root = fromMarkdown(text, optionsOf(grammar, frontMatter, false));
+  if (!addLiteralAutolinks(root, text)) return undefined;
+  if (mayHoldTransformLinks(root)) for (const transform of literalAutolinkTransforms) transform(root);
+  return root;
 }
 
 /** Where a file could not be read with its grammar, and the grammar it was read with instead. */
@@ -101,7 +153,7 @@ export function parseDocument(text: string, grammar: Grammar = MARKDOWN, cuts?: 
   for (const cut of guarded.cuts) cuts?.push(cut);
   const input = guardLoneBrackets(guarded.text);
   const read = (g: Grammar) => {
-    const parse = (appended: string) => fromMarkdown(input + appended, optionsOf(g, true));
+    const parse = (appended: string) => parseText(input + appended, g, true);
     return definitions === "" ? parse("") : withAppendedDefinitions(text.length, definitions, parse);
   };
   try {
@@ -137,7 +189,7 @@ export function parseFragment(fragment: string, placement: FragmentPlacement, li
   const place = typeof placement === "number" ? (offset: number) => offset + placement : placement;
   const guarded = guardNesting(fragment);
   for (const cut of guarded.cuts) cuts?.push(place(cut));
-  const parse = (appended: string) => fromMarkdown(guardLoneBrackets(guarded.text) + appended, optionsOf(MARKDOWN, false));
+  const parse = (appended: string) => parseText(guardLoneBrackets(guarded.text) + appended, MARKDOWN, false);
   const root = definitions === "" ? parse("") : withAppendedDefinitions(fragment.length, definitions, parse);
   shiftPositions(root, place, lines);
   return root;
