@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { run, type CliIO } from "../src/cli/main.js";
+import { run } from "../src/cli/main.js";
 import { writeAtomically } from "../src/node/engine.js";
 import { defineRule } from "../src/core/rule.js";
+import { capturedIO } from "./helpers/cli.js";
 
 // Two stand-in rules join the built-in ones, acting only on their marker words: one fails the way a
 // buggy rule would, the other deletes a file behind the run's back, as a `git checkout` might.
@@ -41,12 +42,7 @@ vi.mock("../rules/index.js", async (importOriginal) => {
   return { ...original, builtinRules: [...original.builtinRules, explode, vanish] };
 });
 
-function fakeIO(cwd: string, env: Record<string, string | undefined> = { NO_COLOR: "1" }) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env, isTTY: false };
-  return { io, stdout: () => out.join(""), stderr: () => err.join("") };
-}
+const fakeIO = (cwd: string, env: Record<string, string | undefined> = { NO_COLOR: "1" }) => capturedIO(cwd, { env });
 
 function folder(files: Record<string, string | Buffer> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "nl-lint-bad-"));

@@ -2,13 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../src/cli/main.js";
+import { run } from "../src/cli/main.js";
+import { capturedIO } from "./helpers/cli.js";
 
-function fakeIO(cwd: string) {
-  const out: string[] = [];
-  const io: CliIO = { stdout: (t) => out.push(t), stderr: () => {}, cwd, env: {}, isTTY: false };
-  return { io, stdout: () => out.join("") };
-}
+const fakeIO = (cwd: string) => capturedIO(cwd);
 
 const post = (n: number, broken: boolean) =>
   `<!-- Issue ${n}: read [the notes](https://notes.example/${n}) and [the code](https://code.example/${n}). -->\n\n` +

@@ -4,16 +4,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { run, type CliIO } from "../src/cli/main.js";
+import { run } from "../src/cli/main.js";
 import { createProgress, wantsProgress } from "../src/cli/progress.js";
 import { writeTempFiles } from "./helpers/temp-files.js";
+import { capturedIO } from "./helpers/cli.js";
 
-function fakeIO(cwd: string, options: { env?: Record<string, string | undefined>; tty?: boolean } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env: options.env ?? {}, isTTY: options.tty ?? false, stderrIsTTY: options.tty ?? false };
-  return { io, stdout: () => out.join(""), stderr: () => err.join("") };
-}
+const fakeIO = (cwd: string, options: { env?: Record<string, string | undefined>; tty?: boolean } = {}) => capturedIO(cwd, { ...options, stderrTty: options.tty ?? false });
 
 /** A post with one broken link (fixable) and nothing else wrong. */
 const BROKEN = "Veja o [site] (https://example.org) hoje.\n";

@@ -2,15 +2,11 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../src/cli/main.js";
+import { run } from "../src/cli/main.js";
 import { writeTempFiles } from "./helpers/temp-files.js";
+import { capturedIO } from "./helpers/cli.js";
 
-function fakeIO(cwd: string, env: Record<string, string | undefined> = {}, isTTY = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env, isTTY };
-  return { io, stdout: () => out.join(""), stderr: () => err.join("") };
-}
+const fakeIO = (cwd: string, env: Record<string, string | undefined> = {}, isTTY = false) => capturedIO(cwd, { env, tty: isTTY });
 
 const BROKEN = "<!-- Read [the guide](https://guide.example/start) today. -->\n\nLeia [o guia] (https://guide.example/start) hoje.\n";
 const CLEAN = "<!-- Read [the guide](https://guide.example/start) today. -->\n\nLeia [o guia](https://guide.example/start) hoje.\n";

@@ -2,16 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../src/cli/main.js";
+import { run } from "../src/cli/main.js";
+import { capturedIO } from "./helpers/cli.js";
 
 const root = join(import.meta.dirname, "..");
 
-function fakeIO() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: root, env: {}, isTTY: false };
-  return { io, stdout: () => out.join(""), stderr: () => err.join("") };
-}
+const fakeIO = () => capturedIO(root);
 
 interface JsonResult {
   filePath: string;

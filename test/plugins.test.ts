@@ -3,8 +3,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../src/cli/main.js";
 import { writeTempFiles } from "./helpers/temp-files.js";
+import { runCli } from "./helpers/cli.js";
 
 // Plugins import the built package, as a user's do from "nl-lint"; `npm test` builds it first.
 const API = pathToFileURL(join(import.meta.dirname, "..", "dist", "src", "index.js")).href;
@@ -35,13 +35,7 @@ function project(files: Record<string, string>): string {
   return writeTempFiles(files, "nl-lint-plugins-");
 }
 
-async function cli(cwd: string, argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env: {}, isTTY: false };
-  const code = await run(argv, io);
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+const cli = (cwd: string, argv: string[]) => runCli(cwd, argv);
 
 /** The JSON report's findings as `file line:column ruleId severity`. */
 function findingsOf(stdout: string): string[] {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import fg from "fast-glob";
 import { afterAll, describe, expect, it } from "vitest";
-import { run, type CliIO } from "../../src/cli/main.js";
+import { runCli } from "../helpers/cli.js";
 
 const corpus = join(import.meta.dirname, "..", "..", "..", "shared", "corpus", "react");
 // A part of the corpus, so that the test stays quick: the whole corpus is checked by hand (README).
@@ -12,13 +12,7 @@ const FOLDERS = ["src/content/community", "src/content/warnings", "src/content/l
 const work = mkdtempSync(join(tmpdir(), "nl-lint-react-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function status(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: work, env: {}, isTTY: false };
-  const code = await run(["status", ...args], io);
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+const status = (args: string[]) => runCli(work, ["status", ...args]);
 
 describe.skipIf(!existsSync(corpus))("react.dev pt-br: stamped against the English it synced with, checked against a later English", () => {
   it("reports behind exactly the pages whose English changed, at the blocks that changed", async () => {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { run, type CliIO } from "../../src/cli/main.js";
+import { runCli } from "../helpers/cli.js";
 
 const folders: string[] = [];
 afterEach(() => {
@@ -20,13 +20,7 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-async function status(dir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: dir, env: {}, isTTY: false };
-  const code = await run(["status", ...args], io);
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+const status = (dir: string, args: string[]) => runCli(dir, ["status", ...args]);
 
 interface Report {
   translations: Array<{

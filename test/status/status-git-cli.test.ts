@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../../src/cli/main.js";
 import { hasGit, repository, runGit, tempFolder } from "../helpers/git-repo.js";
+import { runCli } from "../helpers/cli.js";
 
-async function status(dir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: dir, env: {}, isTTY: false };
-  const code = await run(["status", ...args], io);
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+const status = (dir: string, args: string[]) => runCli(dir, ["status", ...args]);
 
 const SOURCE = "# Colors\n\nThe palette has 5 colors.\n\nPick one for the 3 buttons.\n";
 const TRANSLATION = "# Cores\n\nA paleta tem 5 cores.\n\nEscolha uma para os 3 botões.\n";
