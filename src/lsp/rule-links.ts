@@ -1,21 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { RULE_DOCS_FOLDER } from "../core/rule-docs.js";
+import { ownPackage } from "../node/version.js";
 
-/** The folder of nl-lint's package.json, above this module (in src/, dist/src/ or dist/). */
+/** The folder of nl-lint's package.json, and its repository's address when it names one. */
 function packageRoot(): { folder: string; repository?: string } | undefined {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(folder, "package.json"), "utf8"));
-      if (pkg.name === "nl-lint") return { folder, repository: repositoryUrl(pkg.repository) };
-    } catch {
-      // Not here: look one folder up.
-    }
-    folder = dirname(folder);
-  }
-  return undefined;
+  const own = ownPackage();
+  return own && { folder: own.folder, repository: repositoryUrl(own.manifest.repository) };
 }
 
 /** A browsable repository address from package.json's `repository` (a string or `{url}`), without `git+` or `.git`. */
