@@ -7,3 +7,8 @@ import type { Finding } from "./types.js";
 export function compareFindings(a: Finding, b: Finding): number {
   return (a.filePath ? 1 : 0) - (b.filePath ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
 }
+
+/** The order of a run's files: their paths as `Array.prototype.sort` orders strings (by UTF-16 code units). */
+export function compareFilePaths(a: { filePath: string }, b: { filePath: string }): number {
+  return a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0;
+}

@@ -1,6 +1,6 @@
 import { runProjectChecks, type DigestedFile, type FileDigests } from "../core/project-rule.js";
 import type { Rule } from "../core/rule.js";
-import { compareFindings } from "../core/finding-order.js";
+import { compareFilePaths, compareFindings } from "../core/finding-order.js";
 import { displayPath } from "../formatters/paths.js";
 import { toFileResult, type FileResult } from "../formatters/types.js";
 import type { LintCache } from "./cache.js";
@@ -41,7 +41,7 @@ export function withProjectFindings(
 ): FileResult[] {
   // In path order, whichever files a run reports on: "first in" names the same place in a
   // --changed-since or --shard run as in a whole run.
-  const files: DigestedFile[] = [...results, ...others].sort(byFilePath).map(({ filePath, digests }) => ({ filePath, displayPath: displayPath(filePath, run.cwd), digests }));
+  const files: DigestedFile[] = [...results, ...others].sort(compareFilePaths).map(({ filePath, digests }) => ({ filePath, displayPath: displayPath(filePath, run.cwd), digests }));
   const found = files.some((f) => f.digests) ? runProjectChecks(run.ruleSet, files, run.optionsFor) : new Map();
   return results.map((result) => {
     const { digests: _, ...rest } = result;
@@ -50,8 +50,4 @@ export function withProjectFindings(
     const { filePath, messages, errorCount: _e, warningCount: _w, fixableErrorCount: _fe, fixableWarningCount: _fw, ...extra } = rest;
     return toFileResult(filePath, [...messages, ...more].sort(compareFindings), extra);
   });
-}
-
-function byFilePath(a: { filePath: string }, b: { filePath: string }): number {
-  return a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { displayPath } from "../formatters/paths.js";
 import { toFileResult, type FileResult } from "../formatters/types.js";
 import type { Finding } from "../core/types.js";
+import { compareFilePaths } from "../core/finding-order.js";
 
 /** A report that cannot be merged: each line says which file and what is wrong with it. */
 export class ReportError extends Error {
@@ -110,7 +111,7 @@ export function mergeReports(reports: readonly ReadReport[], cwd: string): FileR
   }
   if (problems.length > 0) throw new ReportError(problems);
   // The order selectFiles gives a run's files: the default sort of their absolute paths.
-  return reports.flatMap((report) => report.results).sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  return reports.flatMap((report) => report.results).sort(compareFilePaths);
 }
 
 function isSarif(data: unknown): boolean {
