@@ -1,6 +1,8 @@
 // The public API of the `nl-lint` package. What is exported here is what a user may rely on;
 // everything else under dist/ is internal. The rule tester is the separate entry `nl-lint/testing`.
 export { lint, type LintOptions, type LintResult, type RuleSetting } from "./core/lint.js";
+// Parses kept between lints of one document (an editor's), handed to `lint` as `parseCache`.
+export { ParseCache } from "./parse/parse-cache.js";
 // The files engine: what the command line runs, without printing or exiting.
 export { ConfigError } from "./node/config.js";
 export { lintFiles, LintFilesError, type LintFilesHooks, type LintFilesOptions, type LintFilesResult } from "./node/lint-files.js";

@@ -6,6 +6,7 @@ import { messageOf, type LintSettings, type Rule } from "./rule.js";
 import { isProjectRule, type FileDigests, type Location, type ProjectRule } from "./project-rule.js";
 import { MAX_NESTING } from "../parse/nesting.js";
 import { stripBom } from "../parse/parse.js";
+import { withParseCache, type ParseCache } from "../parse/parse-cache.js";
 import type { Finding, LintDocument, Report, Severity, Side, TextEdit } from "./types.js";
 
 export type RuleSetting = Severity | [Severity] | [Severity, unknown];
@@ -20,6 +21,11 @@ export interface LintOptions extends DocumentOptions {
   ruleSet?: Rule[];
   /** Report `nl-lint-disable` comments that suppress nothing, at this severity. */
   reportUnusedDisableDirectives?: Severity;
+  /**
+   * Parses kept from the last lint of this document, for the next (a language server's re-lint
+   * after a keystroke); the findings are the same with or without it. Owned by the caller.
+   */
+  parseCache?: ParseCache;
 }
 
 export interface LintResult {
@@ -115,6 +121,10 @@ function usesSourceFile(options: LintOptions): boolean {
  * text without its BOM, as ESLint's do.
  */
 export function lint(input: string, options: LintOptions = {}): LintResult {
+  return withParseCache(options.parseCache, () => lintText(input, options));
+}
+
+function lintText(input: string, options: LintOptions): LintResult {
   const { text } = stripBom(input);
   const source = options.source ? { ...options.source, text: stripBom(options.source.text).text } : undefined;
   let document: LintDocument;

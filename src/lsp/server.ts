@@ -136,6 +136,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
     linted.delete(document.uri);
+    session?.forget(pathOf(document.uri, root));
     publish(document.uri, []);
     // A source closed unsaved is read from the disk again by its translations.
     void relintTranslationsOf(document.uri);

@@ -3,6 +3,7 @@ import { lintRead, readText, translationWithSource } from "../node/engine.js";
 import type { ResolvedConfig } from "../node/config.js";
 import { ignoredFilter } from "../node/ignore-files.js";
 import type { Finding, LintDocument } from "../core/types.js";
+import { ParseCache } from "../parse/parse-cache.js";
 
 /** One lint of an editor's text: the findings as the CLI reports them, and the document they were found in. */
 export interface LintedText {
@@ -27,6 +28,8 @@ export interface LintedText {
 export class LintSession {
   private linter?: Promise<FileLinter>;
   private isIgnored?: (filePath: string) => boolean;
+  /** Each open document's parses, kept for its next lint: a keystroke leaves most of them as they were. */
+  private readonly parseCaches = new Map<string, ParseCache>();
 
   constructor(
     private readonly root: string,
@@ -55,6 +58,17 @@ export class LintSession {
     }
   }
 
+  /** Drops what is kept for a document that is no longer open. */
+  forget(filePath: string): void {
+    this.parseCaches.delete(filePath);
+  }
+
+  private parseCacheOf(filePath: string): ParseCache {
+    let cache = this.parseCaches.get(filePath);
+    if (!cache) this.parseCaches.set(filePath, (cache = new ParseCache()));
+    return cache;
+  }
+
   /** The configuration of a file; throws `ConfigError` when it cannot be used. */
   async configFor(filePath: string): Promise<ResolvedConfig> {
     return (await this.ready()).configFor(filePath);
@@ -66,7 +80,7 @@ export class LintSession {
     const config = linter.configFor(filePath);
     this.isIgnored ??= ignoredFilter({ cwd: this.root, patterns: [], configFor: (file) => linter.configFor(file) });
     if (this.isIgnored(filePath)) return { filePath, text, findings: [], ignored: true, config };
-    const options = { ...linter.optionsFor(filePath), fix: false, fixDryRun: false };
+    const options = { ...linter.optionsFor(filePath), fix: false, fixDryRun: false, parseCache: this.parseCacheOf(filePath) };
     const read = translationWithSource(filePath, text, options.sourceFor, (sourcePath) => {
       const open = this.openText(sourcePath);
       return open === undefined ? readText(sourcePath) : { text: open };

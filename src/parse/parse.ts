@@ -12,6 +12,7 @@ import type { LineIndex } from "../core/lines.js";
 import { addLiteralAutolinks, mayHoldTransformLinks } from "./autolink-literal.js";
 import { guardLoneBrackets } from "./lone-brackets.js";
 import { guardNesting } from "./nesting.js";
+import { activeParseCache, copyTree } from "./parse-cache.js";
 import { visitNodes } from "./tree.js";
 
 const BOM = "\uFEFF";
@@ -149,6 +150,20 @@ export interface ParsedDocument {
  * visible to the text's references without becoming part of the tree.
  */
 export function parseDocument(text: string, grammar: Grammar = MARKDOWN, cuts?: number[], definitions = ""): ParsedDocument {
+  const cache = activeParseCache();
+  if (!cache) return parseWholeDocument(text, grammar, cuts, definitions);
+  // A document's tree is shared, not copied: nothing downstream changes a tree (see `parsedSource`).
+  const kept = cache.get(parseKey("document", text, grammar, definitions), (keptCuts) => parseWholeDocument(text, grammar, keptCuts, definitions));
+  for (const cut of kept.cuts) cuts?.push(cut);
+  return kept.value;
+}
+
+/** What a parse depends on besides its text, and the text: a key of a `ParseCache`. */
+function parseKey(kind: string, text: string, grammar: Grammar, definitions: string): string {
+  return `${kind} ${grammar.mdx ? 1 : 0}${grammar.directives ? 1 : 0}${literalAutolinkScanner ? 1 : 0}\0${definitions}\0${text}`;
+}
+
+function parseWholeDocument(text: string, grammar: Grammar, cuts: number[] | undefined, definitions: string): ParsedDocument {
   const guarded = guardNesting(text);
   for (const cut of guarded.cuts) cuts?.push(cut);
   const input = guardLoneBrackets(guarded.text);
@@ -187,12 +202,24 @@ export type FragmentPlacement = number | ((fragmentOffset: number) => number);
  */
 export function parseFragment(fragment: string, placement: FragmentPlacement, lines: LineIndex, cuts?: number[], definitions = ""): Root {
   const place = typeof placement === "number" ? (offset: number) => offset + placement : placement;
-  const guarded = guardNesting(fragment);
-  for (const cut of guarded.cuts) cuts?.push(place(cut));
-  const parse = (appended: string) => parseText(guardLoneBrackets(guarded.text) + appended, MARKDOWN, false);
-  const root = definitions === "" ? parse("") : withAppendedDefinitions(fragment.length, definitions, parse);
+  const cache = activeParseCache();
+  // A kept tree has the fragment's own positions: each use moves a copy of it into place.
+  const kept = cache
+    ? cache.get(parseKey("fragment", fragment, MARKDOWN, definitions), (keptCuts) => parseFragmentAlone(fragment, keptCuts, definitions))
+    : undefined;
+  const fragmentCuts: number[] = [];
+  const root = kept ? copyTree(kept.value) : parseFragmentAlone(fragment, fragmentCuts, definitions);
+  for (const cut of kept?.cuts ?? fragmentCuts) cuts?.push(place(cut));
   shiftPositions(root, place, lines);
   return root;
+}
+
+/** A fragment's tree, positions counted from the fragment's start. */
+function parseFragmentAlone(fragment: string, cuts: number[], definitions: string): Root {
+  const guarded = guardNesting(fragment);
+  for (const cut of guarded.cuts) cuts.push(cut);
+  const parse = (appended: string) => parseText(guardLoneBrackets(guarded.text) + appended, MARKDOWN, false);
+  return definitions === "" ? parse("") : withAppendedDefinitions(fragment.length, definitions, parse);
 }
 
 /**
