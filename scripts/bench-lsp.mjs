@@ -2,7 +2,9 @@
 // npm run bench:lsp [-- --keystrokes N]
 // The language server as an editor meets it: `nl-lint lsp --stdio` is started fresh for each page,
 // the page is opened (the first lint, dictionaries loaded then) and then typed into, one letter at a
-// time, each change answered with diagnostics. Prints the first lint and the median re-lint after a
+// time, each change answered with diagnostics: a word of the page's own is typed again and again at
+// the end of the translated line nearest the middle (each half-typed word is new to the speller, as
+// when a translator types). Prints the first lint and the median re-lint after a
 // keystroke, the server's pause for typing (LINT_DELAY_MS) taken out. Pages: the seed post (inline,
 // ../shared/seeds) and a median-size Tauri page in French with its English source (parallel);
 // without ../shared, the project's own example post.
@@ -82,6 +84,27 @@ function pages() {
   return list;
 }
 
+/**
+ * Where a translator types: the end of the line of translated prose nearest the page's middle (not
+ * front matter, a comment or code), and what: the first word of five letters or more of that line.
+ */
+function typingPlace(text) {
+  const lines = text.split("\n");
+  const prose = [];
+  let inComment = false;
+  let inFence = false;
+  let inFrontMatter = lines[0] === "---";
+  lines.forEach((line, index) => {
+    if (index > 0 && inFrontMatter && line === "---") inFrontMatter = false;
+    else if (/^\s*(?:```|~~~)/.test(line)) inFence = !inFence;
+    else if (!inFrontMatter && !inFence && !inComment && /^\p{L}/u.test(line) && /\p{L}{5,}/u.test(line)) prose.push(index);
+    if (!inFence) inComment = (line.lastIndexOf("<!--") > line.lastIndexOf("-->")) || (inComment && !line.includes("-->"));
+  });
+  const middle = lines.length >> 1;
+  const line = prose.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle))[0] ?? middle;
+  return { line, word: lines[line].match(/\p{L}{5,}/u)?.[0] ?? "palavra" };
+}
+
 async function measure(page) {
   const child = spawn(process.execPath, [join(root, "bin", "nl-lint.js"), "lsp", "--stdio"], { cwd: page.root, stdio: ["pipe", "pipe", "inherit"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -101,19 +124,21 @@ async function measure(page) {
   await answered;
   const first = performance.now() - at;
   const firstCpu = cpuMs(child.pid) - cpuAt;
-  // Letters typed at the end of the page's middle line, one change each, as an editor sends them.
-  const line = text.split("\n").length >> 1;
+  // One letter a change, as an editor sends them.
+  const { line, word } = typingPlace(text);
+  const typed = ` ${word}`;
   const relints = [];
   const relintCpu = [];
   for (let k = 0; k < keystrokes; k++) {
     const column = text.split("\n")[line].length;
-    text = text.split("\n").map((l, i) => (i === line ? `${l}a` : l)).join("\n");
+    const letter = typed[k % typed.length];
+    text = text.split("\n").map((l, i) => (i === line ? `${l}${letter}` : l)).join("\n");
     answered = next();
     at = performance.now();
     cpuAt = cpuMs(child.pid);
     await connection.sendNotification("textDocument/didChange", {
       textDocument: { uri, version: k + 2 },
-      contentChanges: [{ range: { start: { line, character: column }, end: { line, character: column } }, text: "a" }],
+      contentChanges: [{ range: { start: { line, character: column }, end: { line, character: column } }, text: letter }],
     });
     await answered;
     relints.push(performance.now() - at - LINT_DELAY_MS);
@@ -122,12 +147,12 @@ async function measure(page) {
   await connection.sendRequest("shutdown");
   await connection.sendNotification("exit");
   connection.dispose();
-  return { first, firstCpu, relint: median(relints), relintCpu: median(relintCpu) };
+  return { first, firstCpu, relint: median(relints), relintCpu: median(relintCpu), typed: `"${word}" on line ${line + 1}` };
 }
 
 console.log(`nl-lint lsp: first lint after opening, and the median re-lint after one keystroke (${keystrokes} keystrokes; the ${LINT_DELAY_MS} ms pause for typing not counted)`);
 for (const page of pages()) {
-  const { first, firstCpu, relint, relintCpu } = await measure(page);
+  const { first, firstCpu, relint, relintCpu, typed } = await measure(page);
   const cpu = (ms) => (Number.isNaN(ms) ? "" : ` (server CPU ${ms.toFixed(0)} ms)`);
-  console.log(`${page.label}: first lint ${first.toFixed(0)} ms${cpu(firstCpu)}, re-lint ${relint.toFixed(0)} ms${cpu(relintCpu)}`);
+  console.log(`${page.label}: first lint ${first.toFixed(0)} ms${cpu(firstCpu)}, re-lint ${relint.toFixed(0)} ms${cpu(relintCpu)}; typed ${typed}`);
 }
