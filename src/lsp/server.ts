@@ -49,7 +49,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params) => {
     root = rootOf(params);
-    session = new LintSession(root, openTextOf);
+    session = new LintSession(root, openTextOf, (message) => tellOnce(message, MessageType.Warning));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
@@ -67,11 +67,11 @@ export function startServer(connection: Connection): void {
   });
 
   /** Tells the user about a problem once (a window message), however many files it stops. */
-  const tellOnce = (message: string) => {
+  const tellOnce = (message: string, type: MessageType = MessageType.Error) => {
     if (toldProblems.has(message)) return;
     toldProblems.add(message);
     // A notification, not window.showErrorMessage's request: a client that cannot answer requests still shows it.
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `nl-lint: ${message}` }).catch(() => undefined);
+    void connection.sendNotification(ShowMessageNotification.type, { type, message: `nl-lint: ${message}` }).catch(() => undefined);
   };
 
   const publish = (uri: string, diagnostics: Diagnostic[]) => void connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
@@ -152,7 +152,21 @@ export function startServer(connection: Connection): void {
   // Not every client watches files for a server: a configuration saved in the editor is seen here too.
   documents.onDidSave(({ document }) => {
     if (CONFIG_FILE_NAMES.some((name) => document.uri.endsWith(`/${name}`))) configurationChanged();
+    else if (document.uri.startsWith("file:")) driftMayHaveChanged(document.uri);
   });
+
+  /**
+   * A file was saved: git is asked again how the sources of it and of the translations it is the
+   * source of drifted (the CLI reads the saved files), and those open documents are linted again.
+   */
+  function driftMayHaveChanged(uri: string): void {
+    const translations = translationsOf(fileURLToPath(uri));
+    if (!session?.saved([fileURLToPath(uri), ...translations.map((t) => fileURLToPath(t))])) return;
+    for (const open of [uri, ...translations]) {
+      const document = documents.get(open);
+      if (document) void lintNow(document);
+    }
+  }
 
   connection.onCodeAction(async (params) => {
     const found = await current(params.textDocument.uri);

@@ -4,6 +4,7 @@ import type { ResolvedConfig } from "../node/config.js";
 import { ignoredFilter } from "../node/ignore-files.js";
 import type { Finding, LintDocument } from "../core/types.js";
 import { ParseCache } from "../parse/parse-cache.js";
+import { DriftCache } from "./drift.js";
 
 /** One lint of an editor's text: the findings as the CLI reports them, and the document they were found in. */
 export interface LintedText {
@@ -31,16 +32,31 @@ export class LintSession {
   /** Each open document's parses, kept for its next lint: a keystroke leaves most of them as they were. */
   private readonly parseCaches = new Map<string, ParseCache>();
 
+  private readonly drifts: DriftCache;
+
   constructor(
     private readonly root: string,
     /** The text of a file open in the editor, or undefined when it is not open. */
     private readonly openText: (filePath: string) => string | undefined,
-  ) {}
+    /** Told of what stops no lint but makes its findings less complete (git cannot tell drift). */
+    warn?: (message: string) => void,
+  ) {
+    this.drifts = new DriftCache(warn);
+  }
 
   /** Forgets the configurations read (one changed on disk); dictionaries already loaded stay loaded. */
   reset(): void {
     this.linter = undefined;
     this.isIgnored = undefined;
+    this.drifts.reset();
+  }
+
+  /**
+   * Files were saved: how their sources drifted is asked of git again at their next lint. True
+   * when that may change their findings (the rule that reads drift is on for one of them).
+   */
+  saved(filePaths: string[]): boolean {
+    return this.drifts.forget(filePaths);
   }
 
   private async ready(): Promise<FileLinter> {
@@ -61,6 +77,7 @@ export class LintSession {
   /** Drops what is kept for a document that is no longer open. */
   forget(filePath: string): void {
     this.parseCaches.delete(filePath);
+    this.drifts.forget([filePath]);
   }
 
   private parseCacheOf(filePath: string): ParseCache {
@@ -81,6 +98,9 @@ export class LintSession {
     this.isIgnored ??= ignoredFilter({ cwd: this.root, patterns: [], configFor: (file) => linter.configFor(file) });
     if (this.isIgnored(filePath)) return { filePath, text, findings: [], ignored: true, config };
     const options = { ...linter.optionsFor(filePath), fix: false, fixDryRun: false, parseCache: this.parseCacheOf(filePath) };
+    // As the CLI does, git is asked how the source changed since the translation was made.
+    const sourceDrift = this.drifts.driftFor(filePath, linter);
+    if (sourceDrift) options.settings = { ...options.settings, sourceDrift };
     const read = translationWithSource(filePath, text, options.sourceFor, (sourcePath) => {
       const open = this.openText(sourcePath);
       return open === undefined ? readText(sourcePath) : { text: open };
