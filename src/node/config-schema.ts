@@ -88,6 +88,11 @@ export const configFileSchema = z
     glossary: glossarySchema.optional(),
     /** A glossary file (`.csv` or `.tbx`), relative to this file; its terms add to `glossary`. */
     glossaryFile: z.string().min(1).optional(),
+    /**
+     * The folder of the source files, relative to this file, as `--source-root` names it (which
+     * wins): a translation pairs with the file at the same relative path there.
+     */
+    sourceRoot: z.string().min(1).optional(),
   })
   .strict();
 

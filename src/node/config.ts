@@ -50,6 +50,8 @@ export interface ResolvedConfig {
   directives?: boolean;
   /** The rules whose fixes `--fix` applies; all when undefined. */
   fixRules?: string[];
+  /** The configuration's `sourceRoot`, absolute: what `--source-root` names when it is not given. */
+  sourceRoot?: string;
 }
 
 /** A configuration file that cannot be used; the message names the file, the key path and what was expected. */
@@ -138,6 +140,7 @@ function toResolved(filePath: string | undefined, baseDir: string, file: ConfigF
     ...(file.mdx !== undefined ? { mdx: file.mdx } : {}),
     ...(file.directives !== undefined ? { directives: file.directives } : {}),
     ...(file.fix ? { fixRules: file.fix.rules } : {}),
+    ...(file.sourceRoot ? { sourceRoot: resolve(baseDir, file.sourceRoot) } : {}),
   };
 }
 

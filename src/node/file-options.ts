@@ -65,6 +65,7 @@ export function commandLineSourceFinder(options: { cwd: string; paths: string[];
   }
   return sourceFinder({
     sourceRoot,
+    sourceRootFor: (file) => configuredSourceRoot(options.configFor(file)),
     paths: options.paths.map((p) => resolve(options.cwd, p)),
     pairsFor: (file) => {
       const config = options.configFor(file);
@@ -72,6 +73,14 @@ export function commandLineSourceFinder(options: { cwd: string; paths: string[];
     },
     exists: existsSync,
   });
+}
+
+/** A configuration's `sourceRoot`; one that names no folder is a configuration that cannot be used. */
+function configuredSourceRoot(config: ResolvedConfig): string | undefined {
+  if (config.sourceRoot !== undefined && !isFolder(config.sourceRoot)) {
+    throw new ConfigError(config.filePath ?? config.baseDir, [{ path: "sourceRoot", message: `no such folder: ${config.sourceRoot}` }]);
+  }
+  return config.sourceRoot;
 }
 
 function isFolder(path: string): boolean {

@@ -596,7 +596,7 @@ function workerUrl(): URL {
 
 /** Whether any file may pair with a source file named by the options or a configuration. */
 function pairingConfigured(files: string[], options: LintFilesOptions, configs: ConfigLoader): boolean {
-  return options.sourceRoot !== undefined || files.some((file) => configs.forFile(file).pairs.length > 0);
+  return options.sourceRoot !== undefined || files.some((file) => configs.forFile(file).pairs.length > 0 || configs.forFile(file).sourceRoot !== undefined);
 }
 
 /**

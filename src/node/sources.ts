@@ -193,6 +193,8 @@ export function resolveSource(query: SourceQuery): SourceResolution {
 export interface SourceFinderOptions {
   /** `--source-root`, absolute. */
   sourceRoot?: string;
+  /** Without `--source-root`, the source root a file's configuration names (absolute). */
+  sourceRootFor?(filePath: string): string | undefined;
   /** The folders named on the command line, absolute. */
   paths: string[];
   /** The pairs that apply to a file (from the configuration that applies to it). */
@@ -209,14 +211,17 @@ export function sourceFinder(options: SourceFinderOptions): {
   sourceFor(filePath: string, text: string): string | undefined;
   isSource(filePath: string): boolean;
 } {
-  const sourceRoot = options.sourceRoot
-    ? { root: toPosix(options.sourceRoot), translationRoots: options.paths.map(toPosix).filter((p) => !isUnder(p, toPosix(options.sourceRoot!)) && p !== toPosix(options.sourceRoot!)) }
-    : undefined;
+  const rootAndTranslations = (root: string) => ({ root: toPosix(root), translationRoots: options.paths.map(toPosix).filter((p) => !isUnder(p, toPosix(root)) && p !== toPosix(root)) });
+  const sourceRoot = options.sourceRoot ? rootAndTranslations(options.sourceRoot) : undefined;
+  const configuredRoot = (filePath: string) => {
+    const root = options.sourceRootFor?.(filePath);
+    return root ? rootAndTranslations(root) : undefined;
+  };
   const query = (filePath: string, text?: string): SourceQuery => ({
     filePath: toPosix(filePath),
     text,
     pairs: options.pairsFor(filePath),
-    sourceRoot,
+    sourceRoot: sourceRoot ?? configuredRoot(filePath),
     exists: options.exists,
   });
   return {
