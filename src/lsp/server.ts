@@ -1,13 +1,14 @@
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
-  CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
   type CodeAction, type Connection, type Diagnostic, type InitializeParams,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { CONFIG_FILE_NAMES, ConfigError } from "../node/config.js";
 import { codeActionsFor, rangesMeet } from "./code-actions.js";
 import { diagnosticsOf } from "./diagnostics.js";
+import { editorSettingsOf, type EditorSettings } from "./editor-settings.js";
 import { definitionAt, hoverAt } from "./pairs.js";
 import { addWordEdit } from "./project-words.js";
 import { ruleDocsLinker } from "./rule-links.js";
@@ -43,6 +44,10 @@ export function startServer(connection: Connection): void {
   const toldProblems = new Set<string>();
   let root = process.cwd();
   let session: LintSession | undefined;
+  /** The settings the client started the server with (`initializationOptions`), and whether it can be asked for its own. */
+  let initialSettings: EditorSettings = {};
+  let settingsProblems: string[] = [];
+  let canAskSettings = false;
 
   const openTextOf = (filePath: string) => documents.get(pathToFileURL(filePath).href)?.getText();
   const isLinted = (document: TextDocument) => LINTED_LANGUAGES.has(document.languageId) || MARKDOWN_FILE.test(document.uri);
@@ -50,6 +55,9 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params) => {
     root = rootOf(params);
     session = new LintSession(root, openTextOf, (message) => tellOnce(message, MessageType.Warning));
+    ({ settings: initialSettings, problems: settingsProblems } = editorSettingsOf(params.initializationOptions));
+    session.configure(initialSettings);
+    canAskSettings = params.capabilities.workspace?.configuration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
@@ -64,6 +72,30 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     // Configuration files are read from the disk: a saved change applies to every open file.
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_FILE_NAMES.map((name) => ({ globPattern: `**/${name}` })) }).catch(() => undefined);
+    for (const problem of settingsProblems) tellOnce(problem, MessageType.Warning);
+    if (canAskSettings) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: "nl-lint" }).catch(() => undefined);
+      void askSettings();
+    }
+  });
+
+  /** The workspace's `nl-lint` settings, asked of the client; what they set wins over the initialization's. */
+  async function askSettings(): Promise<void> {
+    const section: unknown = await connection.workspace.getConfiguration("nl-lint").catch(() => undefined);
+    useSettings(section);
+  }
+
+  function useSettings(section: unknown): void {
+    const { settings, problems } = editorSettingsOf(section);
+    for (const problem of problems) tellOnce(problem, MessageType.Warning);
+    if (session?.configure({ ...initialSettings, ...settings })) configurationChanged();
+  }
+
+  // A client that pushes its settings sends them here; one that does not is asked again.
+  connection.onDidChangeConfiguration(({ settings }) => {
+    const section = (settings as Record<string, unknown> | null | undefined)?.["nl-lint"];
+    if (section !== undefined) useSettings(section);
+    else if (canAskSettings) void askSettings();
   });
 
   /** Tells the user about a problem once (a window message), however many files it stops. */

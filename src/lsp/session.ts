@@ -5,6 +5,7 @@ import { ignoredFilter } from "../node/ignore-files.js";
 import type { Finding, LintDocument } from "../core/types.js";
 import { ParseCache } from "../parse/parse-cache.js";
 import { DriftCache } from "./drift.js";
+import { sameSettings, type EditorSettings } from "./editor-settings.js";
 
 /** One lint of an editor's text: the findings as the CLI reports them, and the document they were found in. */
 export interface LintedText {
@@ -33,6 +34,7 @@ export class LintSession {
   private readonly parseCaches = new Map<string, ParseCache>();
 
   private readonly drifts: DriftCache;
+  private settings: EditorSettings = {};
 
   constructor(
     private readonly root: string,
@@ -51,6 +53,14 @@ export class LintSession {
     this.drifts.reset();
   }
 
+  /** Takes the editor's settings; true when they changed, and files must be linted again with them. */
+  configure(settings: EditorSettings): boolean {
+    if (sameSettings(settings, this.settings)) return false;
+    this.settings = { ...settings };
+    this.reset();
+    return true;
+  }
+
   /**
    * Files were saved: how their sources drifted is asked of git again at their next lint. True
    * when that may change their findings (the rule that reads drift is on for one of them).
@@ -61,7 +71,10 @@ export class LintSession {
 
   private async ready(): Promise<FileLinter> {
     this.linter ??= (async () => {
-      const linter = await fileLinter({ patterns: [this.root], options: { cwd: this.root, concurrency: 1 }, fileList: [] });
+      // The workspace is linted as `nl-lint [--source-root DIR] [--target-lang TAG] <workspace>` would lint it.
+      const { sourceRoot, targetLanguage } = this.settings;
+      const options = { cwd: this.root, concurrency: 1, ...(sourceRoot ? { sourceRoot } : {}), ...(targetLanguage ? { targetLanguage } : {}) };
+      const linter = await fileLinter({ patterns: [this.root], options, fileList: [] });
       await linter.ready();
       return linter;
     })();

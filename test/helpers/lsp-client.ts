@@ -27,8 +27,15 @@ export function fileUri(path: string): string {
   return pathToFileURL(path).href;
 }
 
+/** What the client tells the server of its settings: at the start, and when asked for section `nl-lint`. */
+export interface ClientSettings {
+  initializationOptions?: unknown;
+  /** The `nl-lint` section's settings; when given, the client says it answers `workspace/configuration`. */
+  workspaceSettings?: unknown;
+}
+
 /** Starts the server in `workspace` and initializes it. */
-export async function startLspClient(workspace: string): Promise<LspClient> {
+export async function startLspClient(workspace: string, settings: ClientSettings = {}): Promise<LspClient> {
   const child = spawn(process.execPath, [join(repoRoot, "bin", "nl-lint.js"), "lsp", "--stdio"], { cwd: workspace, stdio: ["pipe", "pipe", "pipe"] });
   let errors = "";
   child.stderr!.on("data", (chunk) => (errors += chunk));
@@ -50,12 +57,15 @@ export async function startLspClient(workspace: string): Promise<LspClient> {
   connection.onRequest("client/registerCapability", () => null);
   connection.onNotification("window/showMessage", () => undefined);
   connection.onNotification("window/logMessage", () => undefined);
+  const answersSettings = settings.workspaceSettings !== undefined;
+  connection.onRequest("workspace/configuration", ({ items }: { items: Array<{ section?: string }> }) => items.map((item) => (item.section === "nl-lint" ? settings.workspaceSettings : null)));
   connection.listen();
   await connection.sendRequest("initialize", {
     processId: process.pid,
     rootUri: fileUri(workspace),
     workspaceFolders: [{ uri: fileUri(workspace), name: "workspace" }],
-    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, ...(answersSettings ? { configuration: true } : {}) } },
+    ...(settings.initializationOptions !== undefined ? { initializationOptions: settings.initializationOptions } : {}),
   });
   await connection.sendNotification("initialized", {});
   return {
