@@ -32,19 +32,30 @@ function post(): { root: string; path: string } {
   return { root, path: join(root, "bridge.md") };
 }
 
+type Shown = { code: string; lnum: number; col: number; end_lnum: number; end_col: number };
+
+/** Opens `path` in headless Neovim with nl-lint's server (and the client's `settings`), and returns the diagnostics it showed. */
+function shownByNeovim(root: string, path: string, settings?: object): Shown[] {
+  const out = join(writeTempFiles({}, "nl-lint-nvim-out-"), "diagnostics.json");
+  const run = spawnSync("nvim", ["--headless", "-u", join(repoRoot, "test", "helpers", "nvim-lsp-init.lua"), path], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 120_000,
+    env: {
+      ...process.env, NL_LINT_OUT: out, NL_LINT_NODE: process.execPath, NL_LINT_BIN: join(repoRoot, "bin", "nl-lint.js"), NL_LINT_ROOT: root,
+      ...(settings ? { NL_LINT_SETTINGS: JSON.stringify(settings), NL_LINT_WAIT_FOR_FINDINGS: "1" } : {}),
+    },
+  });
+  expect(existsSync(out), `Neovim wrote nothing (exit ${run.status}): ${run.stderr}`).toBe(true);
+  const written = JSON.parse(readFileSync(out, "utf8")) as { error?: string; diagnostics?: Shown[] };
+  expect(written.error).toBeUndefined();
+  return written.diagnostics!;
+}
+
 describe.skipIf(nvimMissing !== undefined)("Neovim 0.7 as the client of nl-lint lsp", () => {
   it("shows the findings the CLI reports, at the same places", async () => {
     const { root, path } = post();
-    const out = join(writeTempFiles({}, "nl-lint-nvim-out-"), "diagnostics.json");
-    const run = spawnSync("nvim", ["--headless", "-u", join(repoRoot, "test", "helpers", "nvim-lsp-init.lua"), path], {
-      cwd: root,
-      encoding: "utf8",
-      timeout: 120_000,
-      env: { ...process.env, NL_LINT_OUT: out, NL_LINT_NODE: process.execPath, NL_LINT_BIN: join(repoRoot, "bin", "nl-lint.js"), NL_LINT_ROOT: root },
-    });
-    expect(existsSync(out), `Neovim wrote nothing (exit ${run.status}): ${run.stderr}`).toBe(true);
-    const written = JSON.parse(readFileSync(out, "utf8")) as { error?: string; diagnostics?: Array<{ code: string; lnum: number; col: number; end_lnum: number; end_col: number }> };
-    expect(written.error).toBeUndefined();
+    const written = { diagnostics: shownByNeovim(root, path) };
     const { results } = await lintFiles([path], { cwd: root, concurrency: 1 });
     // Neovim counts columns in bytes; the server (and the CLI) in UTF-16 units, as LSP does by default.
     const lines = readFileSync(path, "utf8").split(/\r\n|\r|\n/);
@@ -54,5 +65,18 @@ describe.skipIf(nvimMissing !== undefined)("Neovim 0.7 as the client of nl-lint 
     const shown = written.diagnostics!.map(({ code, lnum, col, end_lnum, end_col }) => ({ code, lnum, col, end_lnum, end_col }));
     const order = (a: { lnum: number; col: number; code: string }, b: { lnum: number; col: number; code: string }) => a.lnum - b.lnum || a.col - b.col || a.code.localeCompare(b.code);
     expect(shown.sort(order)).toEqual(expected.sort(order));
+  }, 150_000);
+
+  it("pairs a translation with its source under the sourceRoot of the client's settings, as --source-root does", async () => {
+    const root = writeTempFiles({
+      "docs/en/river.md": "# The river\n\nWe walked along [the river](https://example.org/river) to [the mill](https://example.org/mill).\n",
+      "docs/pt-br/river.md": "# O rio\n\nCaminhamos ao longo do rio até [o moinho](https://example.org/mill).\n",
+    }, "nl-lint-nvim-");
+    const path = join(root, "docs", "pt-br", "river.md");
+    const shown = shownByNeovim(root, path, { "nl-lint": { sourceRoot: "docs/en" } });
+    const { results } = await lintFiles([path], { cwd: root, concurrency: 1, sourceRoot: join(root, "docs", "en") });
+    const expected = results[0].messages.map((m) => ({ code: m.ruleId, lnum: m.line - 1 }));
+    expect(expected.map((e) => e.code)).toContain("link-count");
+    expect(shown.map(({ code, lnum }) => ({ code, lnum }))).toEqual(expected);
   }, 150_000);
 });

@@ -44,10 +44,11 @@ export function startServer(connection: Connection): void {
   const toldProblems = new Set<string>();
   let root = process.cwd();
   let session: LintSession | undefined;
-  /** The settings the client started the server with (`initializationOptions`), and whether it can be asked for its own. */
+  /** The settings the client started the server with (`initializationOptions`). */
   let initialSettings: EditorSettings = {};
   let settingsProblems: string[] = [];
-  let canAskSettings = false;
+  /** How many times the configuration or the settings changed: a lint begun before a change is not published. */
+  let configurations = 0;
 
   const openTextOf = (filePath: string) => documents.get(pathToFileURL(filePath).href)?.getText();
   const isLinted = (document: TextDocument) => LINTED_LANGUAGES.has(document.languageId) || MARKDOWN_FILE.test(document.uri);
@@ -57,7 +58,6 @@ export function startServer(connection: Connection): void {
     session = new LintSession(root, openTextOf, (message) => tellOnce(message, MessageType.Warning));
     ({ settings: initialSettings, problems: settingsProblems } = editorSettingsOf(params.initializationOptions));
     session.configure(initialSettings);
-    canAskSettings = params.capabilities.workspace?.configuration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
@@ -73,13 +73,15 @@ export function startServer(connection: Connection): void {
     // Configuration files are read from the disk: a saved change applies to every open file.
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_FILE_NAMES.map((name) => ({ globPattern: `**/${name}` })) }).catch(() => undefined);
     for (const problem of settingsProblems) tellOnce(problem, MessageType.Warning);
-    if (canAskSettings) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: "nl-lint" }).catch(() => undefined);
-      void askSettings();
-    }
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: "nl-lint" }).catch(() => undefined);
+    void askSettings();
   });
 
-  /** The workspace's `nl-lint` settings, asked of the client; what they set wins over the initialization's. */
+  /**
+   * The workspace's `nl-lint` settings, asked of the client; what they set wins over the
+   * initialization's. Asked even of a client that does not say it answers: Neovim 0.7 answers
+   * from its `settings` without saying so; a client that cannot answers with an error, and nothing changes.
+   */
   async function askSettings(): Promise<void> {
     const section: unknown = await connection.workspace.getConfiguration("nl-lint").catch(() => undefined);
     useSettings(section);
@@ -95,7 +97,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(({ settings }) => {
     const section = (settings as Record<string, unknown> | null | undefined)?.["nl-lint"];
     if (section !== undefined) useSettings(section);
-    else if (canAskSettings) void askSettings();
+    else void askSettings();
   });
 
   /** Tells the user about a problem once (a window message), however many files it stops. */
@@ -112,13 +114,16 @@ export function startServer(connection: Connection): void {
   async function lintNow(document: TextDocument): Promise<Linted | undefined> {
     if (!session || !isLinted(document)) return undefined;
     const { uri, version } = document;
+    const generation = configurations;
     try {
       const result: Linted = { ...(await session.lint(pathOf(uri, root), document.getText())), version };
-      if (documents.get(uri)?.version !== version) return result;
+      // A newer text, or a configuration read since, has its own lint coming: this one is not shown.
+      if (documents.get(uri)?.version !== version || generation !== configurations) return result;
       linted.set(uri, result);
       publish(uri, diagnosticsOf(result, docsUrl));
       return result;
     } catch (error) {
+      if (generation !== configurations) return undefined;
       const message = error instanceof ConfigError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
       if (!(error instanceof ConfigError) && error instanceof Error) connection.console.error(error.stack ?? error.message);
       tellOnce(message);
@@ -176,6 +181,7 @@ export function startServer(connection: Connection): void {
 
   /** A configuration changed on disk: read configurations again and lint every open file with them. */
   const configurationChanged = () => {
+    configurations++;
     session?.reset();
     toldProblems.clear();
     for (const document of documents.all()) void lintNow(document);

@@ -1,7 +1,12 @@
 -- Neovim 0.7 as nl-lint's language client, for test/lsp-neovim.test.ts: the file named on the
 -- command line is opened as Markdown, the server is started with vim.lsp.start_client (0.7 has
 -- no vim.lsp.start), and the first diagnostics it publishes are written as JSON to NL_LINT_OUT.
+-- NL_LINT_SETTINGS, when set, is the client's settings as JSON (`{"nl-lint": {"sourceRoot": ...}}`).
 local out = os.getenv("NL_LINT_OUT")
+local settings = os.getenv("NL_LINT_SETTINGS")
+-- With NL_LINT_WAIT_FOR_FINDINGS set, a publication without diagnostics is not the one written
+-- (the server may lint once before the client's settings reach it).
+local wait_for_findings = os.getenv("NL_LINT_WAIT_FOR_FINDINGS") ~= nil
 
 local function finish(payload)
   local file = io.open(out, "w")
@@ -17,9 +22,13 @@ vim.api.nvim_create_autocmd("VimEnter", {
       name = "nl-lint",
       cmd = { os.getenv("NL_LINT_NODE"), os.getenv("NL_LINT_BIN"), "lsp", "--stdio" },
       root_dir = os.getenv("NL_LINT_ROOT"),
+      settings = settings and vim.fn.json_decode(settings) or nil,
       handlers = {
         ["textDocument/publishDiagnostics"] = function(err, result, ctx, config)
           vim.lsp.diagnostic.on_publish_diagnostics(err, result, ctx, config)
+          if wait_for_findings and #result.diagnostics == 0 then
+            return
+          end
           vim.schedule(function()
             -- What the editor itself now shows for the buffer, as vim.diagnostic holds it.
             local shown = {}
