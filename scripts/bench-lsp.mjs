@@ -70,11 +70,26 @@ function parallelPage() {
   return { label: `parallel: tauri fr/${name} (${statSync(page).size} bytes)`, root: work, path: join(work, "fr", name) };
 }
 
+/** A median-size chapter of the inline Japanese books: the seed post is three times an inline page's usual size. */
+function medianInlineChapter() {
+  const books = join(shared, "corpus", "rust-ja");
+  if (!existsSync(books)) return undefined;
+  const chapters = readdirSync(books, { recursive: true })
+    .map((name) => join(books, name))
+    .filter((path) => path.endsWith(".md") && statSync(path).size > 0)
+    .sort((a, b) => statSync(a).size - statSync(b).size || a.localeCompare(b));
+  if (chapters.length === 0) return undefined;
+  const path = chapters[chapters.length >> 1];
+  return { label: `inline: rust-ja ${relative(books, path)}, the median chapter (${statSync(path).size} bytes)`, root: dirname(path), path };
+}
+
 function pages() {
   const seeds = join(shared, "seeds");
   const seed = existsSync(seeds) ? readdirSync(seeds).find((name) => name.startsWith("000_")) : undefined;
   const list = [];
   if (seed) list.push({ label: `inline: the seed post (${statSync(join(seeds, seed)).size} bytes)`, root: seeds, path: join(seeds, seed) });
+  const chapter = medianInlineChapter();
+  if (chapter) list.push(chapter);
   const parallel = parallelPage();
   if (parallel) list.push(parallel);
   if (list.length === 0) {
