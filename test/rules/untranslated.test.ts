@@ -181,3 +181,65 @@ runRuleTests(rule, {
     },
   ],
 });
+
+/** A word list standing in for a Hunspell dictionary: it knows a word in lower case, as Hunspell knows `setup` and `Setup`. */
+const wordList = (words: string) => {
+  const known = new Set(words.split(/\s+/));
+  return { correct: (word: string) => known.has(word.toLowerCase()) };
+};
+const englishWords = wordList("windows rust spool the a to and of in it hose garden bed every reaches setup daily usage winter storage drain keep shed cleanup rinse nozzle snippets watering cans care");
+const frenchWords = wordList("le la les de du et un une tuyau jardin configuration nettoyage");
+const withDictionaries = (target: string, targetWords?: { correct(word: string): boolean }) => ({
+  targetLanguage: target,
+  settings: { speller: (language: string) => (language === "en" ? englishWords : language === target ? targetWords : undefined) },
+});
+const GUIDE_EN_CLEANUP = GUIDE_EN.replace("## Setup\n\nThe setup is quick: connect the hose to the tap and open the valve, and the setup is done.", "## Cleanup\n\nRinse the nozzle after each use.");
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: "with dictionaries: a heading word the target language's dictionary knows is the translation's word too",
+      code: guideFr("Configuration"),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN.replace("## Setup", "## Configuration") } },
+    },
+    {
+      name: "with dictionaries: a heading word the translation's prose uses is a term it keeps",
+      code: guideFr("Snippets").replace("ouvrez la vanne.", "ouvrez la vanne ; les snippets suivent."),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN.replace("## Setup", "## Snippets") } },
+    },
+    {
+      name: "with dictionaries: a heading with a name the English dictionary does not know is a title",
+      code: guideFr("Hoseline Cleanup"),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Hoseline Cleanup") } },
+    },
+    {
+      name: "with dictionaries: a heading that names an identifier of the page's code",
+      code: guideFr("Spool").replace("ouvrez la vanne.", "ouvrez la vanne avec `Spool`."),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Spool").replace("after each use.", "with `Spool` after each use.") } },
+    },
+    {
+      name: "with dictionaries: a heading the source's prose writes with a capital inside its sentences, a name",
+      code: guideFr("Windows"),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup\n\nRinse the nozzle", "## Windows\n\nOn Windows, rinse the nozzle") } },
+    },
+    {
+      name: "with dictionaries: a heading beside a heading of its level that is a name kept unchanged",
+      code: guideFr("Rust").replace("## Utilisation quotidienne", "## TypeScript"),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Rust").replace("## Daily Usage", "## TypeScript") } },
+    },
+  ],
+  invalid: [
+    {
+      name: "with dictionaries: a one-word heading the source's prose never writes, left in English",
+      code: guideFr("Cleanup"),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP } },
+      errors: [{ messageId: "identical", line: 5, messageIncludes: "not French" }],
+    },
+    {
+      name: "with dictionaries: a Japanese page's only heading, its title, left in English above a translated body",
+      code: "# Care of Watering Cans\n\n使い終わったじょうろは水を抜いて、日の当たらない物置にしまってください。冬の間は逆さにして乾かします。\n",
+      lint: { ...withDictionaries("ja"), source: { text: "# Care of Watering Cans\n\nEmpty the cans after use and keep them in a shady shed. In winter, dry them upside down.\n" } },
+      errors: [{ messageId: "identical", line: 1, messageIncludes: "not Japanese" }],
+    },
+  ],
+});
