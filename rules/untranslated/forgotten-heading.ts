@@ -169,10 +169,15 @@ function wordsOfTheSource(page: PageHeadings, heading: string): boolean {
   return words.length > 0 && words.every((w) => sourceWord(page, w, uses));
 }
 
-/** Whether the translation keeps a word: its dictionary knows it, or its prose writes it. */
+/** Whether the words include a word or its English plural or singular (`Exporters` keeps `Exporter`). */
+function writesForm(words: Set<string>, word: string): boolean {
+  return words.has(word) || words.has(`${word}s`) || words.has(`${word}es`) || (word.endsWith("s") && words.has(word.slice(0, -1)));
+}
+
+/** Whether the translation keeps a word: its dictionary knows it, or its prose writes it or its plural. */
 function keptWord(page: PageHeadings, word: string): boolean {
   const target = page.dictionaries.target;
-  return page.translationProse.has(word.toLowerCase()) || (target !== undefined && (target.correct(word) || target.correct(word.toLowerCase())));
+  return writesForm(page.translationProse, word.toLowerCase()) || (target !== undefined && (target.correct(word) || target.correct(word.toLowerCase())));
 }
 
 /**
@@ -224,8 +229,15 @@ export function forgottenHeading(
 function amongNames(page: PageHeadings, pair: Pair): boolean {
   const headings = [...page.copied.keys()];
   const at = headings.indexOf(pair);
-  const depth = pair.translations[0].depth;
-  const sameLevel = (other: Pair | undefined) => other !== undefined && other.translations[0].depth === depth;
+  const depth = pair.translations[0].depth ?? 1;
+  /** The nearest heading of the same level in a direction, unless a higher heading comes first. */
+  const sibling = (step: number) => {
+    for (let i = at + step; i >= 0 && i < headings.length; i += step) {
+      const other = headings[i].translations[0].depth ?? 1;
+      if (other <= depth) return other === depth ? headings[i] : undefined;
+    }
+    return undefined;
+  };
   const name = (other: Pair) => page.copied.get(other) === true && (page.prose.get(other) ?? "").trim() !== "" && !wordsOfTheSource(page, page.prose.get(other)!);
-  return [headings[at - 1], headings[at + 1]].some((other) => sameLevel(other) && name(other!));
+  return [sibling(-1), sibling(1)].some((other) => other !== undefined && name(other));
 }

@@ -187,7 +187,7 @@ const wordList = (words: string) => {
   const known = new Set(words.split(/\s+/));
   return { correct: (word: string) => known.has(word.toLowerCase()) };
 };
-const englishWords = wordList("windows rust spool the a to and of in it hose garden bed every reaches setup daily usage winter storage drain keep shed cleanup rinse nozzle snippets watering cans care");
+const englishWords = wordList("sprinkler windows rust spool the a to and of in it hose garden bed every reaches setup daily usage winter storage drain keep shed cleanup rinse nozzle snippets watering cans care");
 const frenchWords = wordList("le la les de du et un une tuyau jardin configuration nettoyage");
 const withDictionaries = (target: string, targetWords?: { correct(word: string): boolean }) => ({
   targetLanguage: target,
@@ -226,6 +226,19 @@ runRuleTests(rule, {
       name: "with dictionaries: a heading beside a heading of its level that is a name kept unchanged",
       code: guideFr("Rust").replace("## Utilisation quotidienne", "## TypeScript"),
       lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Rust").replace("## Daily Usage", "## TypeScript") } },
+    },
+    {
+      name: "with dictionaries: a heading word the translation's prose writes in the plural is a term it keeps",
+      code: guideFr("Sprinkler").replace("ouvrez la vanne.", "ouvrez la vanne des sprinklers."),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Sprinkler") } },
+    },
+    {
+      name: "with dictionaries: the nearest heading of its level, past a deeper one, is a name kept unchanged",
+      code: guideFr("Rust").replace("## Utilisation quotidienne", "### Les massifs\n\nDu texte.\n\n## TypeScript"),
+      lint: {
+        ...withDictionaries("fr", frenchWords),
+        source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Rust").replace("## Daily Usage", "### The beds\n\nSome text.\n\n## TypeScript") },
+      },
     },
   ],
   invalid: [
