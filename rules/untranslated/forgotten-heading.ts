@@ -42,7 +42,7 @@ interface PageHeadings {
   translationWords: Set<string>;
   /** Words the source's prose capitalises inside a sentence, where only a name is capitalised (`Rust`, `Windows`). */
   sourceNames: Set<string>;
-  /** Words of the page's code, as written: identifiers a heading may name (`Borrow`, the trait). */
+  /** One-word inline code of the page, as written: identifiers a heading may name (`Borrow`, the trait). */
   codeWords: Set<string>;
   /** Words of the translation's prose outside its headings (not its code), lower-cased: those it keeps from the source. */
   translationProse: Set<string>;
@@ -100,7 +100,7 @@ function pageHeadings(document: LintDocument, proseOf: ProseOf, comparable: Comp
     sourceLowerCase: countOf(sourceWords.filter((w) => w === w.toLowerCase())),
     translationWords: new Set((translationText.match(WORD) ?? []).map((w) => w.toLowerCase())),
     sourceNames: capitalisedInsideSentences(sourceProse),
-    codeWords: new Set(codeOf(document.segments.filter((s) => s.kind !== "heading")).match(WORD) ?? []),
+    codeWords: identifiersOf(document.segments.filter((s) => s.kind !== "heading")),
     translationProse: new Set((translationProse.match(WORD) ?? []).map((w) => w.toLowerCase())),
     bodyTranslated: () => (bodyTranslated ??= identifyLanguage(translationProse, languages).verdict === "target"),
     dictionaries: dictionaries(),
@@ -125,9 +125,13 @@ function capitalisedInsideSentences(prose: string): Set<string> {
   return names;
 }
 
-/** The code of segments: code blocks and inline code spans. */
-function codeOf(segments: Segment[]): string {
-  return segments.map((s) => (s.kind === "code" ? s.raw : (s.raw.match(/`[^`\n]+`/g) ?? []).join(" "))).join("\n");
+/**
+ * Identifiers the prose names as code: inline code spans that are one word (`Borrow`). Code
+ * blocks are left out: their comments and strings are English sentences (`// Create a window`).
+ */
+function identifiersOf(segments: Segment[]): Set<string> {
+  const spans = segments.flatMap((s) => (s.kind === "code" ? [] : (s.raw.match(/`[^`\n]+`/g) ?? [])));
+  return new Set(spans.map((span) => span.slice(1, -1).trim()).filter((span) => /^\p{L}+$/u.test(span)));
 }
 
 /**
@@ -218,15 +222,24 @@ export function forgottenHeading(
 ): boolean {
   if (!isHeadingPair(pair) || pair.translations.some((t) => NO_TRANSLATE.test(t.raw))) return false;
   const page = pageHeadings(document, proseOf, comparable, dictionaries);
-  return page.copied.get(pair) === true && othersTranslated(page, pair) && wordsOfTheSource(page, headingProse) && !amongNames(page, pair);
+  return page.copied.get(pair) === true && othersTranslated(page, pair) && wordsOfTheSource(page, headingProse) && !amongNames(page, pair, headingProse);
+}
+
+/** Whether a heading's prose has a word that is no plain word of the source language (`JavaScript`, `Rust`). */
+function isName(page: PageHeadings, heading: string): boolean {
+  const words = heading.match(WORD) ?? [];
+  const source = page.dictionaries.source;
+  if (words.length === 0) return false;
+  return source ? words.some((w) => !plainSourceWord(page, source, w)) : !wordsOfTheSource(page, heading);
 }
 
 /**
- * Whether a heading stands beside headings of its level that are names kept unchanged
+ * Whether a one-word heading stands beside headings of its level that are names kept unchanged
  * (`JavaScript`, then `Rust`; `Java`, then `Go`): one of a list of names, though the dictionary
  * knows its word.
  */
-function amongNames(page: PageHeadings, pair: Pair): boolean {
+function amongNames(page: PageHeadings, pair: Pair, headingProse: string): boolean {
+  if ((headingProse.match(WORD) ?? []).length !== 1) return false;
   const headings = [...page.copied.keys()];
   const at = headings.indexOf(pair);
   const depth = pair.translations[0].depth ?? 1;
@@ -238,6 +251,6 @@ function amongNames(page: PageHeadings, pair: Pair): boolean {
     }
     return undefined;
   };
-  const name = (other: Pair) => page.copied.get(other) === true && (page.prose.get(other) ?? "").trim() !== "" && !wordsOfTheSource(page, page.prose.get(other)!);
+  const name = (other: Pair) => page.copied.get(other) === true && isName(page, page.prose.get(other) ?? "");
   return [sibling(-1), sibling(1)].some((other) => other !== undefined && name(other));
 }
