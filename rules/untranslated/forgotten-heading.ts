@@ -233,13 +233,17 @@ function isName(page: PageHeadings, heading: string): boolean {
   return source ? words.some((w) => !plainSourceWord(page, source, w)) : !wordsOfTheSource(page, heading);
 }
 
+/** Fewest words of a kept heading that is the title of a work (a talk, a paper), not one name. */
+const MIN_TITLE_WORDS = 3;
+
 /**
- * Whether a one-word heading stands beside headings of its level that are names kept unchanged
- * (`JavaScript`, then `Rust`; `Java`, then `Go`): one of a list of names, though the dictionary
- * knows its word.
+ * Whether a heading stands beside headings of its level that are names kept unchanged: a
+ * one-word heading in a list of names (`JavaScript`, then `Rust`; `Java`, then `Go`), though the
+ * dictionary knows its word, or any heading in a list of works' titles kept as they are
+ * (`React for Two Computers`, then `Forget About Memo`).
  */
 function amongNames(page: PageHeadings, pair: Pair, headingProse: string): boolean {
-  if ((headingProse.match(WORD) ?? []).length !== 1) return false;
+  const oneWord = (headingProse.match(WORD) ?? []).length === 1;
   const headings = [...page.copied.keys()];
   const at = headings.indexOf(pair);
   const depth = pair.translations[0].depth ?? 1;
@@ -251,6 +255,10 @@ function amongNames(page: PageHeadings, pair: Pair, headingProse: string): boole
     }
     return undefined;
   };
-  const name = (other: Pair) => page.copied.get(other) === true && isName(page, page.prose.get(other) ?? "");
-  return [sibling(-1), sibling(1)].some((other) => other !== undefined && name(other));
+  const kept = (other: Pair) => {
+    const prose = page.prose.get(other) ?? "";
+    const title = (prose.match(WORD) ?? []).length >= MIN_TITLE_WORDS;
+    return page.copied.get(other) === true && isName(page, prose) && (oneWord || title);
+  };
+  return [sibling(-1), sibling(1)].some((other) => other !== undefined && kept(other));
 }

@@ -187,7 +187,7 @@ const wordList = (words: string) => {
   const known = new Set(words.split(/\s+/));
   return { correct: (word: string) => known.has(word.toLowerCase()) };
 };
-const englishWords = wordList("sprinkler windows rust spool the a to and of in it hose garden bed every reaches setup daily usage winter storage drain keep shed cleanup rinse nozzle snippets watering cans care");
+const englishWords = wordList("keeping beds moist for small gardens sprinkler windows rust spool the a to and of in it hose garden bed every reaches setup daily usage winter storage drain keep shed cleanup rinse nozzle snippets watering cans care");
 const frenchWords = wordList("le la les de du et un une tuyau jardin configuration nettoyage");
 const withDictionaries = (target: string, targetWords?: { correct(word: string): boolean }) => ({
   targetLanguage: target,
@@ -238,6 +238,14 @@ runRuleTests(rule, {
       lint: {
         ...withDictionaries("fr", frenchWords),
         source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Rust").replace("## Daily Usage", "### The beds\n\nSome text.\n\n## TypeScript") },
+      },
+    },
+    {
+      name: "with dictionaries: a heading in a list of talks' titles kept as they are",
+      code: guideFr("Keeping Beds Moist").replace("## Utilisation quotidienne", "## Hoseline for Small Gardens"),
+      lint: {
+        ...withDictionaries("fr", wordList("le la les de du et un une tuyau jardin")),
+        source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Keeping Beds Moist").replace("## Daily Usage", "## Hoseline for Small Gardens") },
       },
     },
   ],
