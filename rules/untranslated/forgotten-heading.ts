@@ -44,7 +44,7 @@ interface PageHeadings {
   sourceNames: Set<string>;
   /** One-word inline code of the page, as written: identifiers a heading may name (`Borrow`, the trait). */
   codeWords: Set<string>;
-  /** Words of the translation's prose outside its headings (not its code), lower-cased: those it keeps from the source. */
+  /** English stems of the words of the translation's prose outside its headings (not its code): the terms it keeps from the source. */
   translationProse: Set<string>;
   /** Whether the translation's body reads as the target language, asked once. */
   bodyTranslated: () => boolean;
@@ -101,7 +101,7 @@ function pageHeadings(document: LintDocument, proseOf: ProseOf, comparable: Comp
     translationWords: new Set((translationText.match(WORD) ?? []).map((w) => w.toLowerCase())),
     sourceNames: capitalisedInsideSentences(sourceProse),
     codeWords: identifiersOf(document.segments.filter((s) => s.kind !== "heading")),
-    translationProse: new Set((translationProse.match(WORD) ?? []).map((w) => w.toLowerCase())),
+    translationProse: new Set((translationProse.match(WORD) ?? []).map(englishStem)),
     bodyTranslated: () => (bodyTranslated ??= identifyLanguage(translationProse, languages).verdict === "target"),
     dictionaries: dictionaries(),
   };
@@ -173,15 +173,19 @@ function wordsOfTheSource(page: PageHeadings, heading: string): boolean {
   return words.length > 0 && words.every((w) => sourceWord(page, w, uses));
 }
 
-/** Whether the words include a word or its English plural or singular (`Exporters` keeps `Exporter`). */
-function writesForm(words: Set<string>, word: string): boolean {
-  return words.has(word) || words.has(`${word}s`) || words.has(`${word}es`) || (word.endsWith("s") && words.has(word.slice(0, -1)));
+/** An English suffix of inflection or of the doer (`-s`, `-ing`, `-ers`), where a stem of four letters is left. */
+const INFLECTION = /^(.{4,}?)(?:ings|ing|ers|er|es|s|ed)$/;
+
+/** A word without its English inflection, lower-cased: `Exporters` and `exporter`, `Linting` and `linters` share one. */
+function englishStem(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.match(INFLECTION)?.[1] ?? lower;
 }
 
-/** Whether the translation keeps a word: its dictionary knows it, or its prose writes it or its plural. */
+/** Whether the translation keeps a word: its dictionary knows it, or its prose writes it, or another form of it. */
 function keptWord(page: PageHeadings, word: string): boolean {
   const target = page.dictionaries.target;
-  return writesForm(page.translationProse, word.toLowerCase()) || (target !== undefined && (target.correct(word) || target.correct(word.toLowerCase())));
+  return page.translationProse.has(englishStem(word)) || (target !== undefined && (target.correct(word) || target.correct(word.toLowerCase())));
 }
 
 /**

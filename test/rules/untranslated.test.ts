@@ -248,6 +248,11 @@ runRuleTests(rule, {
         source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Keeping Beds Moist").replace("## Daily Usage", "## Hoseline for Small Gardens") },
       },
     },
+    {
+      name: "with dictionaries: a heading word the translation's prose writes as another form of it (`Watering`, `waterers`) is kept",
+      code: guideFr("Watering").replace("ouvrez la vanne.", "ouvrez la vanne des waterers."),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Watering") } },
+    },
   ],
   invalid: [
     {
