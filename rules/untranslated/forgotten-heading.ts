@@ -226,28 +226,16 @@ export function forgottenHeading(
 ): boolean {
   if (!isHeadingPair(pair) || pair.translations.some((t) => NO_TRANSLATE.test(t.raw))) return false;
   const page = pageHeadings(document, proseOf, comparable, dictionaries);
-  return page.copied.get(pair) === true && othersTranslated(page, pair) && wordsOfTheSource(page, headingProse) && !amongNames(page, pair, headingProse);
+  return page.copied.get(pair) === true && othersTranslated(page, pair) && wordsOfTheSource(page, headingProse) && !amongKept(page, pair);
 }
-
-/** Whether a heading's prose has a word that is no plain word of the source language (`JavaScript`, `Rust`). */
-function isName(page: PageHeadings, heading: string): boolean {
-  const words = heading.match(WORD) ?? [];
-  const source = page.dictionaries.source;
-  if (words.length === 0) return false;
-  return source ? words.some((w) => !plainSourceWord(page, source, w)) : !wordsOfTheSource(page, heading);
-}
-
-/** Fewest words of a kept heading that is the title of a work (a talk, a paper), not one name. */
-const MIN_TITLE_WORDS = 3;
 
 /**
- * Whether a heading stands beside headings of its level that are names kept unchanged: a
- * one-word heading in a list of names (`JavaScript`, then `Rust`; `Java`, then `Go`), though the
- * dictionary knows its word, or any heading in a list of works' titles kept as they are
- * (`React for Two Computers`, then `Forget About Memo`).
+ * Whether a heading stands beside a heading of its level that the translation also keeps as its
+ * source wrote it: one of a list the translator kept on purpose, names (`JavaScript`, then
+ * `Rust`), titles of works (`React for Two Computers`, then `Forget About Memo`) or the terms of
+ * a glossary (`Span`, `Tag`, `Tracer`).
  */
-function amongNames(page: PageHeadings, pair: Pair, headingProse: string): boolean {
-  const oneWord = (headingProse.match(WORD) ?? []).length === 1;
+function amongKept(page: PageHeadings, pair: Pair): boolean {
   const headings = [...page.copied.keys()];
   const at = headings.indexOf(pair);
   const depth = pair.translations[0].depth ?? 1;
@@ -259,10 +247,6 @@ function amongNames(page: PageHeadings, pair: Pair, headingProse: string): boole
     }
     return undefined;
   };
-  const kept = (other: Pair) => {
-    const prose = page.prose.get(other) ?? "";
-    const title = (prose.match(WORD) ?? []).length >= MIN_TITLE_WORDS;
-    return page.copied.get(other) === true && isName(page, prose) && (oneWord || title);
-  };
+  const kept = (other: Pair) => page.copied.get(other) === true && /\p{L}/u.test(page.prose.get(other) ?? "");
   return [sibling(-1), sibling(1)].some((other) => other !== undefined && kept(other));
 }

@@ -253,6 +253,14 @@ runRuleTests(rule, {
       code: guideFr("Watering").replace("ouvrez la vanne.", "ouvrez la vanne des waterers."),
       lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Watering") } },
     },
+    {
+      name: "with dictionaries: a heading among glossary terms of its level kept in English",
+      code: "# Glossaire\n\nLes termes du jardin.\n\n## Arrosoir\n\nUn récipient.\n\n## Nozzle\n\nLa pointe du tuyau.\n\n## Sprinkler\n\nUn arroseur.\n\n## Tuyau\n\nUn tube souple.\n",
+      lint: {
+        ...withDictionaries("fr", frenchWords),
+        source: { text: "# Glossary\n\nThe garden's terms.\n\n## Watering can\n\nA vessel.\n\n## Nozzle\n\nThe tip of the hose.\n\n## Sprinkler\n\nA device that sprays.\n\n## Hose\n\nA soft tube.\n" },
+      },
+    },
   ],
   invalid: [
     {
