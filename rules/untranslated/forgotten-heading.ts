@@ -230,10 +230,10 @@ export function forgottenHeading(
 }
 
 /**
- * Whether a heading stands beside a heading of its level that the translation also keeps as its
- * source wrote it: one of a list the translator kept on purpose, names (`JavaScript`, then
- * `Rust`), titles of works (`React for Two Computers`, then `Forget About Memo`) or the terms of
- * a glossary (`Span`, `Tag`, `Tracer`).
+ * Whether a heading stands beside a heading of its level that the translation keeps on purpose
+ * as its source wrote it (a name, or words its prose uses): one of a list kept on purpose, names
+ * (`JavaScript`, then `Rust`), titles of works (`React for Two Computers`, then `Forget About
+ * Memo`) or the terms of a glossary (`Span`, `Tag`, `Tracer`).
  */
 function amongKept(page: PageHeadings, pair: Pair): boolean {
   const headings = [...page.copied.keys()];
@@ -247,6 +247,10 @@ function amongKept(page: PageHeadings, pair: Pair): boolean {
     }
     return undefined;
   };
-  const kept = (other: Pair) => page.copied.get(other) === true && /\p{L}/u.test(page.prose.get(other) ?? "");
+  // A sibling of plain English words the translation does not use is forgotten itself, not kept.
+  const kept = (other: Pair) => {
+    const prose = page.prose.get(other) ?? "";
+    return page.copied.get(other) === true && /\p{L}/u.test(prose) && !wordsOfTheSource(page, prose);
+  };
   return [sibling(-1), sibling(1)].some((other) => other !== undefined && kept(other));
 }

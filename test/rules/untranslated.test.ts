@@ -254,8 +254,8 @@ runRuleTests(rule, {
       lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Watering") } },
     },
     {
-      name: "with dictionaries: a heading among glossary terms of its level kept in English",
-      code: "# Glossaire\n\nLes termes du jardin.\n\n## Arrosoir\n\nUn récipient.\n\n## Nozzle\n\nLa pointe du tuyau.\n\n## Sprinkler\n\nUn arroseur.\n\n## Tuyau\n\nUn tube souple.\n",
+      name: "with dictionaries: a heading beside a glossary term of its level that the translation keeps in English",
+      code: "# Glossaire\n\nLes termes du jardin.\n\n## Arrosoir\n\nUn récipient.\n\n## Nozzle\n\nLa pointe du tuyau.\n\n## Sprinkler\n\nLe sprinkler arrose.\n\n## Tuyau\n\nUn tube souple.\n",
       lint: {
         ...withDictionaries("fr", frenchWords),
         source: { text: "# Glossary\n\nThe garden's terms.\n\n## Watering can\n\nA vessel.\n\n## Nozzle\n\nThe tip of the hose.\n\n## Sprinkler\n\nA device that sprays.\n\n## Hose\n\nA soft tube.\n" },
@@ -274,6 +274,15 @@ runRuleTests(rule, {
       code: "# Care of Watering Cans\n\n使い終わったじょうろは水を抜いて、日の当たらない物置にしまってください。冬の間は逆さにして乾かします。\n",
       lint: { ...withDictionaries("ja"), source: { text: "# Care of Watering Cans\n\nEmpty the cans after use and keep them in a shady shed. In winter, dry them upside down.\n" } },
       errors: [{ messageId: "identical", line: 1, messageIncludes: "not Japanese" }],
+    },
+    {
+      name: "with dictionaries: a heading beside another heading left in English is still reported, as that one is",
+      code: `${guideFr("Cleanup").replace("## Utilisation quotidienne", "## Daily Usage")}\n## Soins d'automne\n\nRamassez les feuilles.\n\n## Outils\n\nUne pelle suffit.\n`,
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: `${GUIDE_EN_CLEANUP}\n## Autumn Care\n\nRake the leaves.\n\n## Tools\n\nA spade will do.\n` } },
+      errors: [
+        { messageId: "identical", line: 5 },
+        { messageId: "identical", line: 9 },
+      ],
     },
   ],
 });
