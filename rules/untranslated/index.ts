@@ -96,6 +96,8 @@ export default defineRule({
   description: "A translation block left in the source language.",
   severity: "warn",
   fixable: false,
+  // A heading's words are looked up in the source and target languages' dictionaries.
+  uses: ["speller"],
   schema: z
     .object({
       minWords: z.number().int().min(1).default(6).describe("Fewest words of prose before a block is judged by its language."),
@@ -155,11 +157,12 @@ export default defineRule({
       },
     ],
   },
-  check({ document, options, report }) {
+  check({ document, options, settings, report }) {
     const target = document.targetLanguage;
     const source = document.sourceLanguage ?? "en";
     if (!target || target.split("-")[0] === source.split("-")[0]) return;
     const names = { source: languageName(source), target: languageName(target) };
+    const dictionaries = () => ({ source: settings.speller?.(source.toLowerCase()), target: settings.speller?.(target.toLowerCase()) });
 
     const outputNames = new Set(options.outputComponents.map((n) => n.toLowerCase()));
     const nameWords = (name: string) => name.split(/(?=[A-Z])|[._-]/).map((w) => w.toLowerCase());
@@ -177,7 +180,7 @@ export default defineRule({
       const evidence = identifyLanguage(prose, { source, target });
       if (evidence.verdict === "target") return { ...at, judgement: "translated" };
       // A title-cased heading is judged by the page around it, not by its few words.
-      if (heading && forgottenHeading(document, pair, prose, (segments) => translatableText(document, segments), (segments) => comparable(document, segments))) {
+      if (heading && forgottenHeading(document, pair, prose, (segments) => translatableText(document, segments), (segments) => comparable(document, segments), dictionaries)) {
         return { ...at, judgement: "identical" };
       }
       // Mostly capitalised words are titles and names, which stay as they are.

@@ -181,3 +181,108 @@ runRuleTests(rule, {
     },
   ],
 });
+
+/** A word list standing in for a Hunspell dictionary: it knows a word in lower case, as Hunspell knows `setup` and `Setup`. */
+const wordList = (words: string) => {
+  const known = new Set(words.split(/\s+/));
+  return { correct: (word: string) => known.has(word.toLowerCase()) };
+};
+const englishWords = wordList("keeping beds moist for small gardens sprinkler windows rust spool the a to and of in it hose garden bed every reaches setup daily usage winter storage drain keep shed cleanup rinse nozzle snippets watering cans care");
+const frenchWords = wordList("le la les de du et un une tuyau jardin configuration nettoyage");
+const withDictionaries = (target: string, targetWords?: { correct(word: string): boolean }) => ({
+  targetLanguage: target,
+  settings: { speller: (language: string) => (language === "en" ? englishWords : language === target ? targetWords : undefined) },
+});
+const GUIDE_EN_CLEANUP = GUIDE_EN.replace("## Setup\n\nThe setup is quick: connect the hose to the tap and open the valve, and the setup is done.", "## Cleanup\n\nRinse the nozzle after each use.");
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: "with dictionaries: a heading word the target language's dictionary knows is the translation's word too",
+      code: guideFr("Configuration"),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN.replace("## Setup", "## Configuration") } },
+    },
+    {
+      name: "with dictionaries: a heading word the translation's prose uses is a term it keeps",
+      code: guideFr("Snippets").replace("ouvrez la vanne.", "ouvrez la vanne ; les snippets suivent."),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN.replace("## Setup", "## Snippets") } },
+    },
+    {
+      name: "with dictionaries: a heading with a name the English dictionary does not know is a title",
+      code: guideFr("Hoseline Cleanup"),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Hoseline Cleanup") } },
+    },
+    {
+      name: "with dictionaries: a heading that names an identifier of the page's code",
+      code: guideFr("Spool").replace("ouvrez la vanne.", "ouvrez la vanne avec `Spool`."),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Spool").replace("after each use.", "with `Spool` after each use.") } },
+    },
+    {
+      name: "with dictionaries: a heading the source's prose writes with a capital inside its sentences, a name",
+      code: guideFr("Windows"),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup\n\nRinse the nozzle", "## Windows\n\nOn Windows, rinse the nozzle") } },
+    },
+    {
+      name: "with dictionaries: a heading beside a heading of its level that is a name kept unchanged",
+      code: guideFr("Rust").replace("## Utilisation quotidienne", "## TypeScript"),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Rust").replace("## Daily Usage", "## TypeScript") } },
+    },
+    {
+      name: "with dictionaries: a heading word the translation's prose writes in the plural is a term it keeps",
+      code: guideFr("Sprinkler").replace("ouvrez la vanne.", "ouvrez la vanne des sprinklers."),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Sprinkler") } },
+    },
+    {
+      name: "with dictionaries: the nearest heading of its level, past a deeper one, is a name kept unchanged",
+      code: guideFr("Rust").replace("## Utilisation quotidienne", "### Les massifs\n\nDu texte.\n\n## TypeScript"),
+      lint: {
+        ...withDictionaries("fr", frenchWords),
+        source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Rust").replace("## Daily Usage", "### The beds\n\nSome text.\n\n## TypeScript") },
+      },
+    },
+    {
+      name: "with dictionaries: a heading in a list of talks' titles kept as they are",
+      code: guideFr("Keeping Beds Moist").replace("## Utilisation quotidienne", "## Hoseline for Small Gardens"),
+      lint: {
+        ...withDictionaries("fr", wordList("le la les de du et un une tuyau jardin")),
+        source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Keeping Beds Moist").replace("## Daily Usage", "## Hoseline for Small Gardens") },
+      },
+    },
+    {
+      name: "with dictionaries: a heading word the translation's prose writes as another form of it (`Watering`, `waterers`) is kept",
+      code: guideFr("Watering").replace("ouvrez la vanne.", "ouvrez la vanne des waterers."),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP.replace("## Cleanup", "## Watering") } },
+    },
+    {
+      name: "with dictionaries: a heading beside a glossary term of its level that the translation keeps in English",
+      code: "# Glossaire\n\nLes termes du jardin.\n\n## Arrosoir\n\nUn récipient.\n\n## Nozzle\n\nLa pointe du tuyau.\n\n## Sprinkler\n\nLe sprinkler arrose.\n\n## Tuyau\n\nUn tube souple.\n",
+      lint: {
+        ...withDictionaries("fr", frenchWords),
+        source: { text: "# Glossary\n\nThe garden's terms.\n\n## Watering can\n\nA vessel.\n\n## Nozzle\n\nThe tip of the hose.\n\n## Sprinkler\n\nA device that sprays.\n\n## Hose\n\nA soft tube.\n" },
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: "with dictionaries: a one-word heading the source's prose never writes, left in English",
+      code: guideFr("Cleanup"),
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: GUIDE_EN_CLEANUP } },
+      errors: [{ messageId: "identical", line: 5, messageIncludes: "not French" }],
+    },
+    {
+      name: "with dictionaries: a Japanese page's only heading, its title, left in English above a translated body",
+      code: "# Care of Watering Cans\n\n使い終わったじょうろは水を抜いて、日の当たらない物置にしまってください。冬の間は逆さにして乾かします。\n",
+      lint: { ...withDictionaries("ja"), source: { text: "# Care of Watering Cans\n\nEmpty the cans after use and keep them in a shady shed. In winter, dry them upside down.\n" } },
+      errors: [{ messageId: "identical", line: 1, messageIncludes: "not Japanese" }],
+    },
+    {
+      name: "with dictionaries: a heading beside another heading left in English is still reported, as that one is",
+      code: `${guideFr("Cleanup").replace("## Utilisation quotidienne", "## Daily Usage")}\n## Soins d'automne\n\nRamassez les feuilles.\n\n## Outils\n\nUne pelle suffit.\n`,
+      lint: { ...withDictionaries("fr", frenchWords), source: { text: `${GUIDE_EN_CLEANUP}\n## Autumn Care\n\nRake the leaves.\n\n## Tools\n\nA spade will do.\n` } },
+      errors: [
+        { messageId: "identical", line: 5 },
+        { messageId: "identical", line: 9 },
+      ],
+    },
+  ],
+});
