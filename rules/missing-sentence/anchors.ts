@@ -23,7 +23,9 @@ export interface ProseBlock {
 const NUMBER = /\d+(?:[.,:]\d+)*/g;
 const LONG_WORD = /\p{L}{6,}/gu;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const containsWord = (haystack: string, word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, "u").test(haystack);
+/** A letter or digit that would make a Latin name part of a longer word; Chinese and Japanese write names against their own letters. */
+const JOINED = "(?![\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}])[\\p{L}\\p{N}]";
+const containsWord = (haystack: string, word: string) => new RegExp(`(?<!${JOINED})${escape(word)}(?!${JOINED})`, "u").test(haystack);
 
 /** The anchors of the prose from `from` to `to` (indexes into the block's prose). */
 export function anchorsIn(document: LintDocument, block: ProseBlock, from: number, to: number, withStems: boolean): Anchors {
@@ -37,7 +39,8 @@ export function anchorsIn(document: LintDocument, block: ProseBlock, from: numbe
   }
   for (const match of text.matchAll(NUMBER)) anchors.set(match[0].replace(/[.,:]/g, ""), "number");
   const features = featuresOf(block.segment);
-  for (const code of features.code) if (code.length > 1 && text.includes(code)) anchors.set(code, "code");
+  // Code is copied as it is, even one character long (`;`).
+  for (const code of features.code) if (code.trim() && text.includes(code)) anchors.set(code, "code");
   for (const name of features.names) if (name.length > 1 && containsWord(lower, name)) anchors.set(name, "name");
   if (withStems) {
     for (const match of text.normalize("NFD").replace(/\p{M}/gu, "").matchAll(LONG_WORD)) {

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { proseOf } from "../../src/text/prose.js";
+import { visitNodes } from "../../src/parse/tree.js";
 import { defineRule, matchedPairs, segmentText } from "../../src/core/rule.js";
 import type { LintDocument, Pair, Segment } from "../../src/core/types.js";
 import { alignSentences, DELETION_PRIOR, type LengthModel } from "./align-sentences.js";
@@ -28,10 +29,28 @@ function sentencesOf(document: LintDocument, segment: Segment, language: string 
   let found = cache.get(segment);
   if (!found) {
     const prose = proseOf(segment, segmentText(document, segment));
-    found = { segment, sentences: splitSentences(prose.text, language), text: prose.text, offsets: prose.offsets };
+    found = { segment, sentences: splitSentences(prose.text, language, withCodeMasked(segment, prose)), text: prose.text, offsets: prose.offsets };
     cache.set(segment, found);
   }
   return found;
+}
+
+/**
+ * The prose with its inline code turned to letters, for the segmenter: a `;` or `?` in code is no
+ * punctuation of the sentence around it. proseOf maps every character of a code span to the span's
+ * start, where no text character can sit (a backtick is there).
+ */
+function withCodeMasked(segment: Segment, prose: { text: string; offsets: number[] }): string {
+  const codeStarts = new Set<number>();
+  visitNodes(segment.nodes, (node) => {
+    if (node.type === "inlineCode" && node.position) codeStarts.add(node.position.start.offset ?? -1);
+  });
+  if (codeStarts.size === 0) return prose.text;
+  // Code units, as the offsets count them.
+  return prose.text
+    .split("")
+    .map((c, i) => (codeStarts.has(prose.offsets[i]) && !/\s/.test(c) ? "X" : c))
+    .join("");
 }
 
 const sentenceText = (prose: ProseSentences, sentence: Sentence) => prose.text.slice(sentence.start, sentence.end).replace(/\s+/g, " ").trim();
@@ -126,15 +145,19 @@ export interface Omission {
   anchorGain: number;
 }
 
-/** Anchors of a sentence that no other sentence of its paragraph has. */
-function ownAnchors(document: LintDocument, block: ProseSentences, index: number, stems: boolean): Anchors {
-  const anchorsOf = (s: Sentence) => anchorsIn(document, block, s.start, s.end, stems);
-  const own = anchorsOf(block.sentences[index]);
-  block.sentences.forEach((other, k) => {
-    if (k !== index) for (const token of anchorsOf(other).keys()) own.delete(token);
-  });
-  return own;
+/** For each sentence of a paragraph, the anchors that no other sentence of it has. */
+function ownAnchors(document: LintDocument, block: ProseSentences, stems: boolean): Anchors[] {
+  const each = block.sentences.map((s) => anchorsIn(document, block, s.start, s.end, stems));
+  const seen = new Map<string, number>();
+  for (const anchors of each) for (const token of anchors.keys()) seen.set(token, (seen.get(token) ?? 0) + 1);
+  return each.map((anchors) => new Map([...anchors].filter(([token]) => seen.get(token) === 1)));
 }
+
+/**
+ * Most sentences on either side of a pair that are aligned: leaving each out in turn costs the
+ * cube of the count, and a paragraph of more sentences is a wall of text, not prose a translator renders sentence by sentence.
+ */
+const MOST_SENTENCES = 40;
 
 /** The source sentence a one-to-one paragraph pair most likely lost, with the evidence; none when there is nothing to weigh. */
 export function omissionIn(document: LintDocument, pair: Pair, model: DocumentModel): Omission | undefined {
@@ -147,10 +170,14 @@ export function omissionIn(document: LintDocument, pair: Pair, model: DocumentMo
   const source = proseSentences(document, sourceSegment);
   const translation = proseSentences(document, translationSegment);
   if (source.sentences.length < 2 || translation.sentences.length === 0) return undefined;
+  if (source.sentences.length > MOST_SENTENCES || translation.sentences.length > MOST_SENTENCES) return undefined;
+  // Stems are compared between two Latin-script paragraphs only: a page of English titles does not make its Japanese prose Latin.
+  const stems = model.stems && dominantScript(source.text) === "latin" && dominantScript(translation.text) === "latin";
   const sourceLengths = source.sentences.map((s) => s.length);
   const translatedLengths = translation.sentences.map((s) => s.length);
   const kept = alignSentences(sourceLengths, translatedLengths, model.lengths);
-  const translated = blockAnchors(document, translation, model.stems);
+  const translated = blockAnchors(document, translation, stems);
+  const own = ownAnchors(document, source, stems);
   let best: Omission | undefined;
   source.sentences.forEach((sentence, index) => {
     const rest = sourceLengths.filter((_, k) => k !== index);
@@ -158,7 +185,7 @@ export function omissionIn(document: LintDocument, pair: Pair, model: DocumentMo
     if (!without) return;
     // No alignment keeps every sentence (three source sentences to one translated at most): as strong as lengths get.
     const lengthGain = kept ? kept.cost - (without.cost + DELETION_PRIOR) : MOST_LENGTH_GAIN;
-    const anchorGain = anchorEvidence(ownAnchors(document, source, index, model.stems), translated, model.keepRates);
+    const anchorGain = anchorEvidence(own[index], translated, model.keepRates);
     const gain = lengthGain + anchorGain;
     if (best && gain <= best.gain) return;
     // The gap stands before the bead of the sentence that followed the lost one.

@@ -24,11 +24,15 @@ const median = (values: number[]) => {
 /** A block's length in letters and its count of sentences. */
 export type ProseMeasure = (segment: Segment) => { length: number; sentences: number };
 
-/** One-to-one prose pairs, with their lengths on each side. */
+const squeezed = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** One-to-one prose pairs whose translation is not a copy of the source, with their lengths on each side. */
 export function calibrationPairs(document: LintDocument, measure: ProseMeasure): Array<{ pair: Pair; source: number; translated: number; sentences: number; translatedSentences: number }> {
   const prose = (s: Segment) => s.kind === "paragraph" || s.kind === "listItem";
   return matchedPairs(document)
     .filter((p) => p.sources.length === 1 && p.translations.length === 1 && prose(p.sources[0]) && prose(p.translations[0]))
+    // A block left as it is (a title, a name, a command) says nothing of how long this translation runs.
+    .filter((p) => squeezed(p.sources[0].raw) !== squeezed(p.translations[0].raw))
     .map((pair) => {
       const [source, translated] = [measure(pair.sources[0]), measure(pair.translations[0])];
       return { pair, source: source.length, translated: translated.length, sentences: source.sentences, translatedSentences: translated.sentences };

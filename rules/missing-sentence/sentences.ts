@@ -48,9 +48,13 @@ const CLOSERS = /^[\s»”’)）」』】\]]*[»”’)）」』】\]]\s*/u;
 
 const letterCount = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, "").length;
 
-/** The sentences of `text` (a soft line break read as a space), in order, covering it whole. */
-export function splitSentences(text: string, language?: string): Sentence[] {
-  const flat = text.replace(/\s/g, " ");
+/**
+ * The sentences of `text` (a soft line break read as a space), in order, covering it whole.
+ * `segmentable` is the same text with what must not end a sentence masked (inline code, whose
+ * `;` or `.` is no punctuation of the prose); lengths are counted in `text`.
+ */
+export function splitSentences(text: string, language?: string, segmentable = text): Sentence[] {
+  const flat = segmentable.replace(/\s/g, " ");
   const sentences: Sentence[] = [];
   let joinNext = false;
   for (const { segment, index } of segmenterFor(language).segment(flat)) {
@@ -59,15 +63,16 @@ export function splitSentences(text: string, language?: string): Sentence[] {
     const closers = previous ? (CLOSERS.exec(segment)?.[0].length ?? 0) : 0;
     if (previous && closers > 0) {
       previous.end = index + closers;
-      previous.length += letterCount(segment.slice(0, closers));
+      previous.length += letterCount(text.slice(index, index + closers));
     }
     const rest = segment.slice(closers);
     const start = index + closers;
+    const letters = letterCount(text.slice(start, start + rest.length));
     if (previous && (joinNext || !/[\p{L}\p{N}]/u.test(rest))) {
       previous.end = start + rest.length;
-      previous.length += letterCount(rest);
+      previous.length += letters;
     } else if (rest.length > 0) {
-      sentences.push({ start, end: start + rest.length, length: letterCount(rest) });
+      sentences.push({ start, end: start + rest.length, length: letters });
     }
     joinNext = endsWithAbbreviation(segment);
   }

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/missing-sentence/index.js";
 import { splitSentences } from "../../rules/missing-sentence/sentences.js";
 import { alignSentences } from "../../rules/missing-sentence/align-sentences.js";
+import { calibrationPairs } from "../../rules/missing-sentence/length-model.js";
+import { lint } from "../../src/core/lint.js";
+import type { Segment } from "../../src/core/types.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
 
 const parallel = (source: string, targetLanguage: string) => ({ source: { text: source }, targetLanguage });
@@ -59,6 +62,14 @@ describe("splitSentences", () => {
     expect(texts("我们今天出发。明天到达。", "zh")).toEqual(["我们今天出发。", "明天到达。"]);
   });
 
+  it("ends a sentence before inline code that opens the next one, once the code is masked", () => {
+    const text = "行は文で終わります。\n; は次の文を始めます。";
+    // ICU reads a `;` after the space as punctuation that continues the sentence.
+    expect(texts(text, "ja")).toHaveLength(1);
+    const masked = text.replace(";", "X");
+    expect(splitSentences(text, "ja", masked).map((s) => text.slice(s.start, s.end).trim())).toEqual(["行は文で終わります。", "; は次の文を始めます。"]);
+  });
+
   it("leaves a closing guillemet with the sentence it closes", () => {
     expect(texts("Il répond « Oui. » Puis il sort.", "fr")).toEqual(["Il répond « Oui. »", "Puis il sort."]);
   });
@@ -80,6 +91,16 @@ describe("alignSentences", () => {
       [2, 1],
       [1, 1],
     ]);
+  });
+});
+
+describe("calibrationPairs", () => {
+  it("leaves out blocks the translation copies as they are: they say nothing of how long it runs", () => {
+    const source = "Soil and Roots, a Field Guide\n\nThe garden needs water every morning in summer.\n\nSeeds Through the Year, Second Edition\n";
+    const translation = "Soil and Roots, a Field Guide\n\n庭には夏の毎朝水が必要です。\n\nSeeds Through the Year, Second Edition\n";
+    const { document } = lint(translation, { filePath: "ja/books.md", source: { text: source, filePath: "en/books.md" }, targetLanguage: "ja" });
+    const measure = (segment: Segment) => ({ length: segment.raw.length, sentences: 1 });
+    expect(calibrationPairs(document, measure).map((p) => p.pair.translations[0].raw)).toEqual(["庭には夏の毎朝水が必要です。"]);
   });
 });
 
