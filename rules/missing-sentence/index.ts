@@ -67,7 +67,7 @@ export default defineRule({
   fixable: false,
   schema: z
     .object({
-      minGain: z.number().min(0).default(1).describe("How much more likely (natural log-likelihood ratio, from sentence lengths and the anchors a translation keeps) a sentence must be left out than translated."),
+      minGain: z.number().min(0).default(2).describe("How much more likely (natural log-likelihood ratio, from sentence lengths and the anchors a translation keeps) a sentence must be left out than translated."),
       minSentenceLetters: z.number().int().min(1).default(20).describe("Shortest source sentence, in letters and digits, whose absence is reported."),
     })
     .strict(),
@@ -92,8 +92,6 @@ export default defineRule({
     }
   },
 });
-
-const MOST_LENGTH_GAIN = 20;
 
 const sourceLanguageOf = (document: LintDocument) => document.sourceLanguage ?? "en";
 
@@ -176,6 +174,9 @@ export function omissionIn(document: LintDocument, pair: Pair, model: DocumentMo
   const sourceLengths = source.sentences.map((s) => s.length);
   const translatedLengths = translation.sentences.map((s) => s.length);
   const kept = alignSentences(sourceLengths, translatedLengths, model.lengths);
+  // No alignment renders every sentence (more than three source sentences to one translated):
+  // the translation is a summary or another block, which is more than one sentence lost.
+  if (!kept) return undefined;
   const translated = blockAnchors(document, translation, stems);
   const own = ownAnchors(document, source, stems);
   let best: Omission | undefined;
@@ -183,8 +184,7 @@ export function omissionIn(document: LintDocument, pair: Pair, model: DocumentMo
     const rest = sourceLengths.filter((_, k) => k !== index);
     const without = alignSentences(rest, translatedLengths, model.lengths);
     if (!without) return;
-    // No alignment keeps every sentence (three source sentences to one translated at most): as strong as lengths get.
-    const lengthGain = kept ? kept.cost - (without.cost + DELETION_PRIOR) : MOST_LENGTH_GAIN;
+    const lengthGain = kept.cost - (without.cost + DELETION_PRIOR);
     const anchorGain = anchorEvidence(own[index], translated, model.keepRates);
     const gain = lengthGain + anchorGain;
     if (best && gain <= best.gain) return;

@@ -122,6 +122,14 @@ runRuleTests(rule, {
       lint: parallel(`${CONTEXT_EN}\n\nThe queue accepts many jobs from every team in the building. It holds at most 250 of them at once. Failed jobs are tried again.\n`, "es"),
     },
     {
+      name: "a one-sentence summary of a four-sentence paragraph is another block, not a translation one sentence short",
+      code: `${CONTEXT_ES}\n\nVer la guía de informes.\n`,
+      lint: parallel(
+        `${CONTEXT_EN}\n\nThe server keeps every report for a month. Then it deletes it without warning. That way the disk never fills up. Nobody has to clean it by hand.\n`,
+        "es",
+      ),
+    },
+    {
       name: "a one-sentence source has nothing to leave out",
       code: "<!-- Press the green button to start the machine. -->\nPressione o botão verde para ligar a máquina.\n",
     },
@@ -130,7 +138,7 @@ runRuleTests(rule, {
     {
       name: "the last sentence dropped in parallel files (Spanish): reported at the end of the translation",
       code: `${CONTEXT_ES}\n\nEl servidor guarda cada informe durante un mes. Después lo borra sin avisar.\n`,
-      lint: parallel(`${CONTEXT_EN}\n\nThe server keeps every report for a month. Then it deletes it without warning. That way the disk on the machine never fills up with old reports.\n`, "es"),
+      lint: parallel(`${CONTEXT_EN}\n\nThe server keeps every report for a month. Then it deletes it without warning. That way the disk on the machine never fills up with old reports that nobody reads any more, even after years of use.\n`, "es"),
       errors: [{ messageId: "missing", line: 17, column: 76, side: "translation", messageIncludes: "(line 17): 'That way the disk on the machine never fills up with old…'" }],
     },
     {
