@@ -35,7 +35,8 @@ export function anchorsIn(document: LintDocument, block: ProseBlock, from: numbe
   const docText = block.segment.side === "source" ? document.sourceText : document.text;
   const [first, last] = [block.offsets[from] ?? block.segment.start, block.offsets[Math.max(from, to - 1)] ?? block.segment.end];
   for (const link of linksOf(block.segment, docText)) {
-    if (link.start >= first && link.start <= last && link.url) anchors.set(normalizeUrl(link.url), "url");
+    // A link that opens the sentence starts before its first letter (at `[`): overlap, not containment.
+    if (link.end > first && link.start <= last && link.url) anchors.set(normalizeUrl(link.url), "url");
   }
   for (const match of text.matchAll(NUMBER)) anchors.set(match[0].replace(/[.,:]/g, ""), "number");
   const features = featuresOf(block.segment);

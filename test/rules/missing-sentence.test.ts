@@ -4,6 +4,8 @@ import { splitSentences } from "../../rules/missing-sentence/sentences.js";
 import { alignSentences } from "../../rules/missing-sentence/align-sentences.js";
 import { calibrationPairs } from "../../rules/missing-sentence/length-model.js";
 import { lint } from "../../src/core/lint.js";
+import { anchorsIn } from "../../rules/missing-sentence/anchors.js";
+import { proseOf } from "../../src/text/prose.js";
 import type { Segment } from "../../src/core/types.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
 
@@ -101,6 +103,18 @@ describe("calibrationPairs", () => {
     const { document } = lint(translation, { filePath: "ja/books.md", source: { text: source, filePath: "en/books.md" }, targetLanguage: "ja" });
     const measure = (segment: Segment) => ({ length: segment.raw.length, sentences: 1 });
     expect(calibrationPairs(document, measure).map((p) => p.pair.translations[0].raw)).toEqual(["庭には夏の毎朝水が必要です。"]);
+  });
+});
+
+describe("anchorsIn", () => {
+  it("counts the link that opens a sentence as the sentence's own", () => {
+    const text = "[Field notes](https://notes.example/field) are kept for every walk. They go back ten years.\n";
+    const { document } = lint(text, { filePath: "en/walks.md" });
+    const segment = document.segments[0];
+    const prose = proseOf(segment, text);
+    const [first] = splitSentences(prose.text, "en");
+    const block = { segment, text: prose.text, offsets: prose.offsets };
+    expect([...anchorsIn(document, block, first.start, first.end, false)]).toContainEqual(["notes.example/field", "url"]);
   });
 });
 
