@@ -16,6 +16,7 @@ import codeMismatch from "./code-mismatch/index.js";
 import markupMismatch from "./markup-mismatch/index.js";
 import outdatedSource from "./outdated-source/index.js";
 import glossary from "./glossary/index.js";
+import missingSentence from "./missing-sentence/index.js";
 
 /** Every built-in rule, in the order they run and are documented. */
-export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax, typo, linkDestination, staleTranslation, missingItem, untranslated, linkTarget, numberMismatch, codeMismatch, markupMismatch, glossary, inconsistentTranslation, repeatedWord, outdatedSource];
+export const builtinRules: Rule[] = [brokenLink, linkCount, mojibake, commentSyntax, typo, linkDestination, staleTranslation, missingItem, untranslated, linkTarget, numberMismatch, codeMismatch, markupMismatch, glossary, inconsistentTranslation, repeatedWord, outdatedSource, missingSentence];
