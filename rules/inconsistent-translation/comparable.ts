@@ -23,6 +23,19 @@ function headingText(segment: Segment): string {
   return explicitHeadingId(segment.raw)?.syntax === "comment" ? shown.replace(COMMENT_ID_SHOWN, "") : shown;
 }
 
+/** A parenthesised aside, in Latin or full-width brackets, with the space before it. */
+const PARENTHESISED = /\s*[(（][^()（）]*[)）]/gu;
+
+/**
+ * The translation without the asides its source does not have: a translator who glosses a term
+ * with its English or a reading (`コンテキスト伝搬（プロパゲーション）`, `Limite de erro (Error Boundary)`)
+ * renders it as one who does not; a reader does not wonder whether the two name different things.
+ * Asides the source has (`Using Observable (Async) Counters`) are translated text and stay.
+ */
+export function withoutGlosses(source: string, translation: string): string {
+  return /[(（]/u.test(source) ? translation : translation.replace(PARENTHESISED, "");
+}
+
 /** Quotes of every typographic kind, read as the plain ones they stand for. */
 const DOUBLE_QUOTES = /[“”„‟«»「」『』＂]/g;
 const SINGLE_QUOTES = /[‘’‚‛‹›＇`]/g;

@@ -3,7 +3,7 @@ import { defineProjectRule, type Location } from "../../src/core/project-rule.js
 import { matchedPairs, segmentText } from "../../src/core/rule.js";
 import type { LintDocument, Segment, SegmentKind } from "../../src/core/types.js";
 import { examples } from "./examples.js";
-import { comparableText, readableText } from "./comparable.js";
+import { comparableText, readableText, withoutGlosses } from "./comparable.js";
 import { letterWords } from "../../src/text/words.js";
 import { renderingsOf, termRenderingsOf, type Entry, type Rendering } from "./renderings.js";
 import { termUses } from "./term-uses.js";
@@ -16,7 +16,8 @@ import { termUses } from "./term-uses.js";
  * Each file contributes its one-to-one pairs of the kinds asked for (headings by default: a
  * heading names a thing, while a paragraph's wording may rightly change with its page). Texts are
  * compared as a reader sees them: markup, link targets and explicit heading ids left out, case,
- * spacing, typographic quotes and trailing punctuation folded. Short sources are left out, since
+ * spacing, typographic quotes and trailing punctuation folded, and a parenthesised gloss the source
+ * has not (`Contexto (Context)`) left out. Short sources are left out, since
  * a one-word heading (`Note`, `Usage`) is often translated by context, and so are translations that
  * keep the source as it is (that is `untranslated`'s concern).
  *
@@ -43,7 +44,7 @@ function entryOf(document: LintDocument, source: Segment, translation: Segment, 
   if (wordCount < options.minWords || wordCount > options.maxWords) return undefined;
   const translationText = readableText(translation, segmentText(document, translation));
   const key = comparableText(sourceText);
-  const rendering = comparableText(translationText);
+  const rendering = comparableText(withoutGlosses(sourceText, translationText));
   if (rendering === "" || rendering === key) return undefined;
   return { key, source: sourceText, translation: translationText, rendering, at: locate(translation) };
 }

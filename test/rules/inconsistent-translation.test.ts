@@ -60,6 +60,31 @@ describe("inconsistent-translation", () => {
     expect(Object.values(found).flat()).toEqual([]);
   });
 
+  it("does not tell renderings apart by a gloss in brackets that the source has not", () => {
+    const found = messagesOf(
+      [
+        { filePath: "/site/a.md", text: inline("## Batching the exports", "## エクスポートのバッチ処理（バッチング）") },
+        { filePath: "/site/b.md", text: inline("## Batching the exports", "## エクスポートのバッチ処理 (Batching)") },
+        { filePath: "/site/c.md", text: inline("## Batching the exports", "## エクスポートのバッチ処理") },
+        { filePath: "/site/d.md", text: inline("## Batching the exports", "## エクスポートの一括処理（Batching）") },
+      ],
+      { targetLanguage: "ja" },
+    );
+    expect(found["/site/a.md"]).toEqual([]);
+    expect(found["/site/b.md"]).toEqual([]);
+    expect(found["/site/c.md"]).toEqual([]);
+    expect(found["/site/d.md"]).toEqual(['2: "Batching the exports" is translated "エクスポートの一括処理（Batching）" here, but elsewhere as "エクスポートのバッチ処理（バッチング）" (3 times, first in /site/a.md:2).']);
+  });
+
+  it("keeps the brackets a source has: they are text to translate", () => {
+    const found = messagesOf([
+      { filePath: "/site/a.md", text: inline("## Reading gauges (async)", "## Lendo medidores (assíncronos)") },
+      { filePath: "/site/b.md", text: inline("## Reading gauges (async)", "## Lendo medidores (assíncronos)") },
+      { filePath: "/site/c.md", text: inline("## Reading gauges (async)", "## Lendo medidores") },
+    ]);
+    expect(found["/site/c.md"]).toEqual(['2: "Reading gauges (async)" is translated "Lendo medidores" here, but elsewhere as "Lendo medidores (assíncronos)" (2 times, first in /site/a.md:2).']);
+  });
+
   it("compares what a reader sees: link targets, emphasis and explicit ids left out", () => {
     const found = messagesOf([
       { filePath: "/site/a.md", text: inline("## Read the [server guide](/a/server)", "## Leia o [guia do servidor](/pt/server) {#guia}") },
