@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildDocument } from "../src/core/document.js";
+import { definitionsUsableIn } from "../src/parse/parse.js";
 import { renderedLinks } from "../src/text/links.js";
 import type { LintDocument } from "../src/core/types.js";
 
@@ -85,6 +86,31 @@ describe("reference links across the comment's edge", () => {
     expect(linkCount(document, "translation")).toBe(1);
     // The definitions seen only for resolving are not part of the document's tree.
     expect(document.root.children.every((c) => (c.position?.end.offset ?? 0) <= text.length)).toBe(true);
+  });
+
+  it("resolves a comment's reference whose label differs from its definition's in case and spacing, in a block quote", () => {
+    const text = [
+      "<!-- > Ask [the Owl\n> Council] for leave. -->",
+      "> Peça licença ao [Conselho das Corujas][the owl council].",
+      "",
+      "[The OWL   council]: https://owls.example/council",
+      "[unused label]: https://owls.example/elsewhere",
+      "",
+    ].join("\n");
+    const document = buildDocument(text, { targetLanguage: "pt-br" });
+    expect(linkCount(document, "source")).toBe(1);
+    expect(linkCount(document, "translation")).toBe(1);
+  });
+
+  it("hands a comment's parse only the definitions whose label's words it writes", () => {
+    const definitions = [
+      { label: "The OWL   council", identifier: "the owl council" },
+      { label: "unused label", identifier: "unused label" },
+      { label: null, identifier: "owl" },
+    ];
+    const usable = definitionsUsableIn("Ask [the Owl\n> Council] for leave.", definitions);
+    expect(usable.map((d) => d.identifier)).toEqual(["the owl council", "owl"]);
+    expect(definitionsUsableIn("No brackets here.", definitions)).toEqual([]);
   });
 
   it("leaves a fragment that never closes its code fence as written", () => {
