@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDocument } from "../src/core/document.js";
 import { definitionsUsableIn } from "../src/parse/parse.js";
+import { visitNodes } from "../src/parse/tree.js";
 import { renderedLinks } from "../src/text/links.js";
 import type { LintDocument } from "../src/core/types.js";
 
@@ -100,6 +101,19 @@ describe("reference links across the comment's edge", () => {
     const document = buildDocument(text, { targetLanguage: "pt-br" });
     expect(linkCount(document, "source")).toBe(1);
     expect(linkCount(document, "translation")).toBe(1);
+  });
+
+  it("marks the comment's references that nothing defines, beside those the document defines", () => {
+    const unknownTargets = (text: string) => {
+      const marks: boolean[] = [];
+      for (const segment of sourcesOf(buildDocument(text, { targetLanguage: "pt-br" }))) {
+        visitNodes(segment.nodes, (node) => void (node.type === "linkReference" && marks.push(node.data?.unknownTarget === true)));
+      }
+      return marks;
+    };
+    const defined = "[hive]: https://bees.example/hive\n";
+    expect(unknownTargets(`<!-- Visit the [hive] and the [Hive]. -->\nVisite a [colmeia][hive].\n\n${defined}`)).toEqual([false, false]);
+    expect(unknownTargets(`<!-- Visit the [hive] and the [meadow]. -->\nVisite a [colmeia][hive] e o [prado].\n\n${defined}[prado]: https://bees.example/meadow\n`)).toEqual([false, true]);
   });
 
   it("hands a comment's parse only the definitions whose label's words it writes", () => {

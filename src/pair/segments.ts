@@ -3,6 +3,7 @@ import type { LeafDirective } from "mdast-util-directive";
 import { identifyLanguage, usesOwnScript } from "../text/language-id.js";
 import type { LineIndex } from "../core/lines.js";
 import { isMarkupOnly } from "../parse/markup.js";
+import { normalizeIdentifier } from "micromark-util-normalize-identifier";
 import { definitionLines, definitionsUsableIn, parseFragment } from "../parse/parse.js";
 import { visitNodes } from "../parse/tree.js";
 import type { Segment, SegmentKind, Side } from "../core/types.js";
@@ -260,6 +261,10 @@ function parseWithUnknownReferences(fragment: string, parse: (definitions: strin
   const first = parse(definitions);
   const labels = new Set([...fragment.matchAll(BRACKETED)].map((m) => m[1].replace(/\s+/g, " ").trim()).filter((l) => l !== ""));
   if (labels.size === 0) return first;
+  // A placeholder for a label that the text already uses as a reference is a second definition of
+  // it, which the grammar ignores: when every label is such, the text would read the same again.
+  const referenced = new Set(referencesOf(first).map((r) => r.identifier));
+  if ([...labels].every((label) => referenced.has(normalizeIdentifier(label).toLowerCase()))) return first;
   const known = new Set(referencesOf(first).map((r) => r.position?.start.offset));
   // A blank line between placeholders: one that is not a definition after all cannot swallow the next.
   const placeholders = [...labels].map((label) => `[${label}]: <>`).join("\n\n");
