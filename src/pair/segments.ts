@@ -263,9 +263,10 @@ function parseWithUnknownReferences(fragment: string, parse: (definitions: strin
   if (labels.size === 0) return first;
   // A placeholder for a label that the text already uses as a reference is a second definition of
   // it, which the grammar ignores: when every label is such, the text would read the same again.
-  const referenced = new Set(referencesOf(first).map((r) => r.identifier));
+  const firstReferences = referencesOf(first);
+  const referenced = new Set(firstReferences.map((r) => r.identifier));
   if ([...labels].every((label) => referenced.has(normalizeIdentifier(label).toLowerCase()))) return first;
-  const known = new Set(referencesOf(first).map((r) => r.position?.start.offset));
+  const known = new Set(firstReferences.map((r) => r.position?.start.offset));
   // A blank line between placeholders: one that is not a definition after all cannot swallow the next.
   const placeholders = [...labels].map((label) => `[${label}]: <>`).join("\n\n");
   const second = parse(definitions === "" ? placeholders : `${definitions}\n\n${placeholders}`);
