@@ -5,7 +5,7 @@ import { primaryLanguage } from "../src/text/language.js";
 import { linksOf } from "../src/text/links.js";
 import { defineRule, segmentText, type LintSettings, type Speller } from "../src/core/rule.js";
 import { derivesFromSource, looksLikeCognate, nearSourceWords } from "../src/spell/borrowing.js";
-import { isRegularDerivation, lacksDoubledLetter } from "../src/spell/derivation.js";
+import { isRegularDerivation, lacksDoubledLetter, withOneLetterDoubled } from "../src/spell/derivation.js";
 import { katakanaRuns, katakanaSlips } from "../src/spell/katakana.js";
 import { isSourceName, shapeOf } from "../src/spell/names.js";
 import { withLanguageForms } from "../src/spell/variants.js";
@@ -290,6 +290,10 @@ export default defineRule({
       if (parts.length > 1 && parts.every((p) => isKnown(p, target) || isBorrowed(p, context) || isCognate(p))) return undefined;
       if (keptInSourceLanguage(context.segment)) return undefined;
       if (shape === "capitalised" && looksLikeName(context.words, index, document.text)) return undefined;
+      // Suggestions cost hundreds of look-ups a word. A regular derivation is reported only when the
+      // dictionary has it with a letter the writer dropped (below): with no such form, none can.
+      const derived = isRegularDerivation(word.text, language, target.correct);
+      if (derived && !withOneLetterDoubled(word.text).some((form) => target.correct(form))) return undefined;
       const guesses = (target.suggest?.(word.text) ?? []).filter((g) => isLikelySlip(word.text, g));
       // A slip leaves a word one edit (or an edit and an accent) from the intended one; a word no
       // dictionary word is near is a name, jargon or a coinage (`despriorizar`, `esparsidade`).
@@ -305,7 +309,7 @@ export default defineRule({
       // `mutação`) is a coinage, even with a rare accented neighbour (`mutá`), unless the
       // dictionary has that very derivation with a letter the writer dropped (`ressincronizar`).
       const dropped = guesses.some((g) => lacksDoubledLetter(word.text, g));
-      if (!dropped && isRegularDerivation(word.text, language, target.correct)) return undefined;
+      if (!dropped && derived) return undefined;
       return { messageId: "unknown", suggestions: guesses, fixable: false };
     };
 

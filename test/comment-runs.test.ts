@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDocument } from "../src/core/document.js";
+import { definitionsUsableIn } from "../src/parse/parse.js";
+import { visitNodes } from "../src/parse/tree.js";
 import { renderedLinks } from "../src/text/links.js";
 import type { LintDocument } from "../src/core/types.js";
 
@@ -85,6 +87,44 @@ describe("reference links across the comment's edge", () => {
     expect(linkCount(document, "translation")).toBe(1);
     // The definitions seen only for resolving are not part of the document's tree.
     expect(document.root.children.every((c) => (c.position?.end.offset ?? 0) <= text.length)).toBe(true);
+  });
+
+  it("resolves a comment's reference whose label differs from its definition's in case and spacing, in a block quote", () => {
+    const text = [
+      "<!-- > Ask [the Owl\n> Council] for leave. -->",
+      "> Peça licença ao [Conselho das Corujas][the owl council].",
+      "",
+      "[The OWL   council]: https://owls.example/council",
+      "[unused label]: https://owls.example/elsewhere",
+      "",
+    ].join("\n");
+    const document = buildDocument(text, { targetLanguage: "pt-br" });
+    expect(linkCount(document, "source")).toBe(1);
+    expect(linkCount(document, "translation")).toBe(1);
+  });
+
+  it("marks the comment's references that nothing defines, beside those the document defines", () => {
+    const unknownTargets = (text: string) => {
+      const marks: boolean[] = [];
+      for (const segment of sourcesOf(buildDocument(text, { targetLanguage: "pt-br" }))) {
+        visitNodes(segment.nodes, (node) => void (node.type === "linkReference" && marks.push(node.data?.unknownTarget === true)));
+      }
+      return marks;
+    };
+    const defined = "[hive]: https://bees.example/hive\n";
+    expect(unknownTargets(`<!-- Visit the [hive] and the [Hive]. -->\nVisite a [colmeia][hive].\n\n${defined}`)).toEqual([false, false]);
+    expect(unknownTargets(`<!-- Visit the [hive] and the [meadow]. -->\nVisite a [colmeia][hive] e o [prado].\n\n${defined}[prado]: https://bees.example/meadow\n`)).toEqual([false, true]);
+  });
+
+  it("hands a comment's parse only the definitions whose label's words it writes", () => {
+    const definitions = [
+      { label: "The OWL   council", identifier: "the owl council" },
+      { label: "unused label", identifier: "unused label" },
+      { label: null, identifier: "owl" },
+    ];
+    const usable = definitionsUsableIn("Ask [the Owl\n> Council] for leave.", definitions);
+    expect(usable.map((d) => d.identifier)).toEqual(["the owl council", "owl"]);
+    expect(definitionsUsableIn("No brackets here.", definitions)).toEqual([]);
   });
 
   it("leaves a fragment that never closes its code fence as written", () => {

@@ -40,6 +40,13 @@ describe("suggestWords with a keep filter", () => {
     expect(suggestWords("tarduzir", (w) => dictionary.has(w), alphabet, { keep: slipsFrom("tarduzir") })).toEqual(["traduzir"]);
   });
 
+  it("looks up no candidate when the filter keeps none: none could be returned", () => {
+    const looked: string[] = [];
+    const correct = (w: string) => (looked.push(w), w === "arena");
+    expect(suggestWords("arenna", correct, alphabet, { keep: () => false })).toEqual([]);
+    expect(looked).toEqual([]);
+  });
+
   it("does not look two slips away when a word one edit away exists, even an unkept one", () => {
     // `retrained` is one deletion away (not a slip: the first letter differs), so the two-swap
     // `pertained` must not be offered.

@@ -3,7 +3,8 @@ import type { LeafDirective } from "mdast-util-directive";
 import { identifyLanguage, usesOwnScript } from "../text/language-id.js";
 import type { LineIndex } from "../core/lines.js";
 import { isMarkupOnly } from "../parse/markup.js";
-import { definitionLines, parseFragment } from "../parse/parse.js";
+import { normalizeIdentifier } from "micromark-util-normalize-identifier";
+import { definitionLines, definitionsUsableIn, parseFragment } from "../parse/parse.js";
 import { visitNodes } from "../parse/tree.js";
 import type { Segment, SegmentKind, Side } from "../core/types.js";
 import { dominantScript } from "../text/words.js";
@@ -103,7 +104,10 @@ function spacerParts(b: Builder, node: Paragraph): Paragraph[] {
   }
   if (parts.length === 0 || from >= end) return [node];
   parts.push([from, end]);
-  return parts.flatMap(([s, e]) => parseFragment(text.slice(s, e), s, b.lines, undefined, b.documentDefinitions()).children.filter((c): c is Paragraph => c.type === "paragraph"));
+  return parts.flatMap(([s, e]) => {
+    const part = text.slice(s, e);
+    return parseFragment(part, s, b.lines, undefined, definitionLines(definitionsUsableIn(part, b.documentDefinitions()))).children.filter((c): c is Paragraph => c.type === "paragraph");
+  });
 }
 
 function isImageOnly(node: Parent): boolean {
@@ -128,12 +132,12 @@ interface Builder {
   nestingCuts?: number[];
   /** The languages of the two texts: a comment in the target language is a note, not source. */
   languages: { source: string; target?: string };
-  /** The document's reference definitions as Markdown, for the references written in comments. */
-  definitions: string;
+  /** The document's reference definitions, for the references written in comments. */
+  definitions: Definition[];
   /** Definitions found inside comments. */
   commentDefinitions: Definition[];
-  /** The document's own reference definitions as Markdown, for a part of a paragraph read again. */
-  documentDefinitions: () => string;
+  /** The document's own reference definitions, for a part of a paragraph read again. */
+  documentDefinitions: () => Definition[];
 }
 
 function offsets(node: Nodes): [number, number] {
@@ -228,7 +232,8 @@ function addSourceText(b: Builder, spans: CommentSpan[]): void {
     for (const p of pieces) if (p.at <= offset) piece = p;
     return piece.offset + Math.min(offset - piece.at, piece.length);
   };
-  const root = parseWithUnknownReferences(fragment, (definitions) => parseFragment(fragment, place, b.lines, b.nestingCuts, definitions), b.definitions);
+  const definitions = definitionLines(definitionsUsableIn(fragment, b.definitions));
+  const root = parseWithUnknownReferences(fragment, (lines) => parseFragment(fragment, place, b.lines, b.nestingCuts, lines), definitions);
   const comment = { start: spans[0].start, end: spans[spans.length - 1].end };
   collectDefinitions(b, root);
   walkBlocks(b, root.children, "source", comment, 0);
@@ -256,7 +261,12 @@ function parseWithUnknownReferences(fragment: string, parse: (definitions: strin
   const first = parse(definitions);
   const labels = new Set([...fragment.matchAll(BRACKETED)].map((m) => m[1].replace(/\s+/g, " ").trim()).filter((l) => l !== ""));
   if (labels.size === 0) return first;
-  const known = new Set(referencesOf(first).map((r) => r.position?.start.offset));
+  // A placeholder for a label that the text already uses as a reference is a second definition of
+  // it, which the grammar ignores: when every label is such, the text would read the same again.
+  const firstReferences = referencesOf(first);
+  const referenced = new Set(firstReferences.map((r) => r.identifier));
+  if ([...labels].every((label) => referenced.has(normalizeIdentifier(label).toLowerCase()))) return first;
+  const known = new Set(firstReferences.map((r) => r.position?.start.offset));
   // A blank line between placeholders: one that is not a definition after all cannot swallow the next.
   const placeholders = [...labels].map((label) => `[${label}]: <>`).join("\n\n");
   const second = parse(definitions === "" ? placeholders : `${definitions}\n\n${placeholders}`);
@@ -434,7 +444,7 @@ export interface SegmentOptions {
 
 /** Splits a parsed document into segments in document order. */
 export function segmentDocument(options: SegmentOptions): Segment[] {
-  let ownDefinitions: string | undefined;
+  let ownDefinitions: Definition[] | undefined;
   const b: Builder = {
     text: options.text,
     lines: options.lines,
@@ -442,9 +452,9 @@ export function segmentDocument(options: SegmentOptions): Segment[] {
     commentsAreSources: options.commentsAreSources,
     nestingCuts: options.nestingCuts,
     languages: options.languages ?? { source: "en" },
-    definitions: options.commentsAreSources ? definitionLines(definitionsOf(options.root)) : "",
+    definitions: options.commentsAreSources ? definitionsOf(options.root) : [],
     commentDefinitions: options.commentDefinitions ?? [],
-    documentDefinitions: () => (ownDefinitions ??= definitionLines(definitionsOf(options.root))),
+    documentDefinitions: () => (ownDefinitions ??= definitionsOf(options.root)),
   };
   walkBlocks(b, options.root.children, options.side, undefined, 0);
   b.segments.sort((x, y) => x.start - y.start);

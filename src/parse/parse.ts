@@ -7,6 +7,7 @@ import { directive } from "micromark-extension-directive";
 import { frontmatter } from "micromark-extension-frontmatter";
 import { gfm } from "micromark-extension-gfm";
 import { mdxjs } from "micromark-extension-mdxjs";
+import { normalizeIdentifier } from "micromark-util-normalize-identifier";
 import type { Nodes, Root } from "mdast";
 import type { LineIndex } from "../core/lines.js";
 import { addLiteralAutolinks, mayHoldTransformLinks } from "./autolink-literal.js";
@@ -234,6 +235,18 @@ function withAppendedDefinitions(length: number, definitions: string, parse: (ap
   root.children = own;
   if (root.position) root.position.end = own.at(-1)?.position?.end ?? root.position.start;
   return root;
+}
+
+/**
+ * The definitions that a text's references may use: those whose label's every word is written in
+ * it. A reference matches a definition by its label, case and spacing aside (micromark's
+ * `normalizeIdentifier`), so a text without a label's words cannot use it: handing such a
+ * definition to `parseFragment` only makes the parser read it, once for every comment of a post.
+ */
+export function definitionsUsableIn<D extends { label?: string | null; identifier: string }>(text: string, definitions: readonly D[]): D[] {
+  if (definitions.length === 0) return [];
+  const folded = normalizeIdentifier(text);
+  return definitions.filter((d) => normalizeIdentifier(d.label ?? d.identifier).split(" ").every((word) => folded.includes(word)));
 }
 
 /** Reference definitions as Markdown lines, to hand to `parseMarkdown` or `parseFragment`. */

@@ -146,6 +146,14 @@ export function isRegularDerivation(word: string, language: string | undefined, 
   return withPrefix(lower, morphology, correct) || withSuffix(lower, morphology, correct) || parasynthetic(lower, morphology, correct);
 }
 
+/** The word, lower case, with one of its letters doubled in turn: the forms `lacksDoubledLetter` accepts as its suggestion. */
+export function withOneLetterDoubled(word: string): string[] {
+  const lower = word.toLowerCase();
+  const forms: string[] = [];
+  for (let i = 1; i <= lower.length; i++) forms.push(lower.slice(0, i) + lower[i - 1] + lower.slice(i));
+  return forms;
+}
+
 /**
  * `suggestion` is `word` with one of its letters doubled (`resincronizar` → `ressincronizar`):
  * the dictionary knows the derivation, and the writer dropped a letter of it.

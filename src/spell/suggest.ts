@@ -91,29 +91,33 @@ function restoreCase(candidate: string, like: string): string {
  * of those same first `limit` are returned, and far fewer look-ups are made.
  */
 export function suggestWords(word: string, correct: (w: string) => boolean, alphabet: Alphabet, options: { limit?: number; keep?: (candidate: string) => boolean } = {}): string[] {
-  const { limit = 5, keep } = options;
+  const { limit = 5 } = options;
+  const keep = options.keep ?? (() => true);
   const lower = word.toLowerCase();
   const seen = new Set<string>([lower]);
   const unseen = (candidates: string[]) => candidates.filter((c) => c.length > 0 && !seen.has(c) && seen.add(c));
-  let found = firstCorrect(unseen(allEdits(lower, alphabet)), correct, limit, keep);
-  if (found === undefined) {
-    const twoSlips: string[] = [];
-    for (const once of lightEdits(lower, alphabet)) twoSlips.push(...lightEdits(once, alphabet));
-    found = firstCorrect(unseen(twoSlips), correct, limit, keep) ?? [];
-  }
-  return found.map((c) => restoreCase(c, word));
+  const oneEdit = unseen(allEdits(lower, alphabet));
+  const found = keptAmongFirstCorrect(oneEdit, correct, limit, keep);
+  if (found) return found.map((c) => restoreCase(c, word));
+  const twoSlips: string[] = [];
+  for (const once of lightEdits(lower, alphabet)) twoSlips.push(...lightEdits(once, alphabet));
+  const further = unseen(twoSlips);
+  // Two slips away are tried only when no word at all is one edit away; and only kept candidates
+  // can be returned. So the others one edit away are looked up only when a kept one is further.
+  if (!further.some(keep) || oneEdit.some((c) => !keep(c) && correct(c))) return [];
+  return (keptAmongFirstCorrect(further, correct, limit, keep) ?? []).map((c) => restoreCase(c, word));
 }
 
 /**
- * The kept ones among the first `limit` correct candidates, in order; undefined when no candidate
- * at all is correct. Kept candidates are looked up first: the others need a look-up only when
- * they come before a correct kept one (they count towards the limit) or when none is correct.
+ * The kept ones among the first `limit` correct candidates, in order; undefined when no kept
+ * candidate is correct. Kept candidates are looked up first: the others need a look-up only when
+ * they come before a correct kept one (they count towards the limit).
  */
-function firstCorrect(candidates: string[], correct: (w: string) => boolean, limit: number, keep?: (candidate: string) => boolean): string[] | undefined {
-  const kept = candidates.map((c) => keep?.(c) ?? true);
+function keptAmongFirstCorrect(candidates: string[], correct: (w: string) => boolean, limit: number, keep: (candidate: string) => boolean): string[] | undefined {
+  const kept = candidates.map(keep);
   const keptCorrect = new Set<number>();
   for (let i = 0; i < candidates.length && keptCorrect.size < limit; i++) if (kept[i] && correct(candidates[i])) keptCorrect.add(i);
-  if (keptCorrect.size === 0) return candidates.some((c, i) => !kept[i] && correct(c)) ? [] : undefined;
+  if (keptCorrect.size === 0) return undefined;
   const last = Math.max(...keptCorrect);
   const out: string[] = [];
   let count = 0;

@@ -70,12 +70,13 @@ export function renderedLinks(segment: Segment, text: string): LinkInfo[] {
 export function maskedText(segment: Segment, text: string): string {
   let masked = maskCache.get(segment);
   if (masked !== undefined) return masked;
-  const chars = segment.raw.split("");
+  // The ranges to blank, in document order; the text is then built from slices, not from an
+  // array of its characters (a long code block would be split into one string per character).
+  const ranges: Array<[number, number]> = [];
   const blank = (start: number, end: number) => {
-    for (let i = Math.max(start, segment.start); i < Math.min(end, segment.end); i++) {
-      const c = chars[i - segment.start];
-      if (c !== "\n" && c !== "\r") chars[i - segment.start] = " ";
-    }
+    const from = Math.max(start, segment.start);
+    const to = Math.min(end, segment.end);
+    if (from < to) ranges.push([from, to]);
   };
   visitNodes(segment.nodes, (node) => {
     const start = node.position?.start.offset;
@@ -93,7 +94,15 @@ export function maskedText(segment: Segment, text: string): string {
       }
     }
   });
-  masked = chars.join("");
+  masked = "";
+  let at = segment.start;
+  for (const [from, to] of ranges.sort((a, b) => a[0] - b[0])) {
+    if (to <= at) continue;
+    const start = Math.max(from, at);
+    masked += segment.raw.slice(at - segment.start, start - segment.start) + segment.raw.slice(start - segment.start, to - segment.start).replace(/[^\n\r]/g, " ");
+    at = to;
+  }
+  masked += segment.raw.slice(at - segment.start);
   maskCache.set(segment, masked);
   return masked;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/typo.js";
+import { lint } from "../../src/core/lint.js";
 import type { Speller } from "../../src/core/rule.js";
 import { loadSpellers } from "../../src/node/hunspell.js";
 import { alphabetOf, suggestWords } from "../../src/spell/suggest.js";
@@ -374,5 +375,29 @@ describe("the Hunspell loader", () => {
     expect(pt!.suggest!("entitulado")).toContain("intitulado");
     expect(spellerFor("xx")).toBeUndefined();
     expect(spellerFor("../../etc")).toBeUndefined();
+  });
+});
+
+describe("suggestions are asked for only when they can lead to a finding", () => {
+  /** The Portuguese test dictionary, counting the words it is asked suggestions for. */
+  function countingSpeller() {
+    const asked: string[] = [];
+    const counting: Speller = { correct: portuguese.correct, suggest: (word) => (asked.push(word), portuguese.suggest!(word)) };
+    const settings = { speller: (language: string) => (language.startsWith("pt") ? counting : language === "en" ? english : undefined) };
+    return { asked, settings };
+  }
+
+  it("asks none for a regular derivation the dictionary has with no letter doubled", () => {
+    const { asked, settings } = countingSpeller();
+    const { findings } = lint("O reagrupamento é carregável e estamos ordenando a lista.\n", { only: ["typo"], targetLanguage: "pt-br", settings });
+    expect(findings).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+
+  it("still asks, and reports, when the dictionary has the derivation with a letter doubled", () => {
+    const { asked, settings } = countingSpeller();
+    const { findings } = lint("Evite resalvar o objeto.\n", { only: ["typo"], targetLanguage: "pt-br", settings });
+    expect(findings.map((f) => f.message)).toEqual(["Unknown word 'resalvar'. Did you mean 'ressalvar'?"]);
+    expect(asked).toEqual(["resalvar"]);
   });
 });
