@@ -170,6 +170,24 @@ function joinedProse(document: LintDocument, segments: Segment[]): { text: strin
   return { text, offsets };
 }
 
+/** How many times `needle` is written in `haystack`. */
+function occurrences(haystack: string, needle: string): number {
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
+  return count;
+}
+
+/** The text with the segments' ranges cut out. */
+function textOutside(text: string, segments: Segment[]): string {
+  let out = "";
+  let from = 0;
+  for (const segment of [...segments].sort((a, b) => a.start - b.start)) {
+    out += text.slice(from, Math.max(from, segment.start));
+    from = Math.max(from, segment.end);
+  }
+  return out + text.slice(from);
+}
+
 export default defineRule({
   id: "missing-item",
   description: "Source content the translation leaves out: an untranslated block, list items, images, code blocks, enumerated items.",
@@ -353,15 +371,21 @@ export default defineRule({
       return unpairedTranslationBeside(k, k + 1, (translations) => translations.some((t) => t.kind === "listItem"));
     }
 
-    /** Whether a URL of the run (a link, an image) appears anywhere in the translation. */
+    /**
+     * Whether the run's content sits elsewhere in the translation: each URL of its links and images
+     * is written there more often than the rest of the source writes it. A URL the source repeats
+     * outside the run (a section linking again to a page linked above) is no sign that the run
+     * was moved, only that its neighbours kept their links.
+     */
     function linkedElsewhere(run: Segment[]): boolean {
-      const translation = document.text.toLowerCase();
-      return run.some((segment) =>
-        linksOf(segment, segmentText(document, segment)).some((link) => {
-          const url = canonicalUrl(link.url).replace(/\?.*$/, "");
-          return url.length >= 4 && translation.includes(url);
-        }),
+      const urls = new Set(
+        run.flatMap((segment) => linksOf(segment, segmentText(document, segment)).map((link) => canonicalUrl(link.url).replace(/\?.*$/, ""))),
       );
+      for (const url of urls) if (url.length < 4) urls.delete(url);
+      if (urls.size === 0) return false;
+      const translation = document.text.toLowerCase();
+      const restOfSource = textOutside(document.sourceText, run).toLowerCase();
+      return [...urls].every((url) => occurrences(translation, url) > occurrences(restOfSource, url));
     }
 
     /**
