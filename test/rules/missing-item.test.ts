@@ -271,6 +271,17 @@ runRuleTests(rule, {
       errors: [{ messageId: "droppedMany", line: 5, side: "translation", messageIncludes: "3 blocks of the source from line 7" }],
     },
     {
+      name: "parallel files: a dropped section beside a short note of the translator's own is still missing",
+      code: "# Cópias\n\nA ferramenta guarda uma cópia de cada arquivo que altera, para que uma correção ruim possa ser desfeita.\n\nAs cópias ficam por 30 dias e depois são apagadas.\n\nNota da tradução: revisado.\n\n## Restaurar\n\nRode `tool restore` com a data da cópia que você quer de volta.\n",
+      lint: {
+        ...ptBr,
+        source: {
+          text: "# Backups\n\nThe tool keeps a copy of every file it changes, so that a bad fix can be undone.\n\nCopies are kept for 30 days and then removed.\n\n## Where copies go\n\nBy default copies go to a hidden folder beside the project, named after the date.\n\nSet `backupDir` to keep them somewhere else, for example on a second disk.\n\nA folder that cannot be written stops the run before any file is changed.\n\n## Restoring\n\nRun `tool restore` with the date of the copy you want back.\n",
+        },
+      },
+      errors: [{ messageId: "droppedMany", side: "translation", messageIncludes: "3 blocks of the source from line 9" }],
+    },
+    {
       name: "parallel files: an enumeration reported at the translation",
       code: "A biblioteca faz tokenização e marcação, entre outros.\n",
       lint: { ...ptBr, source: { text: "The library handles tokenization, tagging, parsing, lemmatization, and entity recognition.\n" } },
