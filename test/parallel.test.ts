@@ -239,18 +239,7 @@ describe("headings whose levels the translation changed", () => {
   });
 });
 
-describe("a dropped section leaves its neighbours paired", () => {
-  it("keeps the pair before a section the translation left out, though nothing but position ties it", () => {
-    const source =
-      "# Modes\n\nThe watcher runs in one of two modes.\n\n## Through a socket\n\nIt needs:\n\n- `CAP_BPF`\n- `CAP_NET_RAW`\n\nGrant them and start it:\n\n```sh\nsudo setcap cap_bpf,cap_net_raw+ep ./bin/watcher\nWATCH_FLOWS=1 ./bin/watcher\n```\n\n## Through traffic control\n\nIt needs:\n\n- `CAP_BPF`\n- `CAP_NET_ADMIN`\n\nGrant them and start it:\n\n```sh\nsudo setcap cap_bpf,cap_net_admin+ep ./bin/watcher\nWATCH_FLOWS=1 WATCH_SOURCE=tc ./bin/watcher\n```\n\n## Next steps\n\nRead the guide to the flow output.\n";
-    const translation =
-      "# Modos\n\nO observador roda de um de dois modos.\n\n## Por um socket\n\nEle precisa de:\n\n- `CAP_BPF`\n- `CAP_NET_RAW`\n\nConceda-as e inicie-o:\n\n```sh\nsudo setcap cap_bpf,cap_net_raw+ep ./bin/watcher\nWATCH_FLOWS=1 ./bin/watcher\n```\n\n## Próximos passos\n\nLeia o guia da saída de fluxos.\n";
-    const document = buildDocument(translation, { filePath: "pt-br/modes.md", source: { text: source, filePath: "en/modes.md" } });
-    // Only the dropped section (lines 19-31 of the source) is left unpaired; line 12 keeps its translation.
-    expect(pairLines(document)).toContain("12->12");
-    expect(pairLines(document).filter((p) => p.endsWith("->-"))).toEqual(["19->-", "21->-", "23->-", "24->-", "26->-", "28->-"]);
-  });
-
+describe("a dropped block leaves its neighbours paired", () => {
   it("pairs a code block with the one whose lines it copies, not with a neighbour that only sits where it does", () => {
     const source =
       "# Start\n\nStart the watcher on a socket:\n\n```sh\nWATCH_MODE=socket ./bin/watcher --flows\n```\n\nOr start it on traffic control:\n\n```sh\nWATCH_MODE=tc ./bin/watcher --flows\n```\n\nBoth print one line per flow.\n";

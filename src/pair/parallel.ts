@@ -42,15 +42,10 @@ const NEIGHBOURHOOD = 3;
  * two blocks share (links, code, numbers, names, cognates), or it is dropped.
  */
 function dropDoubtfulPairs(pairs: Pair[], lengthRatio: number): Pair[] {
-  const sourceOnly = pairs.map((p) => p.translations.length === 0);
-  const translationOnly = pairs.map((p) => p.sources.length === 0);
+  const isUnpaired = pairs.map((p) => p.sources.length === 0 || p.translations.length === 0);
   return pairs.flatMap((pair, k) => {
-    if (sourceOnly[k] || translationOnly[k]) return [pair];
-    // A rewritten passage leaves blocks unpaired on both sides: the old translation and the new
-    // source. Blocks unpaired on one side only were dropped or added, and say nothing of the
-    // pairs beside them: doubting those would spread one dropped section into many findings.
-    const near = (unpaired: boolean[]) => unpaired.slice(Math.max(0, k - NEIGHBOURHOOD), k + NEIGHBOURHOOD + 1).some(Boolean);
-    const rewritten = near(sourceOnly) && near(translationOnly);
+    if (isUnpaired[k]) return [pair];
+    const rewritten = isUnpaired.slice(Math.max(0, k - NEIGHBOURHOOD), k + NEIGHBOURHOOD + 1).some(Boolean);
     // Elsewhere position is trusted: a faithful block may share nothing visible with its source
     // (every link localised, en-US → pt-BR), and dropping it would report a missing passage.
     if (!rewritten) return [pair];
