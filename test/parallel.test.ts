@@ -238,3 +238,14 @@ describe("headings whose levels the translation changed", () => {
     expect(pairLines(document)).toEqual(["1->-", "3->1", "5->3", "7->5", "9->7", "11->9"]);
   });
 });
+
+describe("a dropped block leaves its neighbours paired", () => {
+  it("pairs a code block with the one whose lines it copies, not with a neighbour that only sits where it does", () => {
+    const source =
+      "# Start\n\nStart the watcher on a socket:\n\n```sh\nWATCH_MODE=socket ./bin/watcher --flows\n```\n\nOr start it on traffic control:\n\n```sh\nWATCH_MODE=tc ./bin/watcher --flows\n```\n\nBoth print one line per flow.\n";
+    const translation = "# Início\n\n```sh\nWATCH_MODE=socket ./bin/watcher --flows\n```\n\nOs dois imprimem uma linha por fluxo.\n";
+    const document = buildDocument(translation, { filePath: "pt-br/start.md", source: { text: source, filePath: "en/start.md" } });
+    expect(pairLines(document)).toContain("5->3");
+    expect(pairLines(document)).toContain("11->-");
+  });
+});

@@ -170,6 +170,30 @@ function joinedProse(document: LintDocument, segments: Segment[]): { text: strin
   return { text, offsets };
 }
 
+/**
+ * Share of a source run's expected length that unpaired translation blocks beside it must reach to
+ * be taken for its free translation: Chinese and Japanese run short by a third in places.
+ */
+const NEARBY_SHARE = 0.4;
+
+/** How many times `needle` is written in `haystack`. */
+function occurrences(haystack: string, needle: string): number {
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
+  return count;
+}
+
+/** The text with the segments' ranges cut out. */
+function textOutside(text: string, segments: Segment[]): string {
+  let out = "";
+  let from = 0;
+  for (const segment of [...segments].sort((a, b) => a.start - b.start)) {
+    out += text.slice(from, Math.max(from, segment.start));
+    from = Math.max(from, segment.end);
+  }
+  return out + text.slice(from);
+}
+
 export default defineRule({
   id: "missing-item",
   description: "Source content the translation leaves out: an untranslated block, list items, images, code blocks, enumerated items.",
@@ -304,14 +328,16 @@ export default defineRule({
         }
         // Shortcode and component blocks are the site's structure (a home page's cards, an
         // include): a translation may lay them out its own way, so only content counts.
-        const content = run.filter((segment) => !isStructure(document, segment) && !codeWrittenInTranslation(document, segment));
+        const content = run.filter(
+          (segment) => !isStructure(document, segment) && !codeWrittenInTranslation(document, segment) && !linkWrittenInTranslation(segment),
+        );
         if (content.length === 0) continue;
         // A short title may have merged into the paragraph after it; alignment cannot tell.
         const words = content.reduce((n, segment) => n + (proseOf(segment, segmentText(document, segment)).text.match(/\p{L}+/gu)?.length ?? 0), 0);
         const substantial = words >= 8 || content.some((segment) => ["image", "code", "table", "listItem"].includes(segment.kind));
         // Blocks that are only links were not translated too freely to be matched: their URLs would be there.
         const onlyLinks = content.every((segment) => onlyLinkOf(document, segment) !== undefined);
-        if (!(substantial || onlyLinks) || (!onlyLinks && translatedNearby(from, i)) || linkedElsewhere(run) || mergedIntoNeighbours(content, from, i)) continue;
+        if (!(substantial || onlyLinks) || (!onlyLinks && translatedNearby(content, from, i)) || linkedElsewhere(run, onlyLinks) || mergedIntoNeighbours(content, from, i)) continue;
         const anchor = anchorFor(from, i);
         if (!anchor) continue;
         const head = content[0];
@@ -323,24 +349,36 @@ export default defineRule({
     }
 
     /**
-     * Whether a translation block that pairs with nothing, and passes `test`, sits among the
-     * unmatched pairs next to pairs[from, to).
+     * Whether a block that is only a link (`[source](https://…)` under a figure) has its URL written
+     * somewhere in the translation: a translation may gather its links in a list of references.
      */
-    function unpairedTranslationBeside(from: number, to: number, test: (translations: Segment[]) => boolean): boolean {
+    function linkWrittenInTranslation(segment: Segment): boolean {
+      const url = onlyLinkOf(document, segment);
+      return url !== undefined && document.text.toLowerCase().includes(canonicalUrl(url).replace(/\?.*$/, ""));
+    }
+
+    /** Translation blocks that pair with nothing among the unmatched pairs next to pairs[from, to). */
+    function unpairedTranslationsBeside(from: number, to: number): Segment[] {
       const unmatched = (pair: Pair) => pair.sources.length === 0 || pair.translations.length === 0;
-      const found = (pair: Pair) => pair.translations.length > 0 && test(pair.translations);
-      for (let j = from - 1; j >= 0 && unmatched(document.pairs[j]); j--) if (found(document.pairs[j])) return true;
-      for (let j = to; j < document.pairs.length && unmatched(document.pairs[j]); j++) if (found(document.pairs[j])) return true;
-      return false;
+      const found: Segment[] = [];
+      for (let j = from - 1; j >= 0 && unmatched(document.pairs[j]); j--) found.push(...document.pairs[j].translations);
+      for (let j = to; j < document.pairs.length && unmatched(document.pairs[j]); j++) found.push(...document.pairs[j].translations);
+      return found;
     }
 
     /**
-     * Whether translation blocks that pair with nothing sit between the same matched neighbours:
-     * then the source run was probably translated too freely to be matched, not left out.
+     * Whether translation blocks that pair with nothing sit between the same matched neighbours,
+     * enough of them to render the source run: as many blocks (a title the translation made a
+     * heading of, in a few words of its own), or as much text. Then the run was probably translated
+     * too freely to be matched, not left out. One short block beside a dropped section of several
+     * renders a block of it at most.
      */
-    function translatedNearby(from: number, to: number): boolean {
+    function translatedNearby(run: Segment[], from: number, to: number): boolean {
       // A shortcode or component line (`{{% /alert %}}`) is layout, not a translation of anything.
-      return unpairedTranslationBeside(from, to, (translations) => translations.some((t) => !isLayoutOnly(document, t)));
+      const beside = unpairedTranslationsBeside(from, to).filter((t) => !isLayoutOnly(document, t));
+      if (beside.length === 0) return false;
+      const length = (segments: Segment[]) => segments.reduce((n, s) => n + featuresOf(s).length, 0);
+      return beside.length >= run.length || length(beside) >= NEARBY_SHARE * lengthRatio() * length(run);
     }
 
     /**
@@ -350,18 +388,27 @@ export default defineRule({
      */
     function unpairedItemBeside(pair: Pair): boolean {
       const k = document.pairs.indexOf(pair);
-      return unpairedTranslationBeside(k, k + 1, (translations) => translations.some((t) => t.kind === "listItem"));
+      return unpairedTranslationsBeside(k, k + 1).some((t) => t.kind === "listItem");
     }
 
-    /** Whether a URL of the run (a link, an image) appears anywhere in the translation. */
-    function linkedElsewhere(run: Segment[]): boolean {
-      const translation = document.text.toLowerCase();
-      return run.some((segment) =>
-        linksOf(segment, segmentText(document, segment)).some((link) => {
-          const url = canonicalUrl(link.url).replace(/\?.*$/, "");
-          return url.length >= 4 && translation.includes(url);
-        }),
+    /**
+     * Whether the run's content sits elsewhere in the translation. Blocks that are only links are
+     * there when their URLs are written anywhere (a translation may gather its links in a list of
+     * references). Prose is there when each URL of its links and images is written in the
+     * translation more often than the rest of the source writes it: a URL the source repeats
+     * outside the run (a section linking again to a page linked above) is no sign that the run was
+     * moved, only that its neighbours kept their links.
+     */
+    function linkedElsewhere(run: Segment[], onlyLinks: boolean): boolean {
+      const urls = new Set(
+        run.flatMap((segment) => linksOf(segment, segmentText(document, segment)).map((link) => canonicalUrl(link.url).replace(/\?.*$/, ""))),
       );
+      for (const url of urls) if (url.length < 4) urls.delete(url);
+      if (urls.size === 0) return false;
+      const translation = document.text.toLowerCase();
+      if (onlyLinks) return [...urls].some((url) => translation.includes(url));
+      const restOfSource = textOutside(document.sourceText, run).toLowerCase();
+      return [...urls].every((url) => occurrences(translation, url) > occurrences(restOfSource, url));
     }
 
     /**

@@ -38,8 +38,8 @@ const WINDOW = 600;
 function sharedEvidence(a: SegmentFeatures, b: SegmentFeatures): number {
   let shared = 0;
   let total = 0;
-  const weights = { urls: 4, code: 2, numbers: 1, names: 1 } as const;
-  for (const key of ["urls", "code", "numbers", "names"] as const) {
+  const weights = { urls: 4, code: 2, codeLines: 2, numbers: 1, names: 1 } as const;
+  for (const key of ["urls", "code", "codeLines", "numbers", "names"] as const) {
     const w = weights[key];
     total += w * (a[key].size + b[key].size);
     for (const v of a[key]) if (b[key].has(v)) shared += 2 * w;

@@ -9,6 +9,8 @@ export interface SegmentFeatures {
   names: Set<string>;
   /** Diacritic-free five-letter stems of long words: cognates such as laboratory/laboratório share them. */
   stems: Set<string>;
+  /** A code block's lines as written (comments aside, which translators rewrite): identical code is the surest match. */
+  codeLines: Set<string>;
   /** Letters and digits in the segment, a length measure that ignores markup. */
   length: number;
 }
@@ -58,6 +60,19 @@ export function normalizeUrl(url: string): string {
     .toLowerCase();
 }
 
+/** A code line that is a comment, which a translation may rewrite in its language. */
+const CODE_COMMENT_LINE = /^(?:\/\/|#|\/\*|\*|<!--|--)/;
+
+/** The lines of a code block that a translation copies as they are: trimmed, four characters or more, no comments. */
+export function codeLinesOf(segment: Segment): string[] {
+  if (segment.kind !== "code") return [];
+  return segment.raw
+    .split(/\r?\n/)
+    .slice(1, -1)
+    .map((line) => line.trim())
+    .filter((line) => line.length >= 4 && !CODE_COMMENT_LINE.test(line));
+}
+
 export function featuresOf(segment: Segment): SegmentFeatures {
   let features = cache.get(segment);
   if (features) return features;
@@ -82,7 +97,7 @@ export function featuresOf(segment: Segment): SegmentFeatures {
   const stems = new Set<string>();
   for (const match of prose.normalize("NFD").replace(/\p{M}/gu, "").matchAll(LONG_WORD)) stems.add(match[0].slice(0, 5).toLowerCase());
   const length = withoutUrls.replace(/[^\p{L}\p{N}]+/gu, "").length;
-  features = { urls, numbers, code, names, stems, length };
+  features = { urls, numbers, code, names, stems, codeLines: new Set(codeLinesOf(segment)), length };
   cache.set(segment, features);
   return features;
 }
@@ -90,10 +105,10 @@ export function featuresOf(segment: Segment): SegmentFeatures {
 /** Features of several segments taken as one. */
 export function mergedFeatures(segments: Segment[]): SegmentFeatures {
   if (segments.length === 1) return featuresOf(segments[0]);
-  const merged: SegmentFeatures = { urls: new Set(), numbers: new Set(), code: new Set(), names: new Set(), stems: new Set(), length: 0 };
+  const merged: SegmentFeatures = { urls: new Set(), numbers: new Set(), code: new Set(), names: new Set(), stems: new Set(), codeLines: new Set(), length: 0 };
   for (const segment of segments) {
     const f = featuresOf(segment);
-    for (const key of ["urls", "numbers", "code", "names", "stems"] as const) for (const v of f[key]) merged[key].add(v);
+    for (const key of ["urls", "numbers", "code", "names", "stems", "codeLines"] as const) for (const v of f[key]) merged[key].add(v);
     merged.length += f.length;
   }
   return merged;

@@ -1,5 +1,5 @@
 import { explicitHeadingId, githubSlug, headingPlainText } from "../text/anchors.js";
-import { featuresOf, normalizeUrl } from "./features.js";
+import { codeLinesOf, featuresOf, normalizeUrl } from "./features.js";
 import type { Segment } from "../core/types.js";
 
 /** The heading as a reader sees it: no `#`, no markup, no explicit id. */
@@ -25,10 +25,7 @@ function bodyTokens(blocks: Segment[]): Set<string> {
   const tokens = new Set<string>();
   for (const block of blocks) {
     if (block.kind === "code") {
-      for (const line of block.raw.split(/\r?\n/).slice(1, -1)) {
-        const trimmed = line.trim();
-        if (trimmed.length >= 4 && !/^(?:\/\/|#|\/\*|\*|<!--|--)/.test(trimmed)) tokens.add(`l:${trimmed}`);
-      }
+      for (const line of codeLinesOf(block)) tokens.add(`l:${line}`);
       continue;
     }
     const f = featuresOf(block);

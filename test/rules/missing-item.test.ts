@@ -46,6 +46,16 @@ runRuleTests(rule, {
       },
     },
     {
+      name: "parallel files: a paragraph the translation moved into another section keeps its link there",
+      code: "# Espelhos\n\nBaixe o pacote de um espelho. Escolha o [espelho](https://mirror.example.net/pkg) mais perto de você: o download é grande.\n\n## Escolha\n\nCada espelho é sincronizado a cada 6 horas.\n",
+      lint: {
+        ...ptBr,
+        source: {
+          text: "# Mirrors\n\nDownload the package from a mirror.\n\n## Choosing a mirror\n\nPick the [mirror](https://mirror.example.net/pkg) nearest to you, since the download is large and a far one is slow.\n\nEach mirror is synced every 6 hours.\n",
+        },
+      },
+    },
+    {
       // Alignment joins two source steps to one translated step and leaves the next translated
       // step unpaired beside them: that step is the one that looked missing.
       name: "parallel files: a list item left unpaired beside a merged pair is not missing",
@@ -248,6 +258,28 @@ runRuleTests(rule, {
         source: { text: "See the chart below.\n\n![Memory chart](https://img.example.org/memory.png)\n\nThe chart shows the memory used.\n" },
       },
       errors: [{ messageId: "dropped", line: 1, side: "translation", messageIncludes: "image at line 3: 'Memory chart'" }],
+    },
+    {
+      name: "parallel files: a dropped section whose link the rest of the page also writes is still missing",
+      code: "# Espelhos\n\nBaixe o pacote de um espelho, o que for mais rápido para você.\n\nO pacote tem 40 MB e traz o programa e a documentação.\n\n## Uso\n\nBaixe de https://mirror.example.net/pkg/releases/latest e veja [a lista](https://mirror.example.net/list).\n",
+      lint: {
+        ...ptBr,
+        source: {
+          text: "# Mirrors\n\nDownload the package from a mirror, whichever is fastest for you.\n\nThe package is 40 MB and holds the program and its documentation.\n\n## Choosing a mirror\n\nPick the [mirror](https://mirror.example.net/pkg) nearest to you, since the download is large and a far one is slow.\n\nEach mirror is synced every 6 hours, so a new release may take a while to show up.\n\n## Usage\n\nDownload from https://mirror.example.net/pkg/releases/latest and see [the list](https://mirror.example.net/list).\n",
+        },
+      },
+      errors: [{ messageId: "droppedMany", line: 5, side: "translation", messageIncludes: "3 blocks of the source from line 7" }],
+    },
+    {
+      name: "parallel files: a dropped section beside a short note of the translator's own is still missing",
+      code: "# Cópias\n\nA ferramenta guarda uma cópia de cada arquivo que altera, para que uma correção ruim possa ser desfeita.\n\nAs cópias ficam por 30 dias e depois são apagadas.\n\nNota da tradução: revisado.\n\n## Restaurar\n\nRode `tool restore` com a data da cópia que você quer de volta.\n",
+      lint: {
+        ...ptBr,
+        source: {
+          text: "# Backups\n\nThe tool keeps a copy of every file it changes, so that a bad fix can be undone.\n\nCopies are kept for 30 days and then removed.\n\n## Where copies go\n\nBy default copies go to a hidden folder beside the project, named after the date.\n\nSet `backupDir` to keep them somewhere else, for example on a second disk.\n\nA folder that cannot be written stops the run before any file is changed.\n\n## Restoring\n\nRun `tool restore` with the date of the copy you want back.\n",
+        },
+      },
+      errors: [{ messageId: "droppedMany", side: "translation", messageIncludes: "3 blocks of the source from line 9" }],
     },
     {
       name: "parallel files: an enumeration reported at the translation",
