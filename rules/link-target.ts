@@ -71,15 +71,25 @@ function targetsOf(document: LintDocument, segments: Segment[], holder: object):
   return targets;
 }
 
-/** Whether the URL is written in `haystack` (lower-cased text), rendered as a link or not. */
-function writtenIn(haystack: string, url: string): boolean {
+/**
+ * How many times the URL is written in `haystack` (lower-cased text), rendered as a link or not.
+ * The URL must end where it is written: `/learn` is not written in `/learn/react-compiler` (a
+ * trailing slash, an anchor or a query may follow it, another path segment may not).
+ */
+function timesWritten(haystack: string, url: string): number {
   const wanted = canonicalUrl(url).replace(/\?.*$/, "");
-  if (wanted.length < 4) return false;
+  if (wanted.length < 4) return 0;
+  let times = 0;
   for (let at = haystack.indexOf(wanted); at >= 0; at = haystack.indexOf(wanted, at + 1)) {
-    const next = haystack[at + wanted.length];
-    if (next === undefined || /[\s)\]>/?#"'.,;:!*_]/.test(next)) return true;
+    const end = at + wanted.length;
+    if (endsUrl(haystack[end]) || (haystack[end] === "/" && endsUrl(haystack[end + 1]))) times++;
   }
-  return false;
+  return times;
+}
+
+/** Whether a character after a URL's path ends that path (a `/` is a further segment, see `writtenIn`). */
+function endsUrl(next: string | undefined): boolean {
+  return next === undefined || /[\s)\]>?#"'.,;:!*_]/.test(next);
 }
 
 /**
@@ -167,6 +177,15 @@ export default defineRule({
     const allSources = textOf("source");
     const allTranslations = textOf("translation");
 
+    /**
+     * A source URL its pair's translation lacks was moved when the translation still writes it
+     * as often as the sources do; a link repeated on a page and dropped in one place is missing.
+     */
+    const movedElsewhere = (url: string) => {
+      const kept = timesWritten(allTranslations, url);
+      return kept > 0 && kept >= timesWritten(allSources, url);
+    };
+
     /** The source line a finding names: the link's own, not its paragraph's first. */
     const lineOf = (target: Target) => document.sourceLines.position(target.link.start).line;
 
@@ -180,10 +199,10 @@ export default defineRule({
       const unknown = pair.sources.reduce((n, s) => n + linksOf(s, segmentText(document, s)).filter(hasUnknownTarget).length, 0);
       const translations = targetsOf(document, pair.translations, document.lines);
       const missing = unique(
-        sources.filter((s) => !translations.some((t) => sameTarget(s.url, t.url, match)) && !writtenIn(allTranslations, s.url)),
+        sources.filter((s) => !translations.some((t) => sameTarget(s.url, t.url, match)) && !movedElsewhere(s.url)),
       );
       const added = unique(
-        translations.filter((t) => !sources.some((s) => sameTarget(s.url, t.url, match)) && !writtenIn(allSources, t.url)),
+        translations.filter((t) => !sources.some((s) => sameTarget(s.url, t.url, match)) && timesWritten(allSources, t.url) === 0),
       ).slice(repaired + unknown);
 
       // Unmatched links on both sides are taken, in order, as one link whose target changed.

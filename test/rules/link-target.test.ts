@@ -95,6 +95,16 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: "a link's last path segment dropped where the page links the same place again: a shorter path is not the same page",
+      code: "<!-- Start with [the install guide](/guide/install/). -->\n\nComece pelo [guia de instalação](/guide/).\n\n<!-- Then read [it](/guide/install/) again. -->\n\nDepois leia [o guia](/guide/install/) de novo.\n",
+      errors: [{ messageId: "changed", line: 3, messageIncludes: "'/guide/install/'" }],
+    },
+    {
+      name: "a link repeated on a page and dropped in one place is missing there, though the translation keeps it elsewhere",
+      code: "<!-- See [the forum](https://forum.example.org/c/help). -->\n\nVeja o fórum.\n\n<!-- Ask in [the forum](https://forum.example.org/c/help). -->\n\nPergunte no [fórum](https://forum.example.org/c/help).\n",
+      errors: [{ messageId: "missing", line: 3 }],
+    },
+    {
       name: "a link whose target changed",
       code: "<!-- Read [the paper](https://arxiv.org/abs/2001.00001). -->\n\nLeia [o artigo](https://arxiv.org/abs/2001.00002).\n",
       errors: [{ messageId: "changed", line: 3, column: 6, messageIncludes: "'https://arxiv.org/abs/2001.00001'" }],
