@@ -72,24 +72,26 @@ function targetsOf(document: LintDocument, segments: Segment[], holder: object):
 }
 
 /**
- * How many times the URL is written in `haystack` (lower-cased text), rendered as a link or not.
- * The URL must end where it is written: `/learn` is not written in `/learn/react-compiler` (a
- * trailing slash, an anchor or a query may follow it, another path segment may not).
+ * Whether the URL is written in `haystack` (lower-cased text), rendered as a link or not. The URL
+ * must end where it is written: `/learn` is not written in `/learn/react-compiler` (a trailing
+ * slash, an anchor or a query may follow it, another path segment may not).
  */
-function timesWritten(haystack: string, url: string): number {
+function writtenIn(haystack: string, url: string): boolean {
   const wanted = canonicalUrl(url).replace(/\?.*$/, "");
-  if (wanted.length < 4) return 0;
-  let times = 0;
+  if (wanted.length < 4) return false;
   for (let at = haystack.indexOf(wanted); at >= 0; at = haystack.indexOf(wanted, at + 1)) {
     const end = at + wanted.length;
-    if (endsUrl(haystack[end]) || (haystack[end] === "/" && endsUrl(haystack[end + 1]))) times++;
+    if (endsUrl(haystack[end]) || (haystack[end] === "/" && endsUrl(haystack[end + 1]))) return true;
   }
-  return times;
+  return false;
 }
 
-/** Whether a character after a URL's path ends that path (a `/` is a further segment, see `writtenIn`). */
+/**
+ * Whether a character after a URL's path ends that path (a `/` is a further segment, see
+ * `writtenIn`): punctuation, a bracket (`…/growing-ca/[15]`), or CJK text right after it.
+ */
 function endsUrl(next: string | undefined): boolean {
-  return next === undefined || /[\s)\]>?#"'.,;:!*_]/.test(next);
+  return next === undefined || /[\s()[\]<>?#"'.,;:!*_]|[^\x00-\x7f]/.test(next);
 }
 
 /**
@@ -168,23 +170,28 @@ export default defineRule({
     // In an inline post both sides live in one text; keep their definitions apart only in parallel mode.
     const sourceHolder = document.mode === "parallel" ? document.sourceLines : document.lines;
 
-    // A link moved to another paragraph, or to a list of notes at the end, is still reachable.
-    const textOf = (side: Segment["side"]) =>
-      document.segments
-        .filter((s) => s.side === side)
-        .map((s) => s.raw.toLowerCase())
-        .join("\n");
-    const allSources = textOf("source");
-    const allTranslations = textOf("translation");
+    // A translation link to a place the source links elsewhere on the page was moved, not added.
+    const allSources = document.segments
+      .filter((s) => s.side === "source")
+      .map((s) => s.raw.toLowerCase())
+      .join("\n");
 
     /**
-     * A source URL its pair's translation lacks was moved when the translation still writes it
-     * as often as the sources do; a link repeated on a page and dropped in one place is missing.
+     * A source URL its pair's translation lacks was moved when another translation block writes it
+     * whose own source does not (a later paragraph, a list of notes at the end). A block whose
+     * source links there too keeps its own link: a link repeated on a page and dropped in one
+     * place is missing.
      */
-    const movedElsewhere = (url: string) => {
-      const kept = timesWritten(allTranslations, url);
-      return kept > 0 && kept >= timesWritten(allSources, url);
-    };
+    const pairOf = new Map<Segment, Pair>();
+    for (const pair of document.pairs) for (const t of pair.translations) pairOf.set(t, pair);
+    const lowered = new Map<Segment, string>();
+    const lower = (segment: Segment) => lowered.get(segment) ?? lowered.set(segment, segment.raw.toLowerCase()).get(segment)!;
+    const movedElsewhere = (url: string, pair: Pair) =>
+      document.segments.some((t) => {
+        if (t.side !== "translation" || !writtenIn(lower(t), url)) return false;
+        const other = pairOf.get(t);
+        return other !== pair && !other?.sources.some((s) => writtenIn(lower(s), url));
+      });
 
     /** The source line a finding names: the link's own, not its paragraph's first. */
     const lineOf = (target: Target) => document.sourceLines.position(target.link.start).line;
@@ -199,10 +206,10 @@ export default defineRule({
       const unknown = pair.sources.reduce((n, s) => n + linksOf(s, segmentText(document, s)).filter(hasUnknownTarget).length, 0);
       const translations = targetsOf(document, pair.translations, document.lines);
       const missing = unique(
-        sources.filter((s) => !translations.some((t) => sameTarget(s.url, t.url, match)) && !movedElsewhere(s.url)),
+        sources.filter((s) => !translations.some((t) => sameTarget(s.url, t.url, match)) && !movedElsewhere(s.url, pair)),
       );
       const added = unique(
-        translations.filter((t) => !sources.some((s) => sameTarget(s.url, t.url, match)) && timesWritten(allSources, t.url) === 0),
+        translations.filter((t) => !sources.some((s) => sameTarget(s.url, t.url, match)) && !writtenIn(allSources, t.url)),
       ).slice(repaired + unknown);
 
       // Unmatched links on both sides are taken, in order, as one link whose target changed.

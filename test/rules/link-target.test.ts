@@ -80,6 +80,13 @@ runRuleTests(rule, {
       code: "<!-- The code is [online](https://git.example.org/tool). -->\n\nO código está disponível.\n\n<!-- More soon. -->\n\nEm breve, mais: veja o [repositório](https://git.example.org/tool).\n",
     },
     {
+      name: "links the source repeats in two paragraphs, cited once in the translation's notes at the end",
+      code: "O índice é rápido [1].\n\nNós o reconstruímos na semana passada [1].\n\n[1] Índice: https://notes.example.org/index\n",
+      lint: {
+        source: { text: "The [index](https://notes.example.org/index) is fast.\n\nWe rebuilt [it](https://notes.example.org/index) last week.\n" },
+      },
+    },
+    {
       name: "a link to the translated edition of the same page",
       code: "<!-- Read the [previous issue](https://blog.example.org/issue-6). -->\n\nLeia a [edição anterior](https://blog.example.org/issue-6-pt-br).\n",
       lint: ptBr,
