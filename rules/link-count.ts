@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { hasNothingToClick, hasUnknownTarget, linksOf, maskedText, renderedLinks } from "../src/text/links.js";
-import { firstLineOf } from "../src/core/report-range.js";
+import { correspondingLine, firstLineOf } from "../src/core/report-range.js";
 import { defineRule, matchedPairs, segmentText } from "../src/core/rule.js";
 import type { LinkInfo, LintDocument, Segment } from "../src/core/types.js";
 
@@ -104,6 +104,7 @@ export default defineRule({
       // Point at the link that differs, not at the paragraph's first line: a wrapped paragraph is long.
       const dropped = translated < source ? unmatched(sourceLinks, translationLinks, document.sourceText, document.text) : undefined;
       const added = translated > source ? unmatched(translationLinks, sourceLinks, document.text, document.sourceText) : undefined;
+      const droppedFrom = dropped && pair.sources.find((s) => s.start <= dropped.start && dropped.start < s.end);
       report({
         messageId: "mismatch",
         data: {
@@ -113,8 +114,12 @@ export default defineRule({
           sourceLine: document.sourceLines.position(dropped?.start ?? pair.sources[0].start).line,
         },
         side: "translation",
-        start: added?.start ?? first.start,
-        end: added?.end ?? firstLineOf(document.lines, { start: first.start, end: last.end }).end,
+        // An added link is underlined; a dropped one is looked for on the line where its source line falls.
+        ...(added
+          ? { start: added.start, end: added.end }
+          : droppedFrom
+            ? correspondingLine(document, pair, droppedFrom, dropped.start)
+            : firstLineOf(document.lines, { start: first.start, end: last.end })),
       });
     }
   },

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { hasUnknownTarget, linksOf } from "../src/text/links.js";
+import { correspondingLine } from "../src/core/report-range.js";
 import { defineRule, matchedPairs, segmentText } from "../src/core/rule.js";
 import type { LinkInfo, LintDocument, Pair, Segment } from "../src/core/types.js";
 import { canonicalUrl, hasBrokenHost, isAnchorOnly, isLanguageTag, namesLanguage, sameTarget, type UrlMatchOptions } from "../src/text/url-match.js";
@@ -249,7 +250,7 @@ export default defineRule({
         messageId: "missing",
         data: { source: shorten(s.url), label: s.link.label ? ` ('${s.link.label}')` : "", sourceLine: lineOf(s) },
         side: "translation",
-        ...correspondingLine(document, pair, s),
+        ...correspondingLine(document, pair, s.segment, s.link.start),
       });
     }
   },
@@ -267,31 +268,6 @@ function localisedOnSameSite(translation: string, source: string, language: stri
   const labels = host.split(".");
   if (labels.length > 2 && isLanguageTag(labels[0], language)) return labels.slice(1).join(".") === sourceHost;
   return host === sourceHost && path.some((segment) => isLanguageTag(segment, language));
-}
-
-/**
- * The translation line that corresponds to the line of a source link: the same share of the way
- * through the paired segment (a note's third line for a note's third line), its text without
- * the indentation.
- */
-function correspondingLine(document: LintDocument, pair: Pair, target: Target): { start: number; end: number } {
-  const sourceLines = document.sourceLines;
-  const at = Math.max(0, pair.sources.indexOf(target.segment));
-  const translation = pair.translations[Math.min(at, pair.translations.length - 1)];
-  const span = (lines: LintDocument["lines"], segment: Segment) => {
-    const first = lines.position(segment.start).line;
-    return { first, count: lines.position(Math.max(segment.start, segment.end - 1)).line - first };
-  };
-  const from = span(sourceLines, target.segment);
-  const to = span(document.lines, translation);
-  const share = from.count === 0 ? 0 : (sourceLines.position(target.link.start).line - from.first) / from.count;
-  const line = to.first + Math.round(share * to.count);
-  const lineStart = Math.max(translation.start, document.lines.starts[line - 1]);
-  const lineEnd = Math.min(translation.end, (document.lines.starts[line] ?? translation.end + 1) - 1);
-  const text = document.text.slice(lineStart, lineEnd);
-  const start = lineStart + (text.length - text.trimStart().length);
-  const end = lineStart + text.trimEnd().length;
-  return end > start ? { start, end } : { start: translation.start, end: translation.start + 1 };
 }
 
 /** One report per URL, however many times a side repeats it. */
