@@ -14,6 +14,10 @@ import { canonicalUrl, hasBrokenHost, isAnchorOnly, isLanguageTag, namesLanguage
  * configured prefixes, in which `{lang}` stands for a language tag. A repository's file at another
  * revision (`blob/<commit>/x` for `blob/main/x`) is the same document. A URL still written in the text but no longer rendered as a link
  * is `broken-link`'s finding, not this rule's.
+ *
+ * A link only the translation has (a gloss to an encyclopaedia, a page in the reader's language)
+ * breaks nothing of the source: it is worth a reviewer's look, so it is a warning by default
+ * (option `added`), while a source link lost or changed is an error.
  */
 
 interface Target {
@@ -128,6 +132,10 @@ export default defineRule({
         .default([])
         .describe("URL prefixes a translation may rewrite (`source` → `translation`), beside `settings.urlLocalizations`."),
       languagePrefixes: z.boolean().default(true).describe("Accept `/en/` → `/pt-br/`-style language swaps in paths and subdomains."),
+      added: z
+        .enum(["warn", "error", "off"])
+        .default("warn")
+        .describe("How a link the translation adds is reported: `warn` (a reviewer's look; it breaks no link of the source), `error` (the rule's severity) or `off`."),
     })
     .strict(),
   messages: {
@@ -228,9 +236,16 @@ export default defineRule({
       }
       for (const s of missing.slice(changed)) reportMissing(s, pair);
       const pairLine = document.sourceLines.position(pair.sources[0].start).line;
-      for (const t of added.slice(changed)) {
+      for (const t of options.added === "off" ? [] : added.slice(changed)) {
         if (localisedResource(t.url, sources)) continue;
-        report({ messageId: "added", data: { translation: shorten(t.url), sourceLine: pairLine }, side: "translation", start: t.link.start, end: t.link.end });
+        report({
+          messageId: "added",
+          data: { translation: shorten(t.url), sourceLine: pairLine },
+          side: "translation",
+          start: t.link.start,
+          end: t.link.end,
+          ...(options.added === "warn" ? { severity: "warn" as const } : {}),
+        });
       }
     }
 

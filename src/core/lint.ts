@@ -142,7 +142,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       const edits = r.fix ? (Array.isArray(r.fix) ? r.fix : [r.fix]) : [];
       findings.push({
         ruleId: rule.id,
-        severity: severityNumber,
+        severity: r.severity === "warn" ? 1 : severityNumber,
         message: messageOf(rule, r.messageId, r.data),
         messageId: r.messageId,
         side: r.side,

@@ -1,4 +1,6 @@
 import rule from "../../rules/link-target.js";
+import { describe, expect, it } from "vitest";
+import { lint } from "../../src/core/lint.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
 
 const ptBr = { targetLanguage: "pt-br" };
@@ -87,6 +89,11 @@ runRuleTests(rule, {
       },
     },
     {
+      name: "a link the translation adds, with `added: off`",
+      code: "<!-- Sort the list first. -->\n\nOrdene a lista primeiro ([ordenação](https://pt.wikipedia.org/wiki/Ordenação)).\n",
+      options: { added: "off" },
+    },
+    {
       name: "a link to the translated edition of the same page",
       code: "<!-- Read the [previous issue](https://blog.example.org/issue-6). -->\n\nLeia a [edição anterior](https://blog.example.org/issue-6-pt-br).\n",
       lint: ptBr,
@@ -166,4 +173,18 @@ runRuleTests(rule, {
       errors: [{ messageId: "changed", line: 3, side: "translation", messageIncludes: "(line 3)" }],
     },
   ],
+});
+
+describe("link-target: links the translation adds", () => {
+  const gloss = "<!-- Sort the list first. -->\n\nOrdene a lista primeiro ([ordenação](https://pt.wikipedia.org/wiki/Ordenação)).\n";
+  const severities = (setting: unknown) =>
+    lint(gloss, { only: ["link-target"], rules: { "link-target": setting as never } }).findings.map((f) => [f.messageId, f.severity]);
+
+  it("are warnings by default: they break no link of the source, while a lost or changed one is an error", () => {
+    expect(severities("error")).toEqual([["added", 1]]);
+  });
+
+  it("take the rule's severity with `added: error`", () => {
+    expect(severities(["error", { added: "error" }])).toEqual([["added", 2]]);
+  });
 });
