@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { hasNothingToClick, hasUnknownTarget, linksOf, maskedText, renderedLinks } from "../src/text/links.js";
 import { correspondingLine, firstLineOf } from "../src/core/report-range.js";
-import { defineRule, matchedPairs, segmentText } from "../src/core/rule.js";
+import { defineRule, pairsWithFacingLeftovers, segmentText } from "../src/core/rule.js";
 import type { LinkInfo, LintDocument, Segment } from "../src/core/types.js";
 
 /** A citation mark in running text, `[16]`, not a link's label (`[16](…)`, `[16][…]`) or a definition. */
@@ -93,7 +93,7 @@ export default defineRule({
       !sourceLinks.some((l) => l.url === link.url) &&
       sources.some((s) => linksOf(s, document.sourceText).some((l) => hasNothingToClick(l) && l.url === link.url));
     const citations = (t: Segment) => (cited.size === 0 ? 0 : [...ownText(document, t).matchAll(CITATION)].filter((m) => cited.has(m[1])).length);
-    for (const pair of matchedPairs(document)) {
+    for (const pair of pairsWithFacingLeftovers(document)) {
       const sourceLinks = pair.sources.flatMap((s) => renderedLinks(s, document.sourceText)).filter((l) => !keptAsText(l, pair.translations));
       const translationLinks = pair.translations.flatMap((t) => renderedLinks(t, document.text)).filter((l) => !repairs(l, pair.sources, sourceLinks));
       const source = sourceLinks.length;

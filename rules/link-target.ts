@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { hasUnknownTarget, linksOf } from "../src/text/links.js";
 import { correspondingLine } from "../src/core/report-range.js";
-import { defineRule, matchedPairs, segmentText } from "../src/core/rule.js";
+import { defineRule, pairsWithFacingLeftovers, segmentText } from "../src/core/rule.js";
 import type { LinkInfo, LintDocument, Pair, Segment } from "../src/core/types.js";
 import { canonicalUrl, hasBrokenHost, isAnchorOnly, isLanguageTag, namesLanguage, sameTarget, type UrlMatchOptions } from "../src/text/url-match.js";
 
@@ -205,7 +205,7 @@ export default defineRule({
     /** The source line a finding names: the link's own, not its paragraph's first. */
     const lineOf = (target: Target) => document.sourceLines.position(target.link.start).line;
 
-    for (const pair of matchedPairs(document)) {
+    for (const pair of pairsWithFacingLeftovers(document)) {
       const sourceTargets = targetsOf(document, pair.sources, sourceHolder);
       // A source URL that is no URL at all is broken-link's finding; the translation may have
       // repaired it, so its links stand for those, in order.

@@ -63,6 +63,12 @@ runRuleTests(rule, {
       errors: [{ messageId: "mismatch", line: 6, column: 1, messageIncludes: "its source (line 3) renders 1" }],
     },
     {
+      name: "a list item that was only a link, unlinked in the translation (parallel files): alignment leaves the two facing each other",
+      code: "Langages :\n\n- [Java](/docs/languages/java/)\n- Go\n- [Rust](/docs/languages/rust/)\n\nChoisissez le vôtre.\n",
+      lint: { source: { text: "Languages:\n\n- [Java](/docs/languages/java/)\n- [Go](/docs/languages/go/)\n- [Rust](/docs/languages/rust/)\n\nPick yours.\n" } },
+      errors: [{ messageId: "mismatch", line: 4, messageIncludes: "renders 0 links; its source (line 4) renders 1" }],
+    },
+    {
       name: "a link dropped on the fourth line of a wrapped paragraph (parallel files) is reported on the translation's fourth line",
       code: "Le pilote lit la configuration\nau démarrage, puis ouvre\nune connexion vers le serveur\net consigne les erreurs dans le journal.\n",
       lint: { source: { text: "The driver reads its settings\nwhen it starts, then opens\na connection to the server\nand writes errors to [the log](/docs/logging/).\n" } },

@@ -83,9 +83,9 @@ runRuleTests(rule, {
     },
     {
       name: "links the source repeats in two paragraphs, cited once in the translation's notes at the end",
-      code: "O índice é rápido [1].\n\nNós o reconstruímos na semana passada [1].\n\n[1] Índice: https://notes.example.org/index\n",
+      code: "O novo índice responde a 40 consultas por segundo com o Lucene [1].\n\nNós o reconstruímos em 2024 com o Tantivy, em três dias [1].\n\n## Créditos\n\nObrigado a todas as pessoas que ajudaram.\n\n## Referências\n\n[1] Índice: https://notes.example.org/index\n",
       lint: {
-        source: { text: "The [index](https://notes.example.org/index) is fast.\n\nWe rebuilt [it](https://notes.example.org/index) last week.\n" },
+        source: { text: "The new [index](https://notes.example.org/index) answers 40 queries a second with Lucene.\n\nWe rebuilt [it](https://notes.example.org/index) in 2024 with Tantivy, in three days.\n\n## Credits\n\nThanks to everyone who helped.\n" },
       },
     },
     {
