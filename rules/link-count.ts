@@ -41,6 +41,15 @@ function unmatched(links: LinkInfo[], others: LinkInfo[], text: string, otherTex
 }
 
 /**
+ * Whether the two sides link to as many places, and differ only in how often they link to one
+ * (`[improve](u) [summarization](u)` translated with one link to `u`): a link merged, none lost.
+ */
+function onlyRepeatsDiffer(document: LintDocument, sourceLinks: LinkInfo[], translationLinks: LinkInfo[], citations: number): boolean {
+  const places = (links: LinkInfo[], text: string) => new Set(links.map((l) => linkKey(l, text))).size;
+  return places(sourceLinks, document.sourceText) === places(translationLinks, document.text) + citations;
+}
+
+/**
  * A pair whose translation renders a different number of links than its source: a link was
  * dropped, broken, or added. A citation mark `[n]` whose entry in the translation's numbered
  * reference list holds a link counts as that link.
@@ -98,7 +107,7 @@ export default defineRule({
       const translationLinks = pair.translations.flatMap((t) => renderedLinks(t, document.text)).filter((l) => !repairs(l, pair.sources, sourceLinks));
       const source = sourceLinks.length;
       const translated = translationLinks.length + pair.translations.reduce((n, t) => n + citations(t), 0);
-      if (source === translated) continue;
+      if (source === translated || onlyRepeatsDiffer(document, sourceLinks, translationLinks, translated - translationLinks.length)) continue;
       const first = pair.translations[0];
       const last = pair.translations[pair.translations.length - 1];
       // Point at the link that differs, not at the paragraph's first line: a wrapped paragraph is long.

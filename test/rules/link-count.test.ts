@@ -40,6 +40,10 @@ runRuleTests(rule, {
       code: "<!-- The talks took place at [](https://venue.example)the venue. -->\nAs palestras foram no [local](https://venue.example).\n",
     },
     { name: "images are not counted as links", code: "<!-- A [paper](https://a.org). -->\n\nUm [artigo](https://a.org). ![](https://img.org/x.png)\n" },
+    {
+      name: "two source links to one place, translated as one link there: a link merged, none lost",
+      code: "<!-- Pointer networks [improve](https://papers.example.org/77) [summaries](https://papers.example.org/77) of long texts. -->\nAs redes de ponteiros melhoram os [resumos](https://papers.example.org/77) de textos longos.\n",
+    },
   ],
   invalid: [
     {
