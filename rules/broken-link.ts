@@ -22,8 +22,18 @@ const TARGET = String.raw`(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:|\/|\.\.?\/|#)[
 
 const SPACE_BEFORE_PAREN = new RegExp(String.raw`\[([^\[\]\n]+)\]([ \t]+)\((${TARGET})\)`, "gi");
 const MISSING_OPEN_BRACKET = new RegExp(String.raw`\]\((${TARGET})\)`, "gi");
-const MISSING_OPEN_PAREN = new RegExp(String.raw`\[([^\[\]\n]+)\]((?:https?:\/\/|www\.)[^\s()]*)(\)?)`, "gi");
-const MISSING_CLOSE_PAREN = new RegExp(String.raw`\[([^\[\]\n]+)\]\(((?:https?:\/\/|www\.)[^\s()]*)(?=\s|$)`, "gi");
+/** `[label]` then something that may be a URL (checked in `check`): a lost `(`. */
+const MISSING_OPEN_PAREN = /\[([^[\]\n]+)\]([^\s()[\]<>]+)(\)?)/g;
+const MISSING_CLOSE_PAREN = new RegExp(String.raw`\[([^\[\]\n]+)\]\((${TARGET})(?=\s|$)`, "gi");
+/** `[label(url)`: a lost `]`. The label holds no brackets or parentheses, and no blank comes before the `(`. */
+const MISSING_CLOSE_BRACKET = new RegExp(String.raw`\[([^\[\]()\n]*[^\s\[\]()])\((${TARGET})\)(?!\])`, "gi");
+/**
+ * A web URL, or a path or anchor written as one (`/docs/x`, `../x.html`, `#usage`): what a lost `(`
+ * may leave after `]`. A site path needs a second `/`: `[en]/pt` is prose.
+ */
+const WRITTEN_TARGET = new RegExp(String.raw`^(?:https?:\/\/|www\.|\.\.?\/|#[\p{L}\p{N}_]|\/[\p{L}\p{N}_][^/]*\/)`, "iu");
+/** Punctuation that ends a sentence after a URL, Latin or CJK: not part of the URL. */
+const TRAILING_PUNCTUATION = /[.,;:!?。，；：！？、]+$/u;
 const UNDEFINED_REFERENCE = /\[([^[\]\n]+)\]\[([^[\]\n]*)\]/g;
 /** Site-generator templating (Hugo shortcodes and params, Liquid, Jinja): filled in before the Markdown renders. */
 const TEMPLATE = /\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}/g;
@@ -114,6 +124,7 @@ export default defineRule({
     missingOpenBracket: "Link will not render: ']({{url}})' has no opening '['.{{source}}",
     missingOpenParen: "Link will not render: '[{{label}}]' is followed by '{{url}}' without '('.{{source}}",
     missingCloseParen: "Link will not render: '[{{label}}]({{url}}' has no closing ')'.{{source}}",
+    missingCloseBracket: "Link will not render: '[{{label}}({{url}})' has no ']' before '('.{{source}}",
     emptyTarget: "Link '[{{label}}]()' has an empty target.",
     notAUrl: "Link target '{{url}}' is not a URL or path a browser can open.",
     undefinedReference: "Reference link '[{{label}}][{{ref}}]' uses a label that is never defined.",
@@ -233,10 +244,13 @@ export default defineRule({
       }
 
       for (const m of masked.matchAll(MISSING_OPEN_PAREN)) {
+        // A path or anchor is a target only where it is written as one, or where the source links there.
+        if (!WRITTEN_TARGET.test(m[2]) && !sourceLinkFor(pair, m[2], document.sourceText)) continue;
         const start = base + m.index;
         const afterLabel = start + 1 + m[1].length + 1;
         const opening = { range: [afterLabel, afterLabel] as [number, number], text: "(" };
-        const found = { messageId: "missingOpenParen", data: { label: m[1], url: m[2], source: quote(m[2]) }, start, end: start + m[0].length };
+        const label = text.slice(start + 1, afterLabel - 1);
+        const found = { messageId: "missingOpenParen", data: { label, url: m[2], source: quote(m[2]) }, start, end: start + m[0].length };
         if (m[3] === ")") emit({ ...found, fix: opening });
         else emit({ ...found, ...closingSuggestion(m[2], afterLabel, "(") });
       }
@@ -244,15 +258,30 @@ export default defineRule({
       for (const m of masked.matchAll(MISSING_CLOSE_PAREN)) {
         const start = base + m.index;
         let url = m[2];
-        const trailing = url.match(/[.,;:!?]+$/);
+        const trailing = url.match(TRAILING_PUNCTUATION);
         if (trailing) url = url.slice(0, -trailing[0].length);
         const at = start + m[0].length - (trailing ? trailing[0].length : 0);
         emit({
           messageId: "missingCloseParen",
-          data: { label: m[1], url, source: quote(url) },
+          data: { label: text.slice(start + 1, start + 1 + m[1].length), url, source: quote(url) },
           start,
           end: start + m[0].length,
           ...closingSuggestion(url, at - url.length, ""),
+        });
+      }
+
+      for (const m of masked.matchAll(MISSING_CLOSE_BRACKET)) {
+        const start = base + m.index;
+        const labelEnd = start + 1 + m[1].length;
+        const url = m[2];
+        // The `]` has one place, before the `(`; it is put back when the source links to that very URL.
+        const sourceLink = sourceLinkFor(pair, url, document.sourceText);
+        emit({
+          messageId: "missingCloseBracket",
+          data: { label: text.slice(start + 1, labelEnd), url, source: quote(url) },
+          start,
+          end: start + m[0].length,
+          ...(sourceLink ? { fix: { range: [labelEnd, labelEnd] as [number, number], text: "]" } } : {}),
         });
       }
 

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { hasNothingToClick, hasUnknownTarget, linksOf, maskedText, renderedLinks } from "../src/text/links.js";
-import { firstLineOf } from "../src/core/report-range.js";
-import { defineRule, matchedPairs, segmentText } from "../src/core/rule.js";
+import { correspondingLine, firstLineOf } from "../src/core/report-range.js";
+import { defineRule, pairsWithFacingLeftovers, segmentText } from "../src/core/rule.js";
 import type { LinkInfo, LintDocument, Segment } from "../src/core/types.js";
 
 /** A citation mark in running text, `[16]`, not a link's label (`[16](…)`, `[16][…]`) or a definition. */
@@ -38,6 +38,15 @@ function linkKey(link: LinkInfo, text: string): string {
 function unmatched(links: LinkInfo[], others: LinkInfo[], text: string, otherText: string): LinkInfo | undefined {
   const keys = new Set(others.map((l) => linkKey(l, otherText)));
   return links.find((l) => !keys.has(linkKey(l, text))) ?? links[others.length];
+}
+
+/**
+ * Whether the two sides link to as many places, and differ only in how often they link to one
+ * (`[improve](u) [summarization](u)` translated with one link to `u`): a link merged, none lost.
+ */
+function onlyRepeatsDiffer(document: LintDocument, sourceLinks: LinkInfo[], translationLinks: LinkInfo[], citations: number): boolean {
+  const places = (links: LinkInfo[], text: string) => new Set(links.map((l) => linkKey(l, text))).size;
+  return places(sourceLinks, document.sourceText) === places(translationLinks, document.text) + citations;
 }
 
 /**
@@ -93,17 +102,18 @@ export default defineRule({
       !sourceLinks.some((l) => l.url === link.url) &&
       sources.some((s) => linksOf(s, document.sourceText).some((l) => hasNothingToClick(l) && l.url === link.url));
     const citations = (t: Segment) => (cited.size === 0 ? 0 : [...ownText(document, t).matchAll(CITATION)].filter((m) => cited.has(m[1])).length);
-    for (const pair of matchedPairs(document)) {
+    for (const pair of pairsWithFacingLeftovers(document)) {
       const sourceLinks = pair.sources.flatMap((s) => renderedLinks(s, document.sourceText)).filter((l) => !keptAsText(l, pair.translations));
       const translationLinks = pair.translations.flatMap((t) => renderedLinks(t, document.text)).filter((l) => !repairs(l, pair.sources, sourceLinks));
       const source = sourceLinks.length;
       const translated = translationLinks.length + pair.translations.reduce((n, t) => n + citations(t), 0);
-      if (source === translated) continue;
+      if (source === translated || onlyRepeatsDiffer(document, sourceLinks, translationLinks, translated - translationLinks.length)) continue;
       const first = pair.translations[0];
       const last = pair.translations[pair.translations.length - 1];
       // Point at the link that differs, not at the paragraph's first line: a wrapped paragraph is long.
       const dropped = translated < source ? unmatched(sourceLinks, translationLinks, document.sourceText, document.text) : undefined;
       const added = translated > source ? unmatched(translationLinks, sourceLinks, document.text, document.sourceText) : undefined;
+      const droppedFrom = dropped && pair.sources.find((s) => s.start <= dropped.start && dropped.start < s.end);
       report({
         messageId: "mismatch",
         data: {
@@ -113,8 +123,12 @@ export default defineRule({
           sourceLine: document.sourceLines.position(dropped?.start ?? pair.sources[0].start).line,
         },
         side: "translation",
-        start: added?.start ?? first.start,
-        end: added?.end ?? firstLineOf(document.lines, { start: first.start, end: last.end }).end,
+        // An added link is underlined; a dropped one is looked for on the line where its source line falls.
+        ...(added
+          ? { start: added.start, end: added.end }
+          : droppedFrom
+            ? correspondingLine(document, pair, droppedFrom, dropped.start)
+            : firstLineOf(document.lines, { start: first.start, end: last.end })),
       });
     }
   },

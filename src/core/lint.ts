@@ -152,7 +152,7 @@ function lintText(input: string, options: LintOptions): LintResult {
       const edits = r.fix ? (Array.isArray(r.fix) ? r.fix : [r.fix]) : [];
       findings.push({
         ruleId: rule.id,
-        severity: severityNumber,
+        severity: r.severity === "warn" ? 1 : severityNumber,
         message: messageOf(rule, r.messageId, r.data),
         messageId: r.messageId,
         side: r.side,

@@ -1,5 +1,5 @@
 import type { LineIndex } from "./lines.js";
-import type { LintDocument, Segment, Side } from "./types.js";
+import type { LintDocument, Pair, Segment, Side } from "./types.js";
 
 /** Ranges rules report on, computed one way: where a finding about a whole block points. */
 
@@ -31,4 +31,29 @@ export function firstLineOf(lines: LineIndex, span: ReportRange): ReportRange {
 /** A finding about a whole segment points at its first line: a long paragraph is not underlined whole. */
 export function segmentFirstLine(document: LintDocument, segment: Segment): ReportRange & { side: Side } {
   return { side: segment.side, ...firstLineOf(linesOfSide(document, segment.side), segment) };
+}
+
+/**
+ * The translation line that corresponds to a line of a paired source block: the same share of the
+ * way through the pair's translation (a paragraph's fourth line for its fourth line), its text
+ * without the indentation. A finding about something the translation lacks points there.
+ */
+export function correspondingLine(document: LintDocument, pair: Pair, source: Segment, sourceOffset: number): ReportRange {
+  const sourceLines = document.sourceLines;
+  const at = Math.max(0, pair.sources.indexOf(source));
+  const translation = pair.translations[Math.min(at, pair.translations.length - 1)];
+  const span = (lines: LineIndex, segment: Segment) => {
+    const first = lines.position(segment.start).line;
+    return { first, count: lines.position(Math.max(segment.start, segment.end - 1)).line - first };
+  };
+  const from = span(sourceLines, source);
+  const to = span(document.lines, translation);
+  const share = from.count === 0 ? 0 : (sourceLines.position(sourceOffset).line - from.first) / from.count;
+  const line = to.first + Math.round(share * to.count);
+  const lineStart = Math.max(translation.start, document.lines.starts[line - 1]);
+  const lineEnd = Math.min(translation.end, (document.lines.starts[line] ?? translation.end + 1) - 1);
+  const text = document.text.slice(lineStart, lineEnd);
+  const start = lineStart + (text.length - text.trimStart().length);
+  const end = lineStart + text.trimEnd().length;
+  return end > start ? { start, end } : { start: translation.start, end: translation.start + 1 };
 }

@@ -1,5 +1,6 @@
 import type * as z from "zod";
 import type { LintDocument, Pair, Report, Segment, Severity } from "./types.js";
+import { plainText } from "../parse/tree.js";
 
 /** What a rule's `check` is handed: the document, its options, and a way to report. */
 export interface RuleContext<Options> {
@@ -161,6 +162,56 @@ export function messageOf(rule: Pick<RuleMeta<z.ZodType>, "messages">, messageId
 /** Pairs that hold both a source and a translation. */
 export function matchedPairs(document: LintDocument): Pair[] {
   return document.pairs.filter((p) => p.sources.length > 0 && p.translations.length > 0);
+}
+
+/**
+ * Matched pairs, and with them each source block and translation block that alignment left
+ * unpaired facing each other: the only unpaired block on each side between the same matched
+ * neighbours, both of one kind and of lengths that fit the page's (`- [Java](/docs/java/)` and
+ * `- Java`). What the two shared may be just what was lost (a link dropped or changed), so rules
+ * that compare what blocks carry compare these too.
+ */
+export function pairsWithFacingLeftovers(document: LintDocument): Pair[] {
+  let ratio: number | undefined;
+  const out: Pair[] = [];
+  let gap: Pair[] = [];
+  const flush = () => {
+    const sources = gap.flatMap((p) => p.sources);
+    const translations = gap.flatMap((p) => p.translations);
+    gap = [];
+    if (sources.length !== 1 || translations.length !== 1 || sources[0].kind !== translations[0].kind) return;
+    ratio ??= medianLengthRatio(matchedPairs(document));
+    const r = (renderedLength(translations[0]) + 1) / ((renderedLength(sources[0]) + 1) * ratio);
+    if (r <= FACING_LENGTH_FACTOR && r >= 1 / FACING_LENGTH_FACTOR) out.push({ sources, translations });
+  };
+  for (const pair of document.pairs) {
+    if (pair.sources.length === 0 || pair.translations.length === 0) gap.push(pair);
+    else {
+      flush();
+      out.push(pair);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Letters and digits a reader sees in a block: link labels, not their URLs. */
+function renderedLength(segment: Segment): number {
+  return plainText(segment.nodes).replace(/[^\p{L}\p{N}]+/gu, "").length;
+}
+
+/** A facing block this many times longer or shorter than the page's translations run is another passage. */
+const FACING_LENGTH_FACTOR = 3;
+
+/** Translation length / source length, the median over blocks matched one to one (1 when there are none). */
+function medianLengthRatio(pairs: Pair[]): number {
+  const ratios = pairs
+    .filter((p) => p.sources.length === 1 && p.translations.length === 1 && p.sources[0].kind === "paragraph")
+    .map((p) => [renderedLength(p.sources[0]), renderedLength(p.translations[0])])
+    .filter(([source]) => source >= 20)
+    .map(([source, translation]) => translation / source)
+    .sort((a, b) => a - b);
+  return ratios.length === 0 ? 1 : ratios[Math.floor(ratios.length / 2)];
 }
 
 /** The text a segment lives in: source segments of a parallel pair live in the source file. */

@@ -119,6 +119,8 @@ export interface Report {
   suggestions?: Suggestion[];
   /** A marker that a fix of this rule writes on purpose, asking a person to review what it changed: --fix keeps the fix that brings it. */
   reviewMarker?: boolean;
+  /** `warn`: this finding is milder than its rule's severity (worth a reviewer's look, breaks nothing). A report never raises it. */
+  severity?: "warn";
 }
 
 /** A finding, ready for a formatter. Lines and columns are 1-based; columns count UTF-16 code units. */

@@ -12,6 +12,7 @@ runRuleTests(rule, {
     { name: "relative and anchor targets", code: "Veja [abaixo](#uso) e [o guia](./guia.md).\n" },
     { name: "Hugo templating inside a target", code: "Veja [a doc](https://github.com/o/r/blob/v{{% param vers %}}/README.md) e [issues]({{% param _issue %}}%22help%22).\n" },
     { name: "footnote", code: "Texto[^1].\n\n[^1]: Nota.\n" },
+    { name: "bracketed prose around a parenthesis, and a word after brackets", code: "Uma nota [ver (#3)] e [a](#b)] e [rascunho]versão e [en]/pt.\n" },
   ],
   invalid: [
     {
@@ -63,6 +64,42 @@ runRuleTests(rule, {
       name: "missing ( and ): only the ( has one reading, so nothing is applied",
       code: "Lisez les [notes]https://example.org/notes avant tout.\n",
       errors: [{ messageId: "missingOpenParen", line: 1, column: 11 }],
+      output: null,
+    },
+    {
+      name: "a lost ] before a site path: restored when the source links to that path (Chinese)",
+      code: "<!-- Read the [security guide](/docs/security/). -->\n\n请阅读[安全指南(/docs/security/)。\n",
+      errors: [{ messageId: "missingCloseBracket", line: 3, column: 4, messageIncludes: "'[安全指南(/docs/security/)'" }],
+      output: "<!-- Read the [security guide](/docs/security/). -->\n\n请阅读[安全指南](/docs/security/)。\n",
+    },
+    {
+      name: "a lost ] before an anchor, with no source to confirm it: reported without a fix",
+      code: "Consulte a seção [Requisitos(#requisitos) antes de instalar.\n",
+      errors: [{ messageId: "missingCloseBracket", line: 1, column: 18 }],
+      output: null,
+    },
+    {
+      name: "a lost ) after a relative path and after an anchor, CJK punctuation not taken into the URL",
+      code: "詳しくは[参照](../std/primitive.u8.html を見てください。\n\n[手順](#setup。\n",
+      errors: [
+        { messageId: "missingCloseParen", line: 1, column: 5, messageIncludes: "'[参照](../std/primitive.u8.html'" },
+        { messageId: "missingCloseParen", line: 3, column: 1, messageIncludes: "'[手順](#setup'" },
+      ],
+      output: null,
+    },
+    {
+      name: "a lost ( and ) around a site path and around a relative file, the label written as code",
+      code: "Veja o [escopo]/docs/concepts/scope/ e o trait [`Eq`]../core/cmp/trait.Eq.html aqui.\n",
+      errors: [
+        { messageId: "missingOpenParen", line: 1, column: 8 },
+        { messageId: "missingOpenParen", line: 1, column: 48, messageIncludes: "'[`Eq`]'" },
+      ],
+      output: null,
+    },
+    {
+      name: "a lost ( and ) around a bare relative path the paired source links to",
+      code: "<!-- - [Ops](ops/) -->\n- [运维]ops/\n",
+      errors: [{ messageId: "missingOpenParen", line: 2, column: 3 }],
       output: null,
     },
     {

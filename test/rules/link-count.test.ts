@@ -40,6 +40,10 @@ runRuleTests(rule, {
       code: "<!-- The talks took place at [](https://venue.example)the venue. -->\nAs palestras foram no [local](https://venue.example).\n",
     },
     { name: "images are not counted as links", code: "<!-- A [paper](https://a.org). -->\n\nUm [artigo](https://a.org). ![](https://img.org/x.png)\n" },
+    {
+      name: "two source links to one place, translated as one link there: a link merged, none lost",
+      code: "<!-- Pointer networks [improve](https://papers.example.org/77) [summaries](https://papers.example.org/77) of long texts. -->\nAs redes de ponteiros melhoram os [resumos](https://papers.example.org/77) de textos longos.\n",
+    },
   ],
   invalid: [
     {
@@ -58,9 +62,21 @@ runRuleTests(rule, {
       errors: [{ messageId: "mismatch", messageIncludes: "renders 1 link; its source (line 1) renders 2" }],
     },
     {
-      name: "a link dropped on the third line of a wrapped source paragraph names that line",
+      name: "a link dropped on the last line of a wrapped source paragraph names that line, and is reported on the translation's last line",
       code: "<!-- Read the guide\nfirst, then the notes\nat [the archive](https://archive.example). -->\n\nLeia o guia primeiro,\ndepois as notas no arquivo.\n",
-      errors: [{ messageId: "mismatch", line: 5, messageIncludes: "its source (line 3) renders 1" }],
+      errors: [{ messageId: "mismatch", line: 6, column: 1, messageIncludes: "its source (line 3) renders 1" }],
+    },
+    {
+      name: "a list item that was only a link, unlinked in the translation (parallel files): alignment leaves the two facing each other",
+      code: "Langages :\n\n- [Java](/docs/languages/java/)\n- Go\n- [Rust](/docs/languages/rust/)\n\nChoisissez le vôtre.\n",
+      lint: { source: { text: "Languages:\n\n- [Java](/docs/languages/java/)\n- [Go](/docs/languages/go/)\n- [Rust](/docs/languages/rust/)\n\nPick yours.\n" } },
+      errors: [{ messageId: "mismatch", line: 4, messageIncludes: "renders 0 links; its source (line 4) renders 1" }],
+    },
+    {
+      name: "a link dropped on the fourth line of a wrapped paragraph (parallel files) is reported on the translation's fourth line",
+      code: "Le pilote lit la configuration\nau démarrage, puis ouvre\nune connexion vers le serveur\net consigne les erreurs dans le journal.\n",
+      lint: { source: { text: "The driver reads its settings\nwhen it starts, then opens\na connection to the server\nand writes errors to [the log](/docs/logging/).\n" } },
+      errors: [{ messageId: "mismatch", line: 4, column: 1, messageIncludes: "its source (line 4) renders 1" }],
     },
     {
       name: "a link added on the second line of a translation is pointed at",

@@ -1,4 +1,6 @@
 import rule from "../../rules/link-target.js";
+import { describe, expect, it } from "vitest";
+import { lint } from "../../src/core/lint.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
 
 const ptBr = { targetLanguage: "pt-br" };
@@ -80,6 +82,18 @@ runRuleTests(rule, {
       code: "<!-- The code is [online](https://git.example.org/tool). -->\n\nO código está disponível.\n\n<!-- More soon. -->\n\nEm breve, mais: veja o [repositório](https://git.example.org/tool).\n",
     },
     {
+      name: "links the source repeats in two paragraphs, cited once in the translation's notes at the end",
+      code: "O novo índice responde a 40 consultas por segundo com o Lucene [1].\n\nNós o reconstruímos em 2024 com o Tantivy, em três dias [1].\n\n## Créditos\n\nObrigado a todas as pessoas que ajudaram.\n\n## Referências\n\n[1] Índice: https://notes.example.org/index\n",
+      lint: {
+        source: { text: "The new [index](https://notes.example.org/index) answers 40 queries a second with Lucene.\n\nWe rebuilt [it](https://notes.example.org/index) in 2024 with Tantivy, in three days.\n\n## Credits\n\nThanks to everyone who helped.\n" },
+      },
+    },
+    {
+      name: "a link the translation adds, with `added: off`",
+      code: "<!-- Sort the list first. -->\n\nOrdene a lista primeiro ([ordenação](https://pt.wikipedia.org/wiki/Ordenação)).\n",
+      options: { added: "off" },
+    },
+    {
       name: "a link to the translated edition of the same page",
       code: "<!-- Read the [previous issue](https://blog.example.org/issue-6). -->\n\nLeia a [edição anterior](https://blog.example.org/issue-6-pt-br).\n",
       lint: ptBr,
@@ -94,6 +108,16 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a link's last path segment dropped where the page links the same place again: a shorter path is not the same page",
+      code: "<!-- Start with [the install guide](/guide/install/). -->\n\nComece pelo [guia de instalação](/guide/).\n\n<!-- Then read [it](/guide/install/) again. -->\n\nDepois leia [o guia](/guide/install/) de novo.\n",
+      errors: [{ messageId: "changed", line: 3, messageIncludes: "'/guide/install/'" }],
+    },
+    {
+      name: "a link repeated on a page and dropped in one place is missing there, though the translation keeps it elsewhere",
+      code: "<!-- See [the forum](https://forum.example.org/c/help). -->\n\nVeja o fórum.\n\n<!-- Ask in [the forum](https://forum.example.org/c/help). -->\n\nPergunte no [fórum](https://forum.example.org/c/help).\n",
+      errors: [{ messageId: "missing", line: 3 }],
+    },
     {
       name: "a link whose target changed",
       code: "<!-- Read [the paper](https://arxiv.org/abs/2001.00001). -->\n\nLeia [o artigo](https://arxiv.org/abs/2001.00002).\n",
@@ -149,4 +173,18 @@ runRuleTests(rule, {
       errors: [{ messageId: "changed", line: 3, side: "translation", messageIncludes: "(line 3)" }],
     },
   ],
+});
+
+describe("link-target: links the translation adds", () => {
+  const gloss = "<!-- Sort the list first. -->\n\nOrdene a lista primeiro ([ordenação](https://pt.wikipedia.org/wiki/Ordenação)).\n";
+  const severities = (setting: unknown) =>
+    lint(gloss, { only: ["link-target"], rules: { "link-target": setting as never } }).findings.map((f) => [f.messageId, f.severity]);
+
+  it("are warnings by default: they break no link of the source, while a lost or changed one is an error", () => {
+    expect(severities("error")).toEqual([["added", 1]]);
+  });
+
+  it("take the rule's severity with `added: error`", () => {
+    expect(severities(["error", { added: "error" }])).toEqual([["added", 2]]);
+  });
 });
