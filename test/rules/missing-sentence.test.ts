@@ -8,6 +8,7 @@ import { anchorsIn } from "../../rules/missing-sentence/anchors.js";
 import { proseOf } from "../../src/text/prose.js";
 import type { Segment } from "../../src/core/types.js";
 import { runRuleTests } from "../helpers/rule-tester.js";
+import { PORTUGUESE_INLINE_CONTEXT } from "../../rules/missing-sentence/examples.js";
 
 const parallel = (source: string, targetLanguage: string) => ({ source: { text: source }, targetLanguage });
 
@@ -32,17 +33,8 @@ const CONTEXT_ES = [
   "La escuela abre sus puertas a los padres los viernes.",
   "Un pequeño barco lleva a los visitantes al otro lado del lago por la tarde.",
 ].join("\n\n");
-/** The same, in an inline post in Portuguese. */
-const CONTEXT_PT_INLINE = [
-  ["The garden needs water every morning in summer.", "O jardim precisa de água todas as manhãs no verão."],
-  ["Our library lends books for three weeks at a time.", "Nossa biblioteca empresta livros por três semanas de cada vez."],
-  ["The bakery opens early and closes after lunch on Sundays.", "A padaria abre cedo e fecha depois do almoço aos domingos."],
-  ["Each room has a desk, a lamp and a narrow bed.", "Cada quarto tem uma mesa, uma luminária e uma cama estreita."],
-  ["The museum shows old maps of the coast and its ports.", "O museu mostra mapas antigos da costa e dos seus portos."],
-  ["Trains leave the station every twenty minutes until midnight.", "Os trens saem da estação a cada vinte minutos até a meia-noite."],
-]
-  .map(([en, pt]) => `<!-- ${en} -->\n${pt}\n`)
-  .join("\n");
+/** The same, in an inline post in Portuguese: the rule examples' context. */
+const CONTEXT_PT_INLINE = PORTUGUESE_INLINE_CONTEXT;
 
 describe("splitSentences", () => {
   const texts = (text: string, language?: string) => splitSentences(text, language).map((s) => text.slice(s.start, s.end).trim());
