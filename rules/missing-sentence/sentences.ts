@@ -1,3 +1,5 @@
+import { segmenterFor } from "../../src/text/segmenter.js";
+
 /**
  * A paragraph's prose cut into sentences with the segmenter built into the runtime
  * (`Intl.Segmenter`, ICU's sentence rules: it knows `。！？`, decimals like 1.5, host names and
@@ -12,23 +14,6 @@ export interface Sentence {
   end: number;
   /** Letters and digits: the length measure alignment compares. */
   length: number;
-}
-
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function segmenterFor(language: string | undefined): Intl.Segmenter {
-  const tag = language ?? "en";
-  let segmenter = segmenters.get(tag);
-  if (!segmenter) {
-    try {
-      segmenter = new Intl.Segmenter(tag, { granularity: "sentence" });
-    } catch {
-      // A tag ICU does not accept: the root rules cut every language the same way.
-      segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
-    }
-    segmenters.set(tag, segmenter);
-  }
-  return segmenter;
 }
 
 /** Titles and abbreviations that stand before a name or a number, never at a sentence's end. */
@@ -57,7 +42,7 @@ export function splitSentences(text: string, language?: string, segmentable = te
   const flat = segmentable.replace(/\s/g, " ");
   const sentences: Sentence[] = [];
   let joinNext = false;
-  for (const { segment, index } of segmenterFor(language).segment(flat)) {
+  for (const { segment, index } of segmenterFor(language ?? "en", "sentence").segment(flat)) {
     const previous = sentences[sentences.length - 1];
     // Closing quotes and brackets ICU left at the head of the next piece close the sentence before.
     const closers = previous ? (CLOSERS.exec(segment)?.[0].length ?? 0) : 0;

@@ -1,26 +1,9 @@
+import { segmenterFor } from "./segmenter.js";
+
 /** A word of a text, with its offset in the string it was taken from. */
 export interface Word {
   text: string;
   index: number;
-}
-
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function segmenterFor(language: string | undefined): Intl.Segmenter {
-  const key = language ?? "";
-  let segmenter = segmenters.get(key);
-  if (!segmenter) {
-    // An unknown tag must not throw: fall back to the root locale, which still splits CJK by dictionary.
-    let locale: string | undefined;
-    try {
-      locale = language && Intl.Segmenter.supportedLocalesOf([language]).length > 0 ? language : undefined;
-    } catch {
-      locale = undefined;
-    }
-    segmenter = new Intl.Segmenter(locale, { granularity: "word" });
-    segmenters.set(key, segmenter);
-  }
-  return segmenter;
 }
 
 /** Bidirectional controls (LRM, RLM, embeddings, isolates) are invisible and never part of a word. */
@@ -35,7 +18,7 @@ const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g;
 export function words(text: string, language?: string): Word[] {
   const cleaned = text.replace(BIDI_CONTROLS, " ");
   const out: Word[] = [];
-  for (const part of segmenterFor(language).segment(cleaned)) {
+  for (const part of segmenterFor(language, "word").segment(cleaned)) {
     if (part.isWordLike) out.push({ text: part.segment.normalize("NFC"), index: part.index });
   }
   return out;
